@@ -1,0 +1,97 @@
+"""Datelines: the wire-copy line that says where and when a story was filed ("Moscow (AFP) Nov 20, 2025",
+"KYIV, Nov 19 (Reuters) -"), and the "Published ..." / "Updated ..." stamps of web pages. Both must open a
+line: the same words in mid-sentence ("the report, published November 20, ...") are not about this text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kronika.dates._calendar import DAY_RE, MONTH_RE, WEEKDAY_RE, YEAR_RE
+from kronika.dates.absolute import DateMention, find_date_mentions
+
+_DATE = rf"(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE})(?:,?\s+{YEAR_RE})?"
+_NAME = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"  # Kyiv, KYIV, Kryvyi, Bila-Tserkva, Kam'yanske
+_PLACE = rf"{_NAME}(?:\s+(?:{_NAME}|de|on|upon)){{0,3}}(?:,\s+{_NAME}(?:\s+{_NAME}){{0,2}})?"
+_AGENCY = r"\([A-Z][\w.&'’ /-]{0,40}\)"  # (AFP), (Reuters), (AP), (Kyiv Independent)
+_DASH = r"\s*(?:-{1,2}|–|—|:)"
+
+
+def _wire_pattern() -> re.Pattern[str]:
+    """Four wire shapes, each with its own group names (a=agency then date, b=date then agency,
+    c=agency only, d=date then dash)."""
+    shapes = [
+        rf"(?P<place_a>{_PLACE})\s+(?P<agency_a>{_AGENCY})\s+(?P<date_a>{_DATE})(?={_DASH}|[ \t]*$)",
+        rf"(?P<place_b>{_PLACE}),\s+(?P<date_b>{_DATE})\s+(?P<agency_b>{_AGENCY})(?={_DASH})",
+        rf"(?P<place_c>{_PLACE})\s+(?P<agency_c>{_AGENCY})(?={_DASH})",
+        rf"(?P<place_d>{_PLACE}),\s+(?P<date_d>{_DATE})(?={_DASH}\s)",
+    ]
+    return re.compile(r"(?m)^[ \t]*(?:" + "|".join(shapes) + ")")
+
+
+_WIRE_RE = _wire_pattern()
+_STAMP_RE = re.compile(
+    rf"(?mi)^[ \t|•·*-]*(?P<kind>first published|published|last updated|updated|posted)(?:\s+(?:on|at))?:?\s*"
+    rf"(?P<date>(?:{WEEKDAY_RE},?\s+)?(?:{_DATE}|{YEAR_RE}-\d{{2}}-\d{{2}}))"
+    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,5}}\b)?)?"
+)
+
+
+@dataclass(slots=True)
+class Dateline:
+    """A located dateline. `date` is set only when the line states the year; `mention` keeps the month/day
+    (and weekday) so callers can supply the year from other evidence."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    place: str | None
+    text: str
+    kind: str = "wire"  # "wire" (place + agency/date), "published" or "updated" (a page stamp)
+    agency: str | None = None
+    mention: DateMention | None = None
+
+
+def _first_mention(text: str, offset: int) -> DateMention | None:
+    mentions = find_date_mentions(text)
+    if not mentions:
+        return None
+    m = mentions[0]
+    return DateMention(m.start + offset, m.end + offset, m.month, m.day, m.year, m.weekday)
+
+
+def find_datelines(text: str) -> list[Dateline]:
+    """Wire datelines and publication stamps that open a line, in text order."""
+    found: list[Dateline] = []
+    for m in _WIRE_RE.finditer(text):
+        shape = next(k for k in "abcd" if m.group("place_" + k))
+        place = m.group("place_" + shape)
+        agency = m.group("agency_" + shape) if shape != "d" else None
+        date_group = "date_" + shape if shape != "c" else None
+        mention = _first_mention(m.group(date_group), m.start(date_group)) if date_group else None
+        if date_group and mention is None:
+            continue  # "May 40" and the like: not a date, so not a dateline
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        found.append(
+            Dateline(
+                start=start,
+                end=m.end(),
+                date=mention.text_date if mention else None,
+                place=place.strip() if place else None,
+                text=text[start : m.end()].strip(),
+                kind="wire",
+                agency=agency.strip(" ()") if agency else None,
+                mention=mention,
+            )
+        )
+    for m in _STAMP_RE.finditer(text):
+        mention = _first_mention(m.group("date"), m.start("date"))
+        if mention is None:
+            continue
+        kind = "updated" if "updated" in m.group("kind").lower() else "published"
+        start = m.start("kind")
+        stamp = text[start : m.end()].strip()
+        found.append(Dateline(start, m.end(), mention.text_date, None, stamp, kind, None, mention))
+    found.sort(key=lambda d: d.start)
+    return found

@@ -1,0 +1,142 @@
+"""The publication day of a document, from the strongest evidence its text holds.
+
+Evidence, strongest first:
+    1. a page stamp opening a line: "Published November 26, 2025" (then "Updated ...")
+    2. wire datelines: "Moscow (AFP) Nov 20, 2025" (the latest one, when a document carries several stories)
+    3. an explicit date in the lead: "on Friday (Nov 14)" (a year-less date takes the metadata's year only when
+       the stated weekday or the nearness of the metadata day confirms it)
+    4. the metadata date
+    5. dates in photo captions: "... launched a massive attack on Kyiv August 28, 2025"; when the text says the
+       attack happened "yesterday", the document is from the day after
+Metadata that contradicts the text is overruled and flagged (`conflict`). Nothing else is used: without
+evidence the answer is None, never today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kronika.dates._calendar import parse_metadata_date
+from kronika.dates.absolute import DateMention, find_date_mentions
+from kronika.dates.datelines import Dateline, find_datelines
+from kronika.dates.relative import is_future_at
+from kronika.models import CleanedText
+
+LEAD_CHARS = 1200  # the lead: headline, standfirst and first paragraphs
+TOLERANCE = dt.timedelta(days=1)  # time zones: a dateline a day off the metadata is no contradiction
+_METADATA_TOKEN = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\S*")  # a reader's metadata line left in the text
+_ATTACK = re.compile(
+    r"(?i)\b(?:attack|strike|struck|barrage|bombard|shell|missile|drone|kill|dead|died|wound|injur|explosion|blast)"
+)
+_YESTERDAY = re.compile(r"(?i)\byesterday\b")
+# photo captions that a cleaner left unmarked: agency-style "KYIV, UKRAINE - ..." or position notes "(center)"
+_CAPTION_LIKE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z'’. -]+,\s+[A-Z][A-Z'’. -]+\s+[-–—:]\s.*|.*\((?:center|centre|left|right|C|L|R)\).*"
+    r"|.*\b(?:Getty Images|via Getty|Photo:|Photograph:).*)$"
+)
+
+
+@dataclass(slots=True)
+class PublicationDate:
+    published: dt.date | None
+    conflict: bool  # the metadata date contradicts the text
+    evidence: str | None  # what fixed the date, for humans: 'dateline "Moscow (AFP) Nov 20, 2025"'
+
+
+def _decide(day: dt.date, meta: dt.date | None, evidence: str) -> PublicationDate:
+    """Text evidence that fixes the day: it wins, and the metadata is flagged when it disagrees."""
+    return PublicationDate(day, meta is not None and abs(day - meta) > TOLERANCE, evidence)
+
+
+def caption_spans(cleaned: CleanedText) -> list[tuple[int, int]]:
+    """The cleaner's caption spans, plus lines that plainly read as photo captions when it marked none."""
+    if cleaned.captions:
+        return list(cleaned.captions)
+    return [(m.start(), m.end()) for m in _CAPTION_LIKE.finditer(cleaned.text) if len(m.group(0)) > 60]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e != -1]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _stamp_or_dateline(lines: list[Dateline], meta: dt.date | None) -> PublicationDate | None:
+    for kind in ("published", "updated"):
+        for line in lines:
+            if line.kind == kind and line.mention is not None:
+                day = line.mention.resolve(meta, spread_days=7)
+                if day is not None:
+                    return _decide(day, meta, f'{kind} stamp "{line.text}"')
+    wire = [(day, line) for line in lines if line.kind == "wire" and line.mention is not None
+            if (day := line.mention.resolve(meta, spread_days=7)) is not None]
+    if wire:
+        day, line = max(wire, key=lambda pair: pair[0])
+        return _decide(day, meta, f'dateline "{line.text}"')
+    return None
+
+
+def _lead_date(text: str, skip: list[tuple[int, int]], meta: dt.date | None) -> PublicationDate | None:
+    """An explicit date in the lead reports the main event, so it bounds the publication from below: a
+    metadata day from that day to two days later agrees with it; one before it is contradicted."""
+    for mention in find_date_mentions(text[:LEAD_CHARS]):
+        if _inside(mention.start, skip) or is_future_at(text, mention.start):
+            continue
+        day = mention.resolve(meta, spread_days=7)
+        if day is None:
+            continue
+        shown = text[mention.start : mention.end]
+        if meta is not None and day <= meta:
+            if (meta - day).days <= 2:
+                return PublicationDate(meta, False, f'metadata, agreeing with the lead date "{shown}"')
+            return None  # an older date in the lead is background, not a contradiction
+        return _decide(day, meta, f'lead date "{shown}"')
+    return None
+
+
+def _caption_date(text: str, captions: list[tuple[int, int]], meta: dt.date | None) -> tuple[dt.date, str] | None:
+    """The latest dated photo caption; the day after it when the text calls that attack "yesterday"."""
+    best: tuple[dt.date, DateMention] | None = None
+    for start, end in captions:
+        for mention in find_date_mentions(text[start:end]):
+            day = mention.resolve(meta, spread_days=7)
+            if day is not None and (best is None or day > best[0]):
+                best = (day, DateMention(start + mention.start, start + mention.end, mention.month, mention.day,
+                                         mention.year, mention.weekday))
+    if best is None:
+        return None
+    day, mention = best
+    shown = text[mention.start : mention.end]
+    if _ATTACK.search(_sentence_at(text, mention.start)):
+        for m in _YESTERDAY.finditer(text):
+            if not _inside(m.start(), captions) and _ATTACK.search(_sentence_at(text, m.start())):
+                return day + dt.timedelta(days=1), f'caption date "{shown}" and the attack "yesterday"'
+    return day, f'caption date "{shown}"'
+
+
+def publication_date(cleaned: CleanedText, metadata_date: str | None) -> PublicationDate:
+    """The document's publication day, whether the metadata contradicts the text, and the evidence used."""
+    text = _METADATA_TOKEN.sub(lambda m: " " * len(m.group(0)), cleaned.text, count=1)
+    meta = parse_metadata_date(metadata_date)
+    captions = caption_spans(cleaned)
+    lines = [line for line in find_datelines(text) if not _inside(line.start, captions)]
+
+    found = _stamp_or_dateline(lines, meta)
+    if found is None:
+        found = _lead_date(text, captions + [(line.start, line.end) for line in lines], meta)
+    if found is not None:
+        return found
+    from_captions = _caption_date(text, captions, meta)
+    if meta is not None:
+        if from_captions is not None and from_captions[0] > meta + TOLERANCE:
+            return PublicationDate(from_captions[0], True, from_captions[1])
+        return PublicationDate(meta, False, "metadata")
+    if from_captions is not None:
+        return PublicationDate(from_captions[0], False, from_captions[1])
+    return PublicationDate(None, False, None)
