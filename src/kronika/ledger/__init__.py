@@ -1,0 +1,47 @@
+"""The event ledger: one event per real-world event, every report of it, every figure's history.
+
+    ingest.py   the ingest loop (idempotent by content hash, one transaction per article)
+    merge.py    when two reports are the same event, and the (day, place cell) index that finds candidates
+    figures.py  the current value of each figure kind and its history
+    claims.py   claimants and contested stances
+    queries.py  the Python API behind `kronika events / show / stats / timeline`
+    export.py   JSON Lines, CSV and GeoJSON views
+"""
+
+from __future__ import annotations
+
+from kronika.ledger.ingest import DocumentOutcome, IngestSummary, content_hash, ingest, ingest_document
+from kronika.ledger.queries import (
+    AirNight,
+    EventDetail,
+    EventRow,
+    FigureHistory,
+    TimelineDay,
+    UnknownEventError,
+    air_stats,
+    ledger_stats,
+    list_events,
+    search_documents,
+    show_event,
+    timeline,
+)
+
+__all__ = [
+    "AirNight",
+    "DocumentOutcome",
+    "EventDetail",
+    "EventRow",
+    "FigureHistory",
+    "IngestSummary",
+    "TimelineDay",
+    "UnknownEventError",
+    "air_stats",
+    "content_hash",
+    "ingest",
+    "ingest_document",
+    "ledger_stats",
+    "list_events",
+    "search_documents",
+    "show_event",
+    "timeline",
+]

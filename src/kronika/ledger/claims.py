@@ -1,0 +1,65 @@
+"""Who says so: normalising claimants and deciding when a stance is contested.
+
+A claimant is written many ways ("Russia's defence ministry", "the Russian Ministry of Defense"); `claimant_key`
+folds the common variants so reports from one claimant group together. It is deliberately modest: two
+spellings it fails to fold count as two claimants, which can only add a visible "contested" label, never hide
+a disagreement.
+
+Stance rule: an event is contested when one report denies what another report claims or reports, and the two
+come from different claimants (or either gives none). A claimant contradicting itself later is a revision,
+not a contest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD_FOLDS = {
+    "ukrainian": "ukraine",
+    "ukraine's": "ukraine",
+    "russian": "russia",
+    "russia's": "russia",
+    "defense": "defence",
+    "mod": "defence ministry",
+    "kiev": "kyiv",
+    "ministry's": "ministry",
+    "forces": "force",
+    "military's": "military",
+}
+_DROP = {"the", "of", "s", "'s", "said", "according", "to"}
+_SPLIT = re.compile(r"[^\w']+")
+
+
+def claimant_key(claimant: str | None) -> str | None:
+    """A comparison key for a claimant: case, possessives, word order and common variants folded."""
+    if not claimant or not claimant.strip():
+        return None
+    text = claimant.casefold().replace("\u2019", "'")
+    words: list[str] = []
+    for word in _SPLIT.split(text):
+        word = _WORD_FOLDS.get(word, word)
+        if word.endswith("'s"):
+            word = _WORD_FOLDS.get(word[:-2], word[:-2])
+        words.extend(w for w in word.split() if w and w not in _DROP)
+    return " ".join(sorted(set(words))) or None
+
+
+def stance_contested(stances: Iterable[tuple[str | None, str]]) -> bool:
+    """True when a denial meets a claim or report from a different (or unknown) claimant.
+
+    `stances` are (claimant, status) pairs, status one of reported / claimed / denied.
+    """
+    items = [(claimant_key(c), s) for c, s in stances]
+    denials = [c for c, s in items if s == "denied"]
+    assertions = [c for c, s in items if s in ("claimed", "reported")]
+    return any(d is None or a is None or d != a for d in denials for a in assertions)
+
+
+def event_status(stances: Iterable[tuple[str | None, str]]) -> str:
+    """The event's overall status: 'contested', or the one status all reports share, else 'reported'."""
+    items = list(stances)
+    if stance_contested(items):
+        return "contested"
+    statuses = {s for _, s in items}
+    return statuses.pop() if len(statuses) == 1 else "reported"

@@ -1,0 +1,74 @@
+"""Machine-readable views of ledger events: JSON Lines, CSV and GeoJSON.
+
+All three carry the same fields; GeoJSON puts events without coordinates in the collection with a null
+geometry rather than dropping them, so nothing silently disappears from a map export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kronika.ledger.figures import format_value
+from kronika.ledger.queries import EventRow
+
+CSV_FIELDS = (
+    "id", "type", "date", "date_to", "place", "region", "country", "lat", "lon", "status", "contested",
+    "sources", "first_reported", "last_reported", "figures", "summary",
+)
+
+
+def event_dict(row: EventRow) -> dict[str, Any]:
+    ev, place = row.event, row.event.place
+    return {
+        "id": ev.id,
+        "type": ev.type,
+        "date": ev.date,
+        "date_to": ev.date_to,
+        "place": place.name if place else None,
+        "region": place.admin1 if place else None,
+        "country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "status": ev.status,
+        "contested": ev.contested,
+        "sources": ev.source_count,
+        "first_reported": ev.first_reported,
+        "last_reported": ev.last_reported,
+        "figures": {
+            kind: {"value": f.value, "qualifier": f.qualifier, "low": f.low, "high": f.high, "contested": f.contested}
+            for kind, f in sorted(row.figures.items())
+        },
+        "summary": ev.summary,
+    }
+
+
+def to_jsonl(rows: Iterable[EventRow]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(event_dict(row), ensure_ascii=False)
+
+
+def to_csv(rows: Iterable[EventRow]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        record = event_dict(row)
+        record["figures"] = "; ".join(
+            f"{kind}={format_value(f['value'], f['qualifier'])}" for kind, f in record["figures"].items()
+        )
+        writer.writerow(record)
+    return out.getvalue()
+
+
+def to_geojson(rows: Iterable[EventRow]) -> str:
+    features = []
+    for row in rows:
+        props = event_dict(row)
+        lat, lon = props["lat"], props["lon"]
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        features.append({"type": "Feature", "id": props["id"], "geometry": geometry, "properties": props})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1)

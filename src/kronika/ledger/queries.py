@@ -1,0 +1,188 @@
+"""The Python API behind the ledger commands: one function per command, same names, same options.
+
+    list_events(store, ...)   -> list[EventRow]       `kronika events`
+    show_event(store, id)     -> EventDetail          `kronika show`
+    air_stats(store, ...)     -> list[AirNight]       `kronika stats air`
+    timeline(store, ...)      -> list[TimelineDay]    `kronika timeline`
+    ledger_stats(store)       -> dict[str, int]       `kronika stats`
+    search_documents(store, q)                        full-text search over stored articles (FTS5)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from kronika.errors import KronikaError
+from kronika.ledger.claims import claimant_key
+from kronika.ledger.figures import OVERALL, claimant_label, format_history, report_order
+from kronika.store.base import CurrentFigure, EventFilter, FigureReport, LedgerEvent, LedgerStore, SourceReport
+
+AIR_KINDS = (
+    "drones_launched",
+    "drones_destroyed",
+    "missiles_launched",
+    "missiles_destroyed",
+    "weapons_launched",
+    "weapons_destroyed",
+)
+
+
+class UnknownEventError(KronikaError):
+    """`show` was asked for an event id the ledger does not hold."""
+
+
+@dataclass(slots=True)
+class EventRow:
+    event: LedgerEvent
+    figures: dict[str, CurrentFigure] = field(default_factory=dict)  # kind -> overall current value
+
+
+@dataclass(slots=True)
+class FigureHistory:
+    kind: str
+    current: CurrentFigure
+    by_claimant: list[CurrentFigure]
+    reports: list[FigureReport]
+
+    @property
+    def text(self) -> str:
+        return format_history(self.reports)
+
+
+@dataclass(slots=True)
+class EventDetail:
+    event: LedgerEvent
+    sources: list[SourceReport]
+    figures: list[FigureHistory]
+
+
+@dataclass(slots=True)
+class AirNight:
+    """One night's air-defence figures as one claimant gives them."""
+
+    date: str
+    claimant: str
+    drones_launched: int | None = None
+    drones_destroyed: int | None = None
+    missiles_launched: int | None = None
+    missiles_destroyed: int | None = None
+    weapons_launched: int | None = None
+    weapons_destroyed: int | None = None
+    events: list[str] = field(default_factory=list)
+
+    @property
+    def launched(self) -> int | None:
+        if self.drones_launched is not None or self.missiles_launched is not None:
+            return (self.drones_launched or 0) + (self.missiles_launched or 0)
+        return self.weapons_launched
+
+    @property
+    def destroyed(self) -> int | None:
+        if self.drones_destroyed is not None or self.missiles_destroyed is not None:
+            return (self.drones_destroyed or 0) + (self.missiles_destroyed or 0)
+        return self.weapons_destroyed
+
+    @property
+    def interception_rate(self) -> float | None:
+        launched, destroyed = self.launched, self.destroyed
+        if not launched or destroyed is None:
+            return None
+        return destroyed / launched
+
+
+@dataclass(slots=True)
+class TimelineDay:
+    date: str | None
+    events: list[EventRow]
+
+
+def _rows(store: LedgerStore, events: list[LedgerEvent]) -> list[EventRow]:
+    rows = []
+    for ev in events:
+        current = {c.kind: c for c in store.current_figures(ev.id) if c.claimant == OVERALL}
+        rows.append(EventRow(ev, current))
+    return rows
+
+
+def list_events(
+    store: LedgerStore,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,
+    place: str | None = None,
+    near: tuple[float, float, float] | None = None,
+    claimant: str | None = None,
+    contested: bool | None = None,
+) -> list[EventRow]:
+    """Events matching every filter given, by date then creation order (undated last)."""
+    flt = EventFilter(since, until, type, place, near, claimant, contested)
+    return _rows(store, store.find_events(flt))
+
+
+def show_event(store: LedgerStore, event_id: str) -> EventDetail:
+    """An event with every report of it and the history of each figure."""
+    event = store.get_event(event_id)
+    if event is None:
+        raise UnknownEventError(f"no event {event_id!r} in the ledger (list them with `kronika events`)")
+    current = store.current_figures(event_id)
+    reports = store.figure_reports(event_id)
+    histories = []
+    for kind in sorted({c.kind for c in current}):
+        rows = [c for c in current if c.kind == kind]
+        overall = next(c for c in rows if c.claimant == OVERALL)
+        histories.append(
+            FigureHistory(
+                kind,
+                overall,
+                [c for c in rows if c.claimant != OVERALL],
+                sorted((r for r in reports if r.kind == kind), key=report_order),
+            )
+        )
+    return EventDetail(event, store.sources(event_id), histories)
+
+
+def air_stats(store: LedgerStore, *, since: str | None = None, until: str | None = None) -> list[AirNight]:
+    """Per night and claimant: drones and missiles launched and destroyed, and the interception rate.
+
+    For each event, a claimant's latest report of a kind counts; when one claimant gives a kind for several
+    events of the same night (a nationwide total and a city's own count), the largest is taken, since the
+    nationwide figure contains the local one. Claimants are never summed together.
+    """
+    latest: dict[tuple[str, str, str, str], FigureReport] = {}
+    labels: dict[tuple[str, str], str] = {}
+    event_ids: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for event, fig in store.figure_reports_of_kinds(AIR_KINDS, since, until):
+        if not event.date:
+            continue
+        who = claimant_key(fig.claimed_by) or f"outlet:{fig.outlet or ''}"
+        key = (event.date, who, event.id, fig.kind)
+        if key not in latest or report_order(fig) >= report_order(latest[key]):
+            latest[key] = fig
+            labels[(event.date, who)] = claimant_label(fig)
+        if event.id not in event_ids[(event.date, who)]:
+            event_ids[(event.date, who)].append(event.id)
+    nights: dict[tuple[str, str], AirNight] = {}
+    for (day, who, _event_id, kind), fig in sorted(latest.items()):
+        night = nights.setdefault((day, who), AirNight(day, labels[(day, who)], events=event_ids[(day, who)]))
+        value = getattr(night, kind)
+        setattr(night, kind, fig.value if value is None else max(value, fig.value))
+    return [nights[k] for k in sorted(nights)]
+
+
+def timeline(store: LedgerStore, *, since: str | None = None, until: str | None = None) -> list[TimelineDay]:
+    """Events grouped by day, oldest first; undated events last."""
+    rows = list_events(store, since=since, until=until)
+    return [TimelineDay(day, list(group)) for day, group in groupby(rows, key=lambda r: r.event.date)]
+
+
+def ledger_stats(store: LedgerStore) -> dict[str, int]:
+    """Row counts of the ledger's main tables."""
+    return store.counts()
+
+
+def search_documents(store: LedgerStore, query: str, limit: int = 20) -> list[tuple[int, str, str | None, str]]:
+    """(document id, path, title, snippet) of stored articles matching an FTS5 query."""
+    return store.search_documents(query, limit)

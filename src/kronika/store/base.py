@@ -1,0 +1,172 @@
+"""What the ledger needs from a store: the records it reads and writes, and the `LedgerStore` protocol.
+
+The ledger code (kronika.ledger) talks only to this protocol, so a PostgreSQL store can be added next to
+the SQLite one without touching merging, figures or queries. Everything a store returns is one of the
+plain records below, never a driver row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kronika.models import DocumentResult, Figure, Location, Span
+
+
+@dataclass(slots=True)
+class StoredDocument:
+    id: int
+    content_hash: str
+    path: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    story_ids: list[int] = field(default_factory=list)
+    story_bounds: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LedgerEvent:
+    """One real-world event in the ledger, whatever the number of reports behind it."""
+
+    id: str
+    type: str
+    date: str | None
+    date_to: str | None = None
+    place: Location | None = None
+    status: str = "reported"
+    contested: bool = False
+    source_count: int = 0
+    first_reported: str | None = None
+    last_reported: str | None = None
+    summary: str = ""
+    seq: int = 0
+
+
+@dataclass(slots=True)
+class SourceReport:
+    """One report of an event: an event extraction found in one document."""
+
+    event_id: str
+    document_id: int
+    extracted_id: str
+    type: str
+    status: str
+    quote: str
+    span: Span
+    story_id: int | None = None
+    outlet: str | None = None
+    published: str | None = None
+    date: str | None = None
+    location: Location | None = None
+    places: list[Location] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    claimed_by: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    id: int = 0
+    document_path: str = ""
+    document_title: str | None = None
+
+
+@dataclass(slots=True)
+class FigureReport:
+    """One figure as one report states it, with when and by whom it was reported."""
+
+    id: int
+    event_id: str
+    source_id: int
+    document_id: int
+    position: int
+    kind: str
+    value: int
+    qualifier: str
+    claimed_by: str | None
+    outlet: str | None
+    reported_on: str | None
+    quote: str
+    span: Span
+
+
+@dataclass(slots=True)
+class CurrentFigure:
+    """The value of one figure kind for an event, overall (`claimant == "*"`) or for one claimant."""
+
+    kind: str
+    claimant: str
+    value: int
+    qualifier: str
+    low: int
+    high: int
+    contested: bool
+    reports: int
+    figure_id: int
+
+
+@dataclass(slots=True)
+class EventFilter:
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    place: str | None = None
+    near: tuple[float, float, float] | None = None  # lat, lon, km
+    claimant: str | None = None
+    contested: bool | None = None
+
+
+class LedgerStore(Protocol):
+    """The storage seam of the ledger. Writes happen inside `transaction()`: one per article."""
+
+    path: str
+
+    def close(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    # documents
+    def has_document(self, content_hash: str) -> bool: ...
+
+    def add_document(self, doc: DocumentResult, content_hash: str) -> StoredDocument: ...
+
+    # events and their reports
+    def candidate_events(self, days: Sequence[str], cells: Sequence[str]) -> list[LedgerEvent]: ...
+
+    def event_ids_of_document(self, document_id: int) -> set[str]: ...
+
+    def count_event_ids(self, prefix: str) -> int: ...
+
+    def insert_event(self, event: LedgerEvent) -> None: ...
+
+    def update_event(self, event: LedgerEvent) -> None: ...
+
+    def add_source(self, report: SourceReport) -> int: ...
+
+    def index_event(self, event_id: str, day: str, cells: Sequence[str]) -> None: ...
+
+    def replace_current_figures(self, event_id: str, rows: Sequence[CurrentFigure]) -> None: ...
+
+    # reads
+    def get_event(self, event_id: str) -> LedgerEvent | None: ...
+
+    def find_events(self, flt: EventFilter) -> list[LedgerEvent]: ...
+
+    def sources(self, event_id: str) -> list[SourceReport]: ...
+
+    def actors_of_event(self, event_id: str) -> set[str]: ...
+
+    def stances(self, event_id: str) -> list[tuple[str | None, str]]: ...
+
+    def figure_reports(self, event_id: str) -> list[FigureReport]: ...
+
+    def current_figures(self, event_id: str) -> list[CurrentFigure]: ...
+
+    def figure_reports_of_kinds(
+        self, kinds: Sequence[str], since: str | None, until: str | None
+    ) -> list[tuple[LedgerEvent, FigureReport]]: ...
+
+    def search_documents(self, query: str, limit: int = 20) -> list[tuple[int, str, str | None, str]]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def dump(self) -> Iterator[tuple[str, tuple[object, ...]]]: ...

@@ -1,0 +1,194 @@
+"""The ledger's SQLite schema, as an ordered list of migrations.
+
+`SCHEMA_VERSION` is the number of migrations; the database records how many it has applied in
+`PRAGMA user_version` (and, for readers in Datasette or the sqlite3 shell, in the `schema_migrations` table).
+A migration is never edited once released: a change to the schema is a new entry appended to `MIGRATIONS`.
+
+Table map (one row of each is ...):
+
+    documents           an ingested article, identified by the hash of its cleaned text
+    documents_fts       full-text index (FTS5) over documents.title and documents.text
+    stories             a dated story inside a document (digests hold several)
+    places              a resolved place (settlement, raion, oblast, country)
+    actors              a named actor (Russia, Ukraine's air force, ...)
+    events              one real-world event, however many documents reported it
+    event_sources       one report of an event: an extracted event from one document, with its quote
+    event_source_places the places a report names (role 'primary' for the event's own place)
+    event_source_actors the actors a report names
+    claims              who claims or denies what: one row per report that carries a claimant or a stance
+    figures             one number one report states, with claimant, outlet, report day and quote
+    current_figures     the event's current value per figure kind and claimant, derived by kronika.ledger.figures
+    event_index         (day, place cell) -> event: the lookup that keeps merging independent of ledger size
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE schema_migrations (
+        version     INTEGER PRIMARY KEY,
+        applied_at  TEXT NOT NULL
+    );
+
+    CREATE TABLE documents (
+        id             INTEGER PRIMARY KEY,
+        content_hash   TEXT NOT NULL UNIQUE,      -- sha256 of the cleaned text: the idempotency key
+        path           TEXT NOT NULL,             -- the file name it first came under
+        outlet         TEXT,
+        title          TEXT,
+        url            TEXT,
+        published      TEXT,                      -- ISO day from the text, or NULL
+        metadata_date  TEXT,
+        date_conflict  INTEGER NOT NULL DEFAULT 0,
+        text           TEXT NOT NULL,             -- the cleaned text every span points into
+        ingested_at    TEXT NOT NULL
+    );
+
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='id'
+    );
+
+    CREATE TABLE stories (
+        id              INTEGER PRIMARY KEY,
+        document_id     INTEGER NOT NULL REFERENCES documents(id),
+        position        INTEGER NOT NULL,
+        start_char      INTEGER NOT NULL,
+        end_char        INTEGER NOT NULL,
+        reference_date  TEXT,
+        dateline        TEXT,
+        title           TEXT
+    );
+    CREATE INDEX stories_document ON stories(document_id);
+
+    CREATE TABLE places (
+        id            INTEGER PRIMARY KEY,
+        place_key     TEXT NOT NULL UNIQUE,       -- gazetteer id, or name|admin1|country when there is none
+        name          TEXT NOT NULL,
+        admin1        TEXT,
+        admin2        TEXT,
+        country       TEXT,
+        lat           REAL,
+        lon           REAL,
+        precision     TEXT,
+        gazetteer_id  TEXT
+    );
+
+    CREATE TABLE actors (
+        id    INTEGER PRIMARY KEY,
+        name  TEXT NOT NULL UNIQUE
+    );
+
+    CREATE TABLE events (
+        id              TEXT PRIMARY KEY,         -- readable and stable: ev-2025-11-19-ternopil-strike-1
+        seq             INTEGER NOT NULL UNIQUE,  -- creation order, for stable listings
+        type            TEXT NOT NULL,
+        date            TEXT,                     -- first day the reports give
+        date_to         TEXT,                     -- last day, when reports of an overnight attack differ
+        place_id        INTEGER REFERENCES places(id),
+        status          TEXT NOT NULL,            -- reported | claimed | denied | contested
+        contested       INTEGER NOT NULL DEFAULT 0,
+        source_count    INTEGER NOT NULL DEFAULT 0,
+        first_reported  TEXT,                     -- earliest publication day among its sources
+        last_reported   TEXT,
+        summary         TEXT NOT NULL DEFAULT ''  -- quote of the first report
+    );
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_type_date ON events(type, date);
+
+    CREATE TABLE event_sources (
+        id            INTEGER PRIMARY KEY,
+        event_id      TEXT NOT NULL REFERENCES events(id),
+        document_id   INTEGER NOT NULL REFERENCES documents(id),
+        story_id      INTEGER REFERENCES stories(id),
+        extracted_id  TEXT NOT NULL,              -- the id extraction gave the event inside its document
+        outlet        TEXT,
+        published     TEXT,
+        type          TEXT NOT NULL,
+        date          TEXT,
+        place_id      INTEGER REFERENCES places(id),
+        claimed_by    TEXT,
+        status        TEXT NOT NULL,
+        quote         TEXT NOT NULL,
+        span_start    INTEGER NOT NULL,
+        span_end      INTEGER NOT NULL
+    );
+    CREATE INDEX event_sources_event ON event_sources(event_id);
+    CREATE INDEX event_sources_document ON event_sources(document_id);
+
+    CREATE TABLE event_source_places (
+        event_source_id  INTEGER NOT NULL REFERENCES event_sources(id),
+        place_id         INTEGER NOT NULL REFERENCES places(id),
+        role             TEXT NOT NULL,           -- primary | mentioned
+        PRIMARY KEY (event_source_id, place_id, role)
+    );
+    CREATE INDEX event_source_places_place ON event_source_places(place_id);
+
+    CREATE TABLE event_source_actors (
+        event_source_id  INTEGER NOT NULL REFERENCES event_sources(id),
+        actor_id         INTEGER NOT NULL REFERENCES actors(id),
+        PRIMARY KEY (event_source_id, actor_id)
+    );
+
+    CREATE TABLE claims (
+        id               INTEGER PRIMARY KEY,
+        event_id         TEXT NOT NULL REFERENCES events(id),
+        event_source_id  INTEGER NOT NULL REFERENCES event_sources(id),
+        claimant         TEXT,
+        stance           TEXT NOT NULL,           -- reported | claimed | denied
+        outlet           TEXT,
+        published        TEXT,
+        quote            TEXT NOT NULL
+    );
+    CREATE INDEX claims_event ON claims(event_id);
+    CREATE INDEX claims_claimant ON claims(claimant);
+
+    CREATE TABLE figures (
+        id               INTEGER PRIMARY KEY,
+        event_id         TEXT NOT NULL REFERENCES events(id),
+        event_source_id  INTEGER NOT NULL REFERENCES event_sources(id),
+        document_id      INTEGER NOT NULL REFERENCES documents(id),
+        position         INTEGER NOT NULL,        -- order inside its report
+        kind             TEXT NOT NULL,
+        value            INTEGER NOT NULL,
+        qualifier        TEXT NOT NULL,
+        claimed_by       TEXT,
+        outlet           TEXT,
+        reported_on      TEXT,                    -- publication day of the document
+        quote            TEXT NOT NULL,
+        span_start       INTEGER NOT NULL,
+        span_end         INTEGER NOT NULL
+    );
+    CREATE INDEX figures_event ON figures(event_id, kind);
+    CREATE INDEX figures_kind ON figures(kind);
+
+    CREATE TABLE current_figures (
+        event_id    TEXT NOT NULL REFERENCES events(id),
+        kind        TEXT NOT NULL,
+        claimant    TEXT NOT NULL,                -- '*' is the event's overall current value
+        value       INTEGER NOT NULL,
+        qualifier   TEXT NOT NULL,
+        low         INTEGER NOT NULL,
+        high        INTEGER NOT NULL,
+        contested   INTEGER NOT NULL DEFAULT 0,
+        reports     INTEGER NOT NULL,
+        figure_id   INTEGER NOT NULL REFERENCES figures(id),
+        PRIMARY KEY (event_id, kind, claimant)
+    );
+
+    CREATE TABLE event_index (
+        day       TEXT NOT NULL,
+        cell      TEXT NOT NULL,                  -- g:<lat/0.1>:<lon/0.1>, r:<admin1>, n:<name>, x:<type>
+        event_id  TEXT NOT NULL REFERENCES events(id),
+        PRIMARY KEY (day, cell, event_id)
+    ) WITHOUT ROWID;
+
+    CREATE VIEW events_readable AS
+        SELECT e.id, e.type, e.date, e.date_to, p.name AS place, p.admin1 AS region, p.country,
+               p.lat, p.lon, e.status, e.contested, e.source_count, e.first_reported, e.last_reported,
+               e.summary
+        FROM events e LEFT JOIN places p ON p.id = e.place_id;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

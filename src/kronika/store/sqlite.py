@@ -1,0 +1,612 @@
+"""The SQLite ledger store: one file, WAL journal, one transaction per article.
+
+WAL lets readers (Datasette, a second `kronika events`) read while an ingest writes; `synchronous=NORMAL`
+is enough in WAL mode to survive a killed process (only a power cut can lose the last commit, never
+corrupt the file). Rows use plain INTEGER PRIMARY KEYs rather than AUTOINCREMENT on purpose: a rolled-back
+article gives its ids back, so an interrupted and resumed ingest writes exactly the ids an uninterrupted
+one would.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kronika.errors import SchemaVersionError, StoreError
+from kronika.models import DocumentResult, Location
+from kronika.store.base import (
+    CurrentFigure,
+    EventFilter,
+    FigureReport,
+    LedgerEvent,
+    SourceReport,
+    StoredDocument,
+)
+from kronika.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+# columns that record when something was written, not what: left out of `dump()` so two ledgers built
+# from the same input at different times compare equal
+_WALL_CLOCK_COLUMNS = {"documents": {"ingested_at"}, "schema_migrations": {"applied_at"}}
+_DUMP_TABLES = (
+    "schema_migrations",
+    "documents",
+    "stories",
+    "places",
+    "actors",
+    "events",
+    "event_sources",
+    "event_source_places",
+    "event_source_actors",
+    "claims",
+    "figures",
+    "current_figures",
+    "event_index",
+)
+
+_EVENT_COLUMNS = (
+    "e.id, e.type, e.date, e.date_to, e.status, e.contested, e.source_count, e.first_reported, "
+    "e.last_reported, e.summary, e.seq, p.name, p.admin1, p.admin2, p.country, p.lat, p.lon, p.precision, "
+    "p.gazetteer_id"
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _place_key(loc: Location) -> str:
+    if loc.gazetteer_id:
+        return loc.gazetteer_id
+    return "|".join(part.strip().lower() for part in (loc.name, loc.admin1 or "", loc.country or ""))
+
+
+def _location(row: Sequence[object], offset: int) -> Location | None:
+    name = row[offset]
+    if name is None:
+        return None
+    return Location(
+        name=str(name),
+        admin1=row[offset + 1],  # type: ignore[arg-type]
+        admin2=row[offset + 2],  # type: ignore[arg-type]
+        country=row[offset + 3],  # type: ignore[arg-type]
+        lat=row[offset + 4],  # type: ignore[arg-type]
+        lon=row[offset + 5],  # type: ignore[arg-type]
+        precision=row[offset + 6] or "ambiguous",  # type: ignore[arg-type]
+        gazetteer_id=row[offset + 7],  # type: ignore[arg-type]
+    )
+
+
+def _event(row: Sequence[object]) -> LedgerEvent:
+    return LedgerEvent(
+        id=row[0],  # type: ignore[arg-type]
+        type=row[1],  # type: ignore[arg-type]
+        date=row[2],  # type: ignore[arg-type]
+        date_to=row[3],  # type: ignore[arg-type]
+        status=row[4],  # type: ignore[arg-type]
+        contested=bool(row[5]),
+        source_count=row[6],  # type: ignore[arg-type]
+        first_reported=row[7],  # type: ignore[arg-type]
+        last_reported=row[8],  # type: ignore[arg-type]
+        summary=row[9],  # type: ignore[arg-type]
+        seq=row[10],  # type: ignore[arg-type]
+        place=_location(row, 11),
+    )
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+class SQLiteStore:
+    """A ledger in one SQLite file (or ':memory:' for tests)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            try:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for {self.path}: {exc.strerror}") from exc
+        try:
+            # autocommit mode: transactions are opened explicitly, one per article
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open ledger {self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"ledger {self.path} has schema version {version}; this kronika knows up to {SCHEMA_VERSION}"
+            )
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _split_sql(MIGRATIONS[number - 1]):
+                    self._db.execute(statement)
+                self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (number, _now()))
+                self._db.execute(f"PRAGMA user_version = {number}")
+                self._db.execute("COMMIT")
+            except Exception:
+                self._db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot write to ledger {self.path}: {exc}") from exc
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot commit to ledger {self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------------ documents
+
+    def has_document(self, content_hash: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def add_document(self, doc: DocumentResult, content_hash: str) -> StoredDocument:
+        cur = self._db.execute(
+            "INSERT INTO documents (content_hash, path, outlet, title, url, published, metadata_date,"
+            " date_conflict, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                content_hash,
+                doc.path,
+                doc.source,
+                doc.title,
+                doc.url,
+                doc.published,
+                doc.metadata_date,
+                int(doc.date_conflict),
+                doc.text,
+                _now(),
+            ),
+        )
+        doc_id = int(cur.lastrowid or 0)
+        self._db.execute(
+            "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", (doc_id, doc.title or "", doc.text)
+        )
+        stored = StoredDocument(doc_id, content_hash, doc.path, doc.source, doc.title, doc.published)
+        for position, story in enumerate(doc.stories):
+            cur = self._db.execute(
+                "INSERT INTO stories (document_id, position, start_char, end_char, reference_date, dateline, title)"
+                " VALUES (?,?,?,?,?,?,?)",
+                (doc_id, position, story.start, story.end, story.reference_date, story.dateline, story.title),
+            )
+            stored.story_ids.append(int(cur.lastrowid or 0))
+            stored.story_bounds.append((story.start, story.end))
+        return stored
+
+    # ------------------------------------------------------------------ events
+
+    def candidate_events(self, days: Sequence[str], cells: Sequence[str]) -> list[LedgerEvent]:
+        if not days or not cells:
+            return []
+        day_marks = ",".join("?" * len(days))
+        cell_marks = ",".join("?" * len(cells))
+        rows = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN places p ON p.id = e.place_id"
+            f" WHERE e.id IN (SELECT event_id FROM event_index WHERE day IN ({day_marks}) AND cell IN ({cell_marks}))"
+            " ORDER BY e.seq",
+            (*days, *cells),
+        ).fetchall()
+        return [_event(r) for r in rows]
+
+    def event_ids_of_document(self, document_id: int) -> set[str]:
+        rows = self._db.execute("SELECT DISTINCT event_id FROM event_sources WHERE document_id = ?", (document_id,))
+        return {r[0] for r in rows}
+
+    def count_event_ids(self, prefix: str) -> int:
+        # a range scan on the primary key: ids sharing a prefix are contiguous
+        row = self._db.execute(
+            "SELECT count(*) FROM events WHERE id >= ? AND id < ?", (prefix + "-", prefix + "-\U0010ffff")
+        ).fetchone()
+        return int(row[0])
+
+    def _place_id(self, loc: Location | None) -> int | None:
+        if loc is None or not loc.name:
+            return None
+        key = _place_key(loc)
+        row = self._db.execute("SELECT id, lat FROM places WHERE place_key = ?", (key,)).fetchone()
+        if row is not None:
+            if row[1] is None and loc.lat is not None:
+                # a later report resolved the same place to coordinates: keep the better record
+                self._db.execute(
+                    "UPDATE places SET lat = ?, lon = ?, precision = ? WHERE id = ?",
+                    (loc.lat, loc.lon, loc.precision, row[0]),
+                )
+            return int(row[0])
+        cur = self._db.execute(
+            "INSERT INTO places (place_key, name, admin1, admin2, country, lat, lon, precision, gazetteer_id)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (key, loc.name, loc.admin1, loc.admin2, loc.country, loc.lat, loc.lon, loc.precision, loc.gazetteer_id),
+        )
+        return int(cur.lastrowid or 0)
+
+    def _actor_id(self, name: str) -> int:
+        row = self._db.execute("SELECT id FROM actors WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        return int(self._db.execute("INSERT INTO actors (name) VALUES (?)", (name,)).lastrowid or 0)
+
+    def insert_event(self, event: LedgerEvent) -> None:
+        seq = self._db.execute("SELECT coalesce(max(seq), 0) + 1 FROM events").fetchone()[0]
+        event.seq = int(seq)
+        self._db.execute(
+            "INSERT INTO events (id, seq, type, date, date_to, place_id, status, contested, source_count,"
+            " first_reported, last_reported, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                event.id,
+                event.seq,
+                event.type,
+                event.date,
+                event.date_to,
+                self._place_id(event.place),
+                event.status,
+                int(event.contested),
+                event.source_count,
+                event.first_reported,
+                event.last_reported,
+                event.summary,
+            ),
+        )
+
+    def update_event(self, event: LedgerEvent) -> None:
+        self._db.execute(
+            "UPDATE events SET type=?, date=?, date_to=?, place_id=?, status=?, contested=?, source_count=?,"
+            " first_reported=?, last_reported=?, summary=? WHERE id=?",
+            (
+                event.type,
+                event.date,
+                event.date_to,
+                self._place_id(event.place),
+                event.status,
+                int(event.contested),
+                event.source_count,
+                event.first_reported,
+                event.last_reported,
+                event.summary,
+                event.id,
+            ),
+        )
+
+    def add_source(self, report: SourceReport) -> int:
+        place_id = self._place_id(report.location)
+        cur = self._db.execute(
+            "INSERT INTO event_sources (event_id, document_id, story_id, extracted_id, outlet, published, type,"
+            " date, place_id, claimed_by, status, quote, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                report.event_id,
+                report.document_id,
+                report.story_id,
+                report.extracted_id,
+                report.outlet,
+                report.published,
+                report.type,
+                report.date,
+                place_id,
+                report.claimed_by,
+                report.status,
+                report.quote,
+                report.span[0],
+                report.span[1],
+            ),
+        )
+        source_id = int(cur.lastrowid or 0)
+        report.id = source_id
+        if place_id is not None:
+            self._db.execute(
+                "INSERT OR IGNORE INTO event_source_places VALUES (?, ?, 'primary')", (source_id, place_id)
+            )
+        for loc in report.places:
+            other = self._place_id(loc)
+            if other is not None and other != place_id:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO event_source_places VALUES (?, ?, 'mentioned')", (source_id, other)
+                )
+        for actor in dict.fromkeys(a.strip() for a in report.actors if a.strip()):
+            actor_id = self._actor_id(actor)
+            self._db.execute("INSERT OR IGNORE INTO event_source_actors VALUES (?, ?)", (source_id, actor_id))
+        if report.claimed_by or report.status != "reported":
+            self._db.execute(
+                "INSERT INTO claims (event_id, event_source_id, claimant, stance, outlet, published, quote)"
+                " VALUES (?,?,?,?,?,?,?)",
+                (
+                    report.event_id,
+                    source_id,
+                    report.claimed_by,
+                    report.status,
+                    report.outlet,
+                    report.published,
+                    report.quote,
+                ),
+            )
+        for position, fig in enumerate(report.figures):
+            self._db.execute(
+                "INSERT INTO figures (event_id, event_source_id, document_id, position, kind, value, qualifier,"
+                " claimed_by, outlet, reported_on, quote, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    report.event_id,
+                    source_id,
+                    report.document_id,
+                    position,
+                    fig.kind,
+                    fig.value,
+                    fig.qualifier,
+                    fig.claimed_by,
+                    report.outlet,
+                    report.published,
+                    fig.quote,
+                    fig.span[0],
+                    fig.span[1],
+                ),
+            )
+        return source_id
+
+    def index_event(self, event_id: str, day: str, cells: Sequence[str]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO event_index (day, cell, event_id) VALUES (?, ?, ?)",
+            [(day, cell, event_id) for cell in cells],
+        )
+
+    def replace_current_figures(self, event_id: str, rows: Sequence[CurrentFigure]) -> None:
+        self._db.execute("DELETE FROM current_figures WHERE event_id = ?", (event_id,))
+        self._db.executemany(
+            "INSERT INTO current_figures VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (event_id, r.kind, r.claimant, r.value, r.qualifier, r.low, r.high, int(r.contested), r.reports,
+                 r.figure_id)
+                for r in rows
+            ],
+        )
+
+    # ------------------------------------------------------------------ reads
+
+    def get_event(self, event_id: str) -> LedgerEvent | None:
+        row = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN places p ON p.id = e.place_id WHERE e.id = ?",
+            (event_id,),
+        ).fetchone()
+        return _event(row) if row else None
+
+    def find_events(self, flt: EventFilter) -> list[LedgerEvent]:
+        where: list[str] = []
+        args: list[object] = []
+        if flt.since:
+            where.append("coalesce(e.date_to, e.date) >= ?")
+            args.append(flt.since)
+        if flt.until:
+            where.append("e.date <= ?")
+            args.append(flt.until)
+        if flt.type:
+            where.append("e.type = ?")
+            args.append(flt.type)
+        if flt.contested is not None:
+            where.append("e.contested = ?")
+            args.append(int(flt.contested))
+        if flt.place:
+            like = f"%{flt.place}%"
+            where.append(
+                "EXISTS (SELECT 1 FROM event_sources s JOIN event_source_places sp ON sp.event_source_id = s.id"
+                " JOIN places q ON q.id = sp.place_id WHERE s.event_id = e.id"
+                " AND (q.name LIKE ? OR q.admin1 LIKE ? OR q.admin2 LIKE ?))"
+            )
+            args += [like, like, like]
+        if flt.claimant:
+            like = f"%{flt.claimant}%"
+            where.append(
+                "(EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.id AND c.claimant LIKE ?)"
+                " OR EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id AND f.claimed_by LIKE ?))"
+            )
+            args += [like, like]
+        if flt.near:
+            lat, lon, km = flt.near
+            dlat = km / 111.0
+            dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
+            where.append("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?")
+            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN places p ON p.id = e.place_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date IS NULL, e.date, e.seq"
+        events = [_event(r) for r in self._db.execute(sql, args)]
+        if flt.near:
+            lat, lon, km = flt.near
+            events = [
+                ev
+                for ev in events
+                if ev.place and ev.place.lat is not None and ev.place.lon is not None
+                and haversine_km(lat, lon, ev.place.lat, ev.place.lon) <= km
+            ]
+        return events
+
+    def sources(self, event_id: str) -> list[SourceReport]:
+        rows = self._db.execute(
+            "SELECT s.id, s.event_id, s.document_id, s.extracted_id, s.type, s.status, s.quote, s.span_start,"
+            " s.span_end, s.story_id, s.outlet, s.published, s.date, s.claimed_by, d.path, d.title,"
+            " p.name, p.admin1, p.admin2, p.country, p.lat, p.lon, p.precision, p.gazetteer_id"
+            " FROM event_sources s JOIN documents d ON d.id = s.document_id LEFT JOIN places p ON p.id = s.place_id"
+            " WHERE s.event_id = ? ORDER BY s.id",
+            (event_id,),
+        ).fetchall()
+        reports = []
+        for r in rows:
+            report = SourceReport(
+                id=r[0],
+                event_id=r[1],
+                document_id=r[2],
+                extracted_id=r[3],
+                type=r[4],
+                status=r[5],
+                quote=r[6],
+                span=(r[7], r[8]),
+                story_id=r[9],
+                outlet=r[10],
+                published=r[11],
+                date=r[12],
+                claimed_by=r[13],
+                document_path=r[14],
+                document_title=r[15],
+                location=_location(r, 16),
+            )
+            report.actors = [
+                a[0]
+                for a in self._db.execute(
+                    "SELECT a.name FROM event_source_actors sa JOIN actors a ON a.id = sa.actor_id"
+                    " WHERE sa.event_source_id = ? ORDER BY a.name",
+                    (report.id,),
+                )
+            ]
+            reports.append(report)
+        return reports
+
+    def actors_of_event(self, event_id: str) -> set[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT a.name FROM event_sources s JOIN event_source_actors sa ON sa.event_source_id = s.id"
+            " JOIN actors a ON a.id = sa.actor_id WHERE s.event_id = ?",
+            (event_id,),
+        )
+        return {r[0] for r in rows}
+
+    def stances(self, event_id: str) -> list[tuple[str | None, str]]:
+        rows = self._db.execute(
+            "SELECT claimed_by, status FROM event_sources WHERE event_id = ? ORDER BY id", (event_id,)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def figure_reports(self, event_id: str) -> list[FigureReport]:
+        rows = self._db.execute(
+            "SELECT id, event_id, event_source_id, document_id, position, kind, value, qualifier, claimed_by, outlet,"
+            " reported_on, quote, span_start, span_end FROM figures WHERE event_id = ? ORDER BY id",
+            (event_id,),
+        ).fetchall()
+        return [_figure(r) for r in rows]
+
+    def current_figures(self, event_id: str) -> list[CurrentFigure]:
+        rows = self._db.execute(
+            "SELECT kind, claimant, value, qualifier, low, high, contested, reports, figure_id FROM current_figures"
+            " WHERE event_id = ? ORDER BY kind, claimant = '*' DESC, claimant",
+            (event_id,),
+        ).fetchall()
+        return [CurrentFigure(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8]) for r in rows]
+
+    def figure_reports_of_kinds(
+        self, kinds: Sequence[str], since: str | None, until: str | None
+    ) -> list[tuple[LedgerEvent, FigureReport]]:
+        marks = ",".join("?" * len(kinds))
+        sql = (
+            f"SELECT {_EVENT_COLUMNS}, f.id, f.event_id, f.event_source_id, f.document_id, f.position, f.kind,"
+            " f.value, f.qualifier, f.claimed_by, f.outlet, f.reported_on, f.quote, f.span_start, f.span_end"
+            " FROM figures f JOIN events e ON e.id = f.event_id LEFT JOIN places p ON p.id = e.place_id"
+            f" WHERE f.kind IN ({marks})"
+        )
+        args: list[object] = list(kinds)
+        if since:
+            sql += " AND e.date >= ?"
+            args.append(since)
+        if until:
+            sql += " AND e.date <= ?"
+            args.append(until)
+        sql += " ORDER BY e.date, e.seq, f.id"
+        out = []
+        for r in self._db.execute(sql, args):
+            out.append((_event(r[:19]), _figure(r[19:])))
+        return out
+
+    def search_documents(self, query: str, limit: int = 20) -> list[tuple[int, str, str | None, str]]:
+        try:
+            rows = self._db.execute(
+                "SELECT d.id, d.path, d.title, snippet(documents_fts, 1, '[', ']', ' … ', 12)"
+                " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", "stories", "events", "event_sources", "figures", "claims", "places", "actors")
+        out = {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+        out["contested_events"] = int(self._db.execute("SELECT count(*) FROM events WHERE contested").fetchone()[0])
+        return out
+
+    def dump(self) -> Iterator[tuple[str, tuple[object, ...]]]:
+        """Every row of every table, wall-clock columns left out: equal dumps mean equal ledgers."""
+        for table in _DUMP_TABLES:
+            cols = [r[1] for r in self._db.execute(f"PRAGMA table_info({table})")]
+            keep = [c for c in cols if c not in _WALL_CLOCK_COLUMNS.get(table, set())]
+            for row in self._db.execute(f"SELECT {', '.join(keep)} FROM {table} ORDER BY {', '.join(keep)}"):
+                yield table, tuple(row)
+
+    def check_fts(self) -> None:
+        """Raise sqlite3.DatabaseError when the full-text index disagrees with the documents table."""
+        self._db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+
+
+def _figure(r: Sequence[object]) -> FigureReport:
+    return FigureReport(
+        id=r[0],  # type: ignore[arg-type]
+        event_id=r[1],  # type: ignore[arg-type]
+        source_id=r[2],  # type: ignore[arg-type]
+        document_id=r[3],  # type: ignore[arg-type]
+        position=r[4],  # type: ignore[arg-type]
+        kind=r[5],  # type: ignore[arg-type]
+        value=r[6],  # type: ignore[arg-type]
+        qualifier=r[7],  # type: ignore[arg-type]
+        claimed_by=r[8],  # type: ignore[arg-type]
+        outlet=r[9],  # type: ignore[arg-type]
+        reported_on=r[10],  # type: ignore[arg-type]
+        quote=r[11],  # type: ignore[arg-type]
+        span=(r[12], r[13]),  # type: ignore[arg-type]
+    )
+
+
+def _split_sql(script: str) -> list[str]:
+    # executescript() would COMMIT behind our back; split on ';' at line ends instead (no ';' in literals here)
+    parts, buf = [], []
+    for line in script.splitlines():
+        code = line.split("--", 1)[0]
+        buf.append(code)
+        if code.rstrip().endswith(";"):
+            parts.append("\n".join(buf).strip())
+            buf = []
+    rest = "\n".join(buf).strip()
+    if rest:
+        parts.append(rest)
+    return [p for p in parts if p.strip(" ;\n")]
