@@ -1,0 +1,212 @@
+"""Split a document into stories, each dated against its own dateline.
+
+A document can hold several stories: wire copy that appends an earlier dispatch, a page that runs a second
+short item under the first, a daily digest with one section per topic. Three rules open a new story:
+
+    dateline    a wire dateline ("Kyiv, Ukraine (AFP) Nov 19, 2025 - ...") after the current story already has
+                body text; the story starts at the headline line right above it when there is one
+    headline    a late news headline (a toll with a count, or a trailing ", says Ukraine" attribution) whose
+                next paragraph restates it: a second item without its own dateline
+    digest      short heading lines ("finding", "peace plan") each followed by a long paragraph, in a document
+                that reads as a digest (lowercase machine-translated headings, or "Here's what happened ...")
+Section sub-headings of one article ("Russia continues to make territorial gains") open nothing.
+
+Reference days: a story's own dateline; else, for the first story, the publication day; a later story
+without its own date gets None (its relative dates cannot be fixed), except a digest section, which shares
+the digest's day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kronika.dates import Dateline, caption_spans, find_datelines
+from kronika.models import CleanedText, Story
+
+__all__ = ["split_stories"]
+
+_SENTENCE_END = ".!?;:,…"
+_TOLL = re.compile(r"(?i)\b(?:kills?|killed|wounds?|wounded|injures?|injured|dead|dies|die)\b")
+_COUNT = re.compile(
+    r"(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds)\b"
+)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_ATTRIBUTION = re.compile(  # ", says Ukraine", ", Kyiv says", " - officials"
+    rf",\s+(?:says|said|claims|reports)\s+{_NAME}$|,\s+{_NAME}\s+(?:says|claims)$"
+    r"|\s[-–—:]\s*(?:officials|police|governor|mayor|military|army|ministry|report)s?$"
+)
+_DIGEST_CUE = re.compile(
+    r"(?i)here[’']s what (?:happened|we know)|what we know|key (?:events|developments)|main events"
+    r"|\b\d[\d,]*(?:st|nd|rd|th) day\b|\bday \d[\d,]*\b|live updates|as it happened|round-?up|\bdigest\b"
+)
+_STOPWORDS = frozenset(
+    {
+        "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from", "after",
+        "over", "into", "says", "said", "say", "its", "their", "his", "her", "is", "are", "was", "were", "has",
+        "have", "had", "be", "been", "this", "that",
+    }
+)  # fmt: skip
+DIGEST_CUE_CHARS = 600  # a digest announces itself in its first lines
+MIN_BODY_BEFORE_HEADLINE = 3  # paragraphs the current story needs before a headline can end it
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    caption: bool
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def _lines(cleaned: CleanedText) -> list[_Line]:
+    captions = caption_spans(cleaned)
+    out: list[_Line] = []
+    pos = 0
+    for raw in cleaned.text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            caption = any(s <= start < e for s, e in captions)
+            out.append(_Line(start, start + len(stripped), stripped, caption))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_body(line: _Line) -> bool:
+    return not line.caption and (len(line.text) >= 120 or (len(line.words) >= 8 and line.text[-1] in ".!?\"”’'"))
+
+
+def _is_headline(line: _Line) -> bool:
+    """A title-like line: a few words, a capital first letter, no sentence ending."""
+    words = line.words
+    return (
+        not line.caption
+        and 3 <= len(words) <= 20
+        and len(line.text) <= 150
+        and line.text[0].isupper()
+        and line.text[-1] not in _SENTENCE_END
+        and not line.text.lower().startswith("by ")
+    )
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[^\W_]+", text.lower())
+    return {w[:4] for w in words if len(w) > 2 and w not in _STOPWORDS}
+
+
+def _restates(headline: str, paragraph: str) -> bool:
+    """Does the paragraph retell the headline? Half its content words (by 4-letter stem) must recur early."""
+    head = _stems(headline)
+    return bool(head) and len(head & _stems(paragraph[:400])) >= 0.5 * len(head)
+
+
+def _is_news_headline(line: _Line) -> bool:
+    """A headline of a separate news item rather than a section heading: it states a toll with a count or
+    ends on an attribution, as item headlines do and section headings do not."""
+    if not _is_headline(line):
+        return False
+    return bool(_ATTRIBUTION.search(line.text)) or bool(_TOLL.search(line.text) and _COUNT.search(line.text))
+
+
+def _digest_headings(lines: list[_Line], text: str) -> list[int]:
+    """Indexes of digest section headings, or [] when the document is not a digest."""
+    heads = [
+        i
+        for i, line in enumerate(lines[:-1])
+        if not line.caption
+        and 1 <= len(line.words) <= 4
+        and len(line.text) <= 40
+        and line.text[-1] not in _SENTENCE_END
+        and not line.text.lower().startswith("by ")
+        and not any(ch.isdigit() for ch in line.text)
+        and len(lines[i + 1].text) >= 150
+    ]
+    if len(heads) < 2:
+        return []
+    lowercase = all(lines[i].text[0].islower() for i in heads)
+    return heads if lowercase or _DIGEST_CUE.search(text[:DIGEST_CUE_CHARS]) else []
+
+
+def _dateline_day(line: Dateline | None, published: dt.date | None) -> dt.date | None:
+    """A dateline's day; a year-less one ("KYIV, Nov 19 (Reuters)") takes its year from the publication day."""
+    if line is None or line.mention is None:
+        return None
+    return line.mention.resolve(published, spread_days=31) if line.date is None else line.date
+
+
+@dataclass(slots=True)
+class _Start:
+    line: int  # index into the lines
+    title: str | None
+    dateline: Dateline | None
+    digest: bool = False
+
+
+def _story_starts(lines: list[_Line], text: str, by_line: dict[int, Dateline]) -> list[_Start]:
+    heads = _digest_headings(lines, text)
+    if heads:
+        return [_Start(i, lines[i].text, None, digest=True) for i in heads]
+    starts = [_Start(0, None, None)]
+    body = 0  # body paragraphs in the current story
+    for i, line in enumerate(lines):
+        dateline = by_line.get(line.start) if not line.caption else None
+        if dateline is not None:
+            if body:
+                above = lines[i - 1] if i > 0 else None
+                if above is not None and i - 1 > starts[-1].line and _is_headline(above):
+                    starts.append(_Start(i - 1, above.text, dateline))
+                else:
+                    starts.append(_Start(i, None, dateline))
+            elif starts[-1].dateline is None:
+                starts[-1].dateline = dateline
+            body = 1 if len(line.text) - len(dateline.text) >= 80 else 0
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            body >= MIN_BODY_BEFORE_HEADLINE
+            and following is not None
+            and following.start not in by_line
+            and _is_news_headline(line)
+            and _restates(line.text, following.text)
+        ):
+            starts.append(_Start(i, line.text, None))
+            body = 0
+            continue
+        body += _is_body(line)
+    return starts
+
+
+def split_stories(cleaned: CleanedText, published: dt.date | None) -> list[Story]:
+    """The stories of a document, in order, covering its whole text, each with its reference day."""
+    text = cleaned.text
+    lines = _lines(cleaned)
+    if not lines:
+        return [Story(0, len(text), published.isoformat() if published else None)]
+    wire = {d.start: d for d in find_datelines(text) if d.kind == "wire"}
+    starts = _story_starts(lines, text, wire)
+    stories: list[Story] = []
+    for k, begin in enumerate(starts):
+        start = 0 if k == 0 else lines[begin.line].start
+        end = lines[starts[k + 1].line].start if k + 1 < len(starts) else len(text)
+        day = _dateline_day(begin.dateline, published)
+        if day is None and (k == 0 or begin.digest):
+            day = published
+        title = begin.title
+        if k == 0 and title is None and _is_headline(lines[0]) and lines[0].start not in wire:
+            title = lines[0].text  # the document's own headline
+        stories.append(
+            Story(
+                start=start,
+                end=end,
+                reference_date=day.isoformat() if day else None,
+                dateline=begin.dateline.text if begin.dateline else None,
+                title=title,
+            )
+        )
+    return stories
