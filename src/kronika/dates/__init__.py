@@ -1,9 +1,9 @@
 """Dating: publication days from the evidence a text holds, and event days relative to a story's day.
 
-    absolute      explicit calendar dates ("Nov 14", "26 November 2025", "2025-11-26")
-    datelines     wire datelines and "Published ..." stamps that open a line
-    publication   the document's publication day, ranked evidence, metadata conflicts
-    relative      the day a sentence's event happened ("on Thursday", "overnight", "yesterday")
+absolute      explicit calendar dates ("Nov 14", "26 November 2025", "2025-11-26")
+datelines     wire datelines and "Published ..." stamps that open a line
+publication   the document's publication day, ranked evidence, metadata conflicts
+relative      the day a sentence's event happened ("on Thursday", "overnight", "yesterday")
 """
 
 from __future__ import annotations

@@ -74,8 +74,12 @@ def _stamp_or_dateline(lines: list[Dateline], meta: dt.date | None) -> Publicati
                 day = line.mention.resolve(meta, spread_days=7)
                 if day is not None:
                     return _decide(day, meta, f'{kind} stamp "{line.text}"')
-    wire = [(day, line) for line in lines if line.kind == "wire" and line.mention is not None
-            if (day := line.mention.resolve(meta, spread_days=7)) is not None]
+    wire = [
+        (day, line)
+        for line in lines
+        if line.kind == "wire" and line.mention is not None
+        if (day := line.mention.resolve(meta, spread_days=7)) is not None
+    ]
     if wire:
         day, line = max(wire, key=lambda pair: pair[0])
         return _decide(day, meta, f'dateline "{line.text}"')
@@ -107,8 +111,17 @@ def _caption_date(text: str, captions: list[tuple[int, int]], meta: dt.date | No
         for mention in find_date_mentions(text[start:end]):
             day = mention.resolve(meta, spread_days=7)
             if day is not None and (best is None or day > best[0]):
-                best = (day, DateMention(start + mention.start, start + mention.end, mention.month, mention.day,
-                                         mention.year, mention.weekday))
+                best = (
+                    day,
+                    DateMention(
+                        start + mention.start,
+                        start + mention.end,
+                        mention.month,
+                        mention.day,
+                        mention.year,
+                        mention.weekday,
+                    ),
+                )
     if best is None:
         return None
     day, mention = best

@@ -25,7 +25,7 @@ from kronika.dates._calendar import (
     is_capitalised,
     last_weekday,
     make_date,
-        next_weekday,
+    next_weekday,
     weekday_number,
 )
 from kronika.dates.absolute import find_date_mentions
@@ -57,14 +57,18 @@ _MONTH_WORD = rf"(?<![\w-]){MONTH_RE}(?![\w-])"
 _FALSE = [
     re.compile(r"(?i)\b\d+(?:\.\d+)?[- ](?:year|month|week|day|hour)s?[- ]old\b"),  # a 46-year-old man
     re.compile(r"(?i)\baged?\s+\d+"),
-    re.compile(r"(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|\d+-)"
-               r"\s*(?:-\s*)?(?:hours?|minutes?|seconds?)\b"),  # 24 hours: a duration, not a day
+    re.compile(
+        r"(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|\d+-)"
+        r"\s*(?:-\s*)?(?:hours?|minutes?|seconds?)\b"
+    ),  # 24 hours: a duration, not a day
     re.compile(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\(\d{3,4}\s*GMT\))?|\b\d{1,2}\s*[ap]\.m\."),
     re.compile(r"(?i)\b(?:the\s+)?[\d,]+(?:st|nd|rd|th)\s+day\b|\bday\s+\d[\d,]*\b"),  # the 1,371st day, day 1,000
     re.compile(r"(?i)\b(?:the\s+)?(?:first|second|third|last|final|same|next)\s+day\s+(?:of|since)\b"),
     # "an earlier Thursday deadline": a weekday naming a deadline, not the day something happened
-    re.compile(rf"(?i)\b(?:an?|the|its|his|her|their|earlier|previous|original|new)\s+(?:\w+\s+)?{FULL_WEEKDAY_RE}"
-               r"(?:'s)?\s+(?:deadline|ultimatum|cutoff|cut-off|target|vote|session)s?\b"),
+    re.compile(
+        rf"(?i)\b(?:an?|the|its|his|her|their|earlier|previous|original|new)\s+(?:\w+\s+)?{FULL_WEEKDAY_RE}"
+        r"(?:'s)?\s+(?:deadline|ultimatum|cutoff|cut-off|target|vote|session)s?\b"
+    ),
     # "5000 soldiers a week": a rate
     re.compile(r"(?i)\b(?:per|a|each|every)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|later|before|after|ago))"),
     re.compile(r"(?i)\b(?:for|within)\s+(?:days|weeks|months|years)\b"),
@@ -117,8 +121,13 @@ _RELATIVE: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"(?i)\b(?:earlier\s+|later\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"), 0),
     (re.compile(r"(?i)\bovernight\b|\blast\s+night\b|\b(?:in|during)\s+the\s+early\s+hours\b"), 0),
     # "A day earlier he said ...": one day before the story's day, which is the narrative's "now"
-    (re.compile(r"(?i)\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b"
-                r"|\bthe\s+day\s+before\b"), -1),
+    (
+        re.compile(
+            r"(?i)\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b"
+            r"|\bthe\s+day\s+before\b"
+        ),
+        -1,
+    ),
     (re.compile(r"(?i)\b(?:a|one)\s+day\s+later\b|\bthe\s+(?:next|following)\s+day\b"), 1),
     (re.compile(r"(?i)\b(?:two|2)\s+days\s+(?:ago|earlier)\b"), -2),
     (re.compile(r"(?i)\b(?:three|3)\s+days\s+(?:ago|earlier)\b"), -3),
@@ -274,4 +283,3 @@ def resolve_date(sentence: str, reference: dt.date | None) -> DateResolution:
         first = min(vague_spans, key=lambda f: f.start)
         return DateResolution(None, _expression(sentence, first), True)
     return NO_EXPRESSION
-
