@@ -1,0 +1,460 @@
+"""Read input documents into `Article`s: plain text, HTML pages and JSON Lines corpora.
+
+    iter_articles(paths)  walk files, directories and "-" (stdin); yields Article or RejectedInput, never raises
+    read_file(path)       one file -> its articles; raises RejectedInput for a bad file
+
+A bad document never stops a batch: it becomes a `RejectedInput` with a one-line reason and the rest go on.
+
+Size limits (why: a news article is a few KB; anything far bigger is a mistake or an attack on memory):
+    MAX_TEXT_BYTES   5 MB for one plain-text article (checked with stat, so a 50 MB file is refused unread)
+    MAX_HTML_BYTES  20 MB for one HTML page (markup, scripts and inline data weigh far more than the story)
+    MAX_LINE_BYTES   5 MB for one line of a JSON Lines corpus (the corpus itself may be any size)
+
+Metadata (a leading `date YYYY-MM-DD ...` line, HTML meta tags, JSON fields) is recorded as evidence on the
+Article; nothing here decides whether it is true.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from kronika.errors import RejectedInput
+from kronika.models import Article
+
+__all__ = [
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "MAX_HTML_BYTES",
+    "MAX_LINE_BYTES",
+    "MAX_TEXT_BYTES",
+    "TEXT_SUFFIXES",
+    "decode_text",
+    "iter_articles",
+    "iter_file",
+    "read_file",
+    "split_metadata_line",
+]
+
+MB = 1024 * 1024
+MAX_TEXT_BYTES = 5 * MB
+MAX_HTML_BYTES = 20 * MB
+MAX_LINE_BYTES = 5 * MB
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+STDIN = "-"
+
+# Magic numbers of formats people drop into a folder of articles by mistake: named in the reason.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3", "a SQLite database"),
+)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Control characters that never occur in text (tab, newlines, form feed and ESC-free text only).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+# The seeds' scraper writes the page date as a first line " date 2025-11-14 <headline or lead>".
+_METADATA_LINE = re.compile(
+    r"\A[ \t\ufeff]*date[ \t]*[:=]?[ \t]*(\d{4}-\d{2}-\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"  # an optional time of day is dropped
+    r"(?:[ \t]+|(?=\r?\n)|\Z)",
+    re.IGNORECASE,
+)
+_ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+
+
+# ---------------------------------------------------------------------------------------------- public API
+
+
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | RejectedInput]:
+    """Yield every article found under `paths`, and a RejectedInput for every document that cannot be read.
+
+    Directories are walked recursively (sorted, hidden entries skipped) for .txt, .text, .html, .htm, .jsonl
+    and .ndjson files; "-" reads stdin as plain text. A JSON Lines corpus yields one Article per line and a
+    RejectedInput naming "file:lineno" for each bad line. Never raises for a bad document.
+    """
+    for raw in paths:
+        path = str(raw)
+        if path == STDIN:
+            yield from _guard(STDIN, lambda: [_read_stdin()])
+            continue
+        p = Path(path)
+        if p.is_dir():
+            found = False
+            for file in _walk(p):
+                found = True
+                yield from iter_file(file)
+            if not found:
+                yield RejectedInput(path, "directory holds no .txt, .html or .jsonl files")
+            continue
+        yield from iter_file(p)
+
+
+def iter_file(path: str | Path) -> Iterator[Article | RejectedInput]:
+    """Like `read_file`, but a bad file or a bad JSON Lines line is yielded as a RejectedInput, not raised."""
+    p = Path(path)
+    if p.suffix.lower() in JSONL_SUFFIXES and p.is_file():
+        try:
+            yield from _iter_jsonl(p)
+        except RejectedInput as rejected:
+            yield rejected
+        except OSError as exc:
+            yield RejectedInput(str(p), f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _guard(str(p), lambda: read_file(p))
+
+
+def read_file(path: str | Path) -> list[Article]:
+    """Read one file into its articles (one for a text or HTML file, one per line of a JSON Lines corpus).
+
+    Raises RejectedInput(path, reason) when the file cannot be read as an article: missing, empty, binary,
+    undecodable, too large, HTML without extractable text. read_file is strict with JSON Lines: the first bad
+    line rejects the call (as "file:lineno"); use `iter_articles` to keep the good lines of a mixed corpus.
+    """
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise RejectedInput(name, "no such file")
+    if p.is_dir():
+        raise RejectedInput(name, "is a directory (pass it to iter_articles to walk it)")
+    suffix = p.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            articles: list[Article] = []
+            for item in _iter_jsonl(p):
+                if isinstance(item, RejectedInput):
+                    raise item
+                articles.append(item)
+            if not articles:
+                raise RejectedInput(name, "empty file (no JSON Lines records)")
+            return articles
+        # Unknown suffixes may turn out to be HTML (sniffed below), so they get the HTML limit at first.
+        limit = MAX_TEXT_BYTES if suffix in TEXT_SUFFIXES else MAX_HTML_BYTES
+        size = p.stat().st_size
+        if size > limit:
+            raise RejectedInput(name, _too_large(size, limit))
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)  # stat can lie (pipes, /proc): never read past the limit
+    except OSError as exc:
+        raise RejectedInput(name, f"cannot read: {exc.strerror or exc}") from None
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _HTML_SNIFF.match(data[:1024])):
+        return [_article_from_html(name, data)]
+    if len(data) > MAX_TEXT_BYTES:
+        raise RejectedInput(name, _too_large(len(data), MAX_TEXT_BYTES))
+    return [_article_from_text(name, data)]
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes of a text document, or raise ValueError with a one-line reason.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are taken at their word; anything else goes through
+    charset_normalizer. English news in a legacy encoding is nearly always cp1252 (curly quotes, dashes), and
+    on short texts the detector often names a sibling code page that turns those into other letters, so a
+    mostly-ASCII text that decodes as cp1252 is read as cp1252.
+    """
+    if not data:
+        raise ValueError("empty file")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise ValueError(f"starts with a {codec.upper()} byte-order mark but is not valid {codec}") from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ValueError(f"binary file ({what}), not text")
+    if b"\x00" in data:
+        text = _try_bomless_utf16(data)
+        if text is None:
+            raise ValueError("binary file (contains NUL bytes), not text")
+        return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    non_ascii = sum(1 for b in data if b > 0x7F)
+    if non_ascii <= max(8, len(data) // 20):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass  # cp1252 leaves five bytes undefined: let the detector decide
+    from charset_normalizer import from_bytes  # imported late: only legacy-encoded files need it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("cannot be decoded as text (unknown encoding)")
+    return str(best)
+
+
+def split_metadata_line(text: str) -> tuple[str | None, str]:
+    """Split a leading " date 2025-11-14 <rest>" line into ("2025-11-14", text-with-rest-as-first-paragraph).
+
+    The rest of the line is kept: in scraped files it is the headline or the lead paragraph.
+    """
+    match = _METADATA_LINE.match(text)
+    if match is None:
+        return None, text
+    return match.group(1), text[match.end() :]
+
+
+# ---------------------------------------------------------------------------------------------- readers
+
+
+def _article_from_text(path: str, data: bytes) -> Article:
+    try:
+        text = decode_text(data)
+    except ValueError as exc:
+        raise RejectedInput(path, str(exc)) from None
+    _check_is_text(path, text)
+    metadata_date, text = split_metadata_line(text)
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise RejectedInput(path, "no text after the metadata line")
+    return Article(path=path, text=text, metadata_date=metadata_date)
+
+
+def _article_from_html(path: str, data: bytes) -> Article:
+    import trafilatura  # imported late: loading it costs ~0.3 s and text-only runs never need it
+    from trafilatura.utils import load_html
+
+    if not data.strip():
+        raise RejectedInput(path, "empty file")
+    try:
+        markup = decode_text(data)
+    except ValueError as exc:
+        raise RejectedInput(path, str(exc)) from None
+    tree = load_html(markup)
+    if tree is None:
+        raise RejectedInput(path, "not HTML that can be parsed")
+    _captions_to_paragraphs(tree)
+    doc = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        # Metadata only: a date found in the body by htmldate's text search would be a guess, not metadata.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (getattr(doc, "text", None) or "").strip()
+    if not text:
+        # trafilatura gives up on pages it judges to have no main content (a bare <div> of text, markup
+        # broken enough to hide the body): its baseline still returns every text node.
+        _tree, text, _length = trafilatura.baseline(load_html(markup))
+        text = (text or "").strip()
+    if not text:
+        raise RejectedInput(path, "no text could be extracted from the HTML")
+    # trafilatura separates blocks with one newline; a blank line makes paragraphs explicit, as in the seeds.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return Article(
+        path=path,
+        text=text,
+        title=_clean_meta(getattr(doc, "title", None)),
+        url=_clean_meta(getattr(doc, "url", None)),
+        source=_clean_meta(getattr(doc, "sitename", None)),
+        metadata_date=_iso_day(getattr(doc, "date", None)),
+    )
+
+
+def _captions_to_paragraphs(tree: object) -> None:
+    """Replace each <figure> by a paragraph "Caption: <figcaption text>".
+
+    trafilatura drops figures with their captions, but captions carry dates and places that dating may use;
+    the "Caption:" prefix is what the cleaner marks as a caption, so they never yield events.
+    """
+    from lxml import html as lxml_html
+
+    for figure in list(tree.iter("figure")):  # type: ignore[attr-defined]
+        parent = figure.getparent()
+        if parent is None:
+            continue
+        caption = figure.find(".//figcaption")
+        words = " ".join(caption.text_content().split()) if caption is not None else ""
+        if words:
+            paragraph = lxml_html.Element("p")
+            paragraph.text = f"Caption: {words}"
+            paragraph.tail = figure.tail
+            parent.replace(figure, paragraph)
+        else:
+            parent.remove(figure)
+
+
+def _iter_jsonl(path: Path) -> Iterator[Article | RejectedInput]:
+    """One Article per line; a bad line yields a RejectedInput named "file:lineno" and reading goes on."""
+    name = str(path)
+    found_any = False
+    with path.open("rb") as fh:
+        for lineno, line, oversize in _lines(fh):
+            where = f"{name}:{lineno}"
+            if oversize:
+                yield RejectedInput(where, _too_large(oversize, MAX_LINE_BYTES, what="line"))
+                found_any = True
+                continue
+            if not line.strip():
+                continue  # blank lines separate nothing in JSON Lines; skipping them loses nothing
+            found_any = True
+            try:
+                yield _article_from_json_line(where, line, first=lineno == 1)
+            except RejectedInput as rejected:
+                yield rejected
+    if not found_any:
+        yield RejectedInput(name, "empty file (no JSON Lines records)")
+
+
+def _article_from_json_line(where: str, line: bytes, first: bool) -> Article:
+    if first and line.startswith(b"\xef\xbb\xbf"):
+        line = line[3:]
+    try:
+        record = json.loads(line)
+    except UnicodeDecodeError:
+        raise RejectedInput(where, "line is not UTF-8 text") from None
+    except ValueError as exc:
+        msg = str(exc).split(":")[0]
+        raise RejectedInput(where, f"line is not valid JSON ({msg})") from None
+    if not isinstance(record, dict):
+        raise RejectedInput(where, f"line is a JSON {_json_kind(record)}, not an object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        why = "has no \"text\" field" if text is None else f"\"text\" is a JSON {_json_kind(text)}, not a string"
+        raise RejectedInput(where, f"record {why}")
+    if not text.strip():
+        raise RejectedInput(where, "record has an empty \"text\"")
+    _check_is_text(where, text)
+    line_date, text = split_metadata_line(text)
+    published = _iso_day(_meta_str(record.get("published")))
+    return Article(
+        path=where,
+        text=text,
+        title=_clean_meta(_meta_str(record.get("title"))),
+        url=_clean_meta(_meta_str(record.get("url"))),
+        source=_clean_meta(_meta_str(record.get("source"))),
+        metadata_date=published or line_date,
+    )
+
+
+def _read_stdin() -> Article:
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(MAX_TEXT_BYTES + 1) if stream is not None else sys.stdin.read().encode("utf-8")
+    if len(data) > MAX_TEXT_BYTES:
+        raise RejectedInput("<stdin>", f"more than the {MAX_TEXT_BYTES // MB} MB limit for one article")
+    return _article_from_text("<stdin>", data)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _guard(name: str, read: object) -> Iterator[Article | RejectedInput]:
+    """Run a reader; turn a rejection or an OS error into a yielded RejectedInput."""
+    try:
+        articles = read()  # type: ignore[operator]
+    except RejectedInput as rejected:
+        yield rejected
+        return
+    except OSError as exc:
+        yield RejectedInput(name, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from articles
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            if filename.startswith("."):
+                continue
+            if Path(filename).suffix.lower() in READABLE_SUFFIXES:
+                yield Path(dirpath) / filename
+
+
+def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes, int]]:
+    """Yield (lineno, line, 0), or (lineno, b"", size) for a line over MAX_LINE_BYTES, which is skipped unread."""
+    lineno = 0
+    while True:
+        line = fh.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            size = len(line)
+            while True:  # drain the rest of the long line in bounded chunks
+                rest = fh.readline(MB)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield lineno, b"", size
+            continue
+        yield lineno, line, 0
+
+
+def _try_bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: English text has a NUL in every other byte. Anything else with NULs is binary."""
+    sample = data[:4096]
+    even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd_nul > 0.7 and even_nul < 0.1:
+        codec = "utf-16-le"
+    elif even_nul > 0.7 and odd_nul < 0.1:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _check_is_text(path: str, text: str) -> None:
+    if not text.strip():
+        raise RejectedInput(path, "empty file (only whitespace)")
+    sample = text[:20000]
+    bad = len(_CONTROL.findall(sample))
+    # Real articles have no control characters; a few stray ones (a pasted \x0b) are tolerated.
+    if bad > max(4, len(sample) // 100):
+        raise RejectedInput(path, "binary file (mostly non-text bytes), not text")
+
+
+def _too_large(size: int, limit: int, what: str = "file") -> str:
+    return f"{what} is {size / MB:.1f} MB, over the {limit // MB} MB limit for one article"
+
+
+def _json_kind(value: object) -> str:
+    return {list: "array", str: "string", bool: "boolean", int: "number", float: "number"}.get(type(value), "null")
+
+
+def _meta_str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _clean_meta(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _iso_day(value: str | None) -> str | None:
+    """Keep a metadata date as its ISO day when it is one ("2025-11-14T08:00Z" -> "2025-11-14"), else as given."""
+    if not value:
+        return None
+    match = _ISO_DAY.match(value)
+    return match.group(1) if match else value.strip() or None
