@@ -1,9 +1,366 @@
-"""Placeholder: commands are added by the module's owner."""
+"""Ledger commands: ingest, events, show, stats (and stats air), timeline, demo.
+
+Each command opens the ledger (`--db PATH`, default in the user's data directory) and makes one call into
+kronika.ledger; this module only parses options and renders. Bad options raise KronikaError, which the
+`kronika` entry point turns into one line on stderr.
+"""
 
 from __future__ import annotations
 
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kronika.errors import KronikaError, RejectedInput
+from kronika.ledger import (
+    EventRow,
+    IngestSummary,
+    air_stats,
+    ingest,
+    ledger_stats,
+    list_events,
+    show_event,
+    timeline,
+)
+from kronika.ledger.export import to_csv, to_geojson, to_jsonl
+from kronika.ledger.figures import format_value
+from kronika.models import EVENT_TYPES, DocumentResult
+from kronika.store import default_db_path, open_store
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+FORMATS = ("table", "jsonl", "csv", "geojson")
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="Ledger file (default: kronika/ledger.db in your user data directory).")
+]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Only events on or after this day (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Only events on or before this day (YYYY-MM-DD).")]
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _day(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise KronikaError(f"{option} wants a day as YYYY-MM-DD, got {value!r}") from None
+
+
+def _near(value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError:
+        raise KronikaError(f"--near wants LAT,LON,KM (e.g. 50.45,30.52,25), got {value!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise KronikaError(f"--near {value!r} is out of range: latitude -90..90, longitude -180..180, km > 0")
+    return lat, lon, km
+
+
+def expand_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[RejectedInput]]:
+    """Files to extract (folders expanded, sorted) and the paths refused before extraction."""
+    files: list[Path] = []
+    refused: list[RejectedInput] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+        elif path.is_file():
+            files.append(path)
+        else:
+            refused.append(RejectedInput(str(path), "no such file or folder"))
+    return files, refused
+
+
+def _extract(files: list[Path]) -> Iterator[DocumentResult | RejectedInput]:
+    try:
+        from kronika.pipeline import extract_paths
+    except ImportError as exc:
+        raise KronikaError(f"the extraction pipeline is not available: {exc}") from None
+    yield from extract_paths(files)
+
+
+def run_ingest(paths: Iterable[Path], db: Path | None, quiet: bool = False) -> tuple[IngestSummary, str]:
+    """Extract and ingest `paths` with a progress bar; returns the summary and the ledger path."""
+    files, refused = expand_inputs(paths)
+    has_corpus = any(f.suffix.lower() == ".jsonl" for f in files)
+    with open_store(db) as store:
+        progress = Progress(
+            TextColumn("[bold]ingest[/]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            disable=quiet,
+            transient=True,
+        )
+        with progress:
+            # a JSON Lines corpus holds many documents per file: the total is then unknown
+            task = progress.add_task("", total=None if has_corpus else len(files) + len(refused))
+
+            def advance(outcome: object) -> None:
+                progress.update(task, advance=1, description=escape(Path(getattr(outcome, "path", "")).name))
+
+            try:
+                summary = ingest(store, _chain(refused, _extract(files)), on_document=advance)
+            except KronikaError:
+                raise
+            except Exception as exc:  # a bug in extraction must not become a traceback mid-batch
+                raise KronikaError(f"ingest stopped by an internal error: {type(exc).__name__}: {exc}") from exc
+        return summary, store.path
+
+
+def _chain(first: list[RejectedInput], rest: Iterator[DocumentResult | RejectedInput]) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def _print_summary(summary: IngestSummary, db_path: str) -> None:
+    for path, reason in summary.rejected:
+        err.print(f"rejected {escape(path)}: {escape(reason)}")
+    out.print(
+        f"documents: {summary.documents_new} new, {summary.documents_known} already known, "
+        f"{summary.documents_rejected} rejected · events: {summary.events_new} new, "
+        f"{summary.events_merged} merged into known events · ledger: {escape(db_path)}"
+    )
+
+
+def _figures_text(row: EventRow, limit: int = 4) -> str:
+    parts = []
+    for kind, fig in sorted(row.figures.items()):
+        mark = "?" if fig.contested else ""
+        parts.append(f"{kind.replace('_', ' ')} {format_value(fig.value, fig.qualifier)}{mark}")
+    return ", ".join(parts[:limit]) + (" …" if len(parts) > limit else "")
+
+
+def _place_text(row: EventRow) -> str:
+    place = row.event.place
+    if place is None:
+        return "-"
+    region = f", {place.admin1}" if place.admin1 and place.admin1 != place.name else ""
+    return f"{place.name}{region}"
+
+
+# ---------------------------------------------------------------------------------------------- commands
+
+
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    db: DbOption = None,
+) -> None:
+    """Extract events from articles and merge them into the ledger (idempotent)."""
+    summary, db_path = run_ingest(paths, db)
+    _print_summary(summary, db_path)
+    if summary.documents_rejected:
+        raise typer.Exit(1)
+
+
+def events_cmd(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type: Annotated[str | None, typer.Option("--type", help=f"One of: {', '.join(EVENT_TYPES)}.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place or region name (substring).")] = None,
+    near: Annotated[str | None, typer.Option("--near", help="LAT,LON,KM: events within KM of a point.")] = None,
+    claimant: Annotated[str | None, typer.Option("--claimant", help="Claimant name (substring).")] = None,
+    contested: Annotated[bool, typer.Option("--contested", help="Only contested events.")] = False,
+    format: Annotated[str, typer.Option("--format", help="table, jsonl, csv or geojson.")] = "table",
+) -> None:
+    """List ledger events, filtered."""
+    if type is not None and type not in EVENT_TYPES:
+        raise KronikaError(f"--type must be one of {', '.join(EVENT_TYPES)}; got {type!r}")
+    if format not in FORMATS:
+        raise KronikaError(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
+    with open_store(db) as store:
+        rows = list_events(
+            store,
+            since=_day(since, "--since"),
+            until=_day(until, "--until"),
+            type=type,
+            place=place,
+            near=_near(near),
+            claimant=claimant,
+            contested=True if contested else None,
+        )
+    if format == "jsonl":
+        for line in to_jsonl(rows):
+            sys.stdout.write(line + "\n")
+    elif format == "csv":
+        sys.stdout.write(to_csv(rows))
+    elif format == "geojson":
+        sys.stdout.write(to_geojson(rows) + "\n")
+    else:
+        table = Table(show_lines=False)
+        for col in ("event", "date", "type", "place", "status", "sources", "figures"):
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            ev = row.event
+            when = ev.date or "undated"
+            if ev.date_to:
+                when += f"..{ev.date_to[5:]}"
+            status = ev.status + (" (contested)" if ev.contested and ev.status != "contested" else "")
+            table.add_row(ev.id, when, ev.type, _place_text(row), status, str(ev.source_count), _figures_text(row))
+        out.print(table)
+        out.print(f"{len(rows)} event(s)")
+
+
+def show_cmd(
+    event_id: Annotated[str, typer.Argument(help="An event id, as `kronika events` lists them.")],
+    db: DbOption = None,
+) -> None:
+    """Show one event: every source with its quote and claimant, and the history of each figure."""
+    with open_store(db) as store:
+        detail = show_event(store, event_id)
+    ev = detail.event
+    out.print(f"[bold]{escape(ev.id)}[/]  {ev.type}")
+    when = ev.date or "undated"
+    if ev.date_to:
+        when += f" to {ev.date_to}"
+    out.print(f"  date:   {when}")
+    if ev.place:
+        coords = f" ({ev.place.lat:.4f}, {ev.place.lon:.4f})" if ev.place.lat is not None else ""
+        region = f", {ev.place.admin1}" if ev.place.admin1 and ev.place.admin1 != ev.place.name else ""
+        out.print(f"  place:  {escape(ev.place.name)}{escape(region)}{coords}")
+    out.print(f"  status: {ev.status}{'  [bold red]CONTESTED[/]' if ev.contested else ''}")
+    out.print(f"  reported by {ev.source_count} source(s), {ev.first_reported or '?'} to {ev.last_reported or '?'}")
+    if detail.figures:
+        out.print("\n[bold]Figures[/]")
+        for hist in detail.figures:
+            cur = hist.current
+            span = f" (claims range {cur.low}-{cur.high})" if cur.low != cur.high else ""
+            flag = "  [red]contested[/]" if cur.contested else ""
+            out.print(f"  {hist.kind}: {format_value(cur.value, cur.qualifier)}{span}{flag}")
+            if len(hist.by_claimant) > 1:
+                for c in hist.by_claimant:
+                    out.print(f"      {escape(c.claimant)}: {format_value(c.value, c.qualifier)}")
+            out.print(f"      history: {escape(hist.text)}")
+    out.print("\n[bold]Sources[/]")
+    for n, src in enumerate(detail.sources, 1):
+        title = f" \"{src.document_title}\"" if src.document_title else ""
+        out.print(f"  [{n}] {escape(src.outlet or 'unknown outlet')}, {src.published or 'undated'}{escape(title)}")
+        out.print(f"      file: {escape(src.document_path)}")
+        out.print(f"      claimant: {escape(src.claimed_by or 'none named')} · status: {src.status}"
+                  f" · event date as reported: {src.date or 'none'}"
+                  f" · place as reported: {escape(src.location.name) if src.location else 'none'}")
+        out.print(f"      quote: \"{escape(src.quote)}\" [dim](chars {src.span[0]}-{src.span[1]})[/]")
+
+
+def stats_cmd(ctx: typer.Context, db: DbOption = None) -> None:
+    """Counts of what the ledger holds (sub-command `air`: air-defence figures per night)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_store(db) as store:
+        counts = ledger_stats(store)
+        path = store.path
+    table = Table(title=f"ledger {path}")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, value in counts.items():
+        table.add_row(name.replace("_", " "), str(value))
+    out.print(table)
+
+
+def stats_air_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
+    """Per night and claimant: drones and missiles launched and destroyed, interception rate."""
+    with open_store(db) as store:
+        nights = air_stats(store, since=_day(since, "--since"), until=_day(until, "--until"))
+    table = Table(title="air attacks per night, by claimant")
+    for col in ("night", "claimant", "drones", "drones down", "missiles", "missiles down", "all launched",
+                "all down", "intercepted"):
+        table.add_column(col, justify="left" if col in ("night", "claimant") else "right", overflow="fold")
+
+    def n(v: int | None) -> str:
+        return "-" if v is None else str(v)
+
+    for night in nights:
+        rate = night.interception_rate
+        table.add_row(
+            night.date, night.claimant, n(night.drones_launched), n(night.drones_destroyed),
+            n(night.missiles_launched), n(night.missiles_destroyed), n(night.launched), n(night.destroyed),
+            "-" if rate is None else f"{rate:.0%}",
+        )
+    out.print(table)
+    out.print(f"{len(nights)} night/claimant row(s)")
+
+
+def _print_timeline(days: list, db_path: str | None = None) -> None:
+    for day in days:
+        out.print(f"\n[bold]{day.date or 'undated'}[/]")
+        for row in day.events:
+            ev = row.event
+            flags = []
+            if ev.contested:
+                flags.append("[red]contested[/]")
+            flags.append(f"{ev.source_count} source{'s' if ev.source_count != 1 else ''}")
+            figures = _figures_text(row, limit=6)
+            out.print(
+                f"  {ev.type:<12} {escape(_place_text(row)):<32} {escape(figures)}"
+                f"  [dim]{' · '.join(flags)} · {escape(ev.id)}[/]"
+            )
+            if ev.summary:
+                summary = ev.summary if len(ev.summary) <= 150 else ev.summary[:147] + "..."
+                out.print(f"  [dim]{'':<12} \"{escape(summary)}\"[/]")
+    if not days:
+        out.print("the ledger has no events in that range")
+
+
+def timeline_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
+    """A readable day-by-day view of the ledger."""
+    with open_store(db) as store:
+        days = timeline(store, since=_day(since, "--since"), until=_day(until, "--until"))
+    _print_timeline(days)
+
+
+def sample_paths() -> list[Path]:
+    """The demo articles shipped inside the package."""
+    folder = resources.files("kronika") / "samples"
+    return sorted(Path(str(p)) for p in folder.iterdir() if Path(str(p)).suffix in INPUT_SUFFIXES)
+
+
+def demo_cmd(db: DbOption = None) -> None:
+    """Build a ledger from the shipped sample articles and print its timeline."""
+    if db is None:
+        db = Path(tempfile.mkdtemp(prefix="kronika-demo-")) / "ledger.db"
+    samples = sample_paths()
+    if not samples:
+        raise KronikaError("no sample articles found inside the package")
+    summary, db_path = run_ingest(samples, db)
+    _print_summary(summary, db_path)
+    with open_store(db) as store:
+        days = timeline(store)
+    _print_timeline(days)
+    out.print(f"\nexplore: kronika events --db {db_path} · kronika show EVENT_ID --db {db_path} · "
+              f"kronika stats air --db {db_path}")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add the ledger commands to the app."""
+    app.command("ingest")(ingest_cmd)
+    app.command("events")(events_cmd)
+    app.command("show")(show_cmd)
+    stats_app = typer.Typer(help="Ledger statistics.", add_completion=False)
+    stats_app.callback(invoke_without_command=True)(stats_cmd)
+    stats_app.command("air")(stats_air_cmd)
+    app.add_typer(stats_app, name="stats")
+    app.command("timeline")(timeline_cmd)
+    app.command("demo")(demo_cmd)
+
+
+__all__ = ["default_db_path", "expand_inputs", "register", "run_ingest", "sample_paths"]
