@@ -1,9 +1,88 @@
-"""Placeholder: commands are added by the module's owner."""
+"""`kronika extract`: articles in, one JSON object (or a table) per document out."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from kronika.errors import RejectedInput
+from kronika.models import DocumentResult
+
+FORMATS = ("jsonl", "table")
+
+
+def _table(result: DocumentResult, console: Console) -> None:
+    d = result
+    head = f"[bold]{d.path}[/bold]  published={d.published or '—'}"
+    if d.date_conflict:
+        head += f"  [yellow](metadata says {d.metadata_date})[/yellow]"
+    head += f"  stories={len(d.stories)}"
+    console.print(head)
+    table = Table(show_lines=False, expand=False)
+    for col in ("type", "date", "place", "claimed by", "figures", "quote"):
+        table.add_column(col, overflow="fold")
+    for e in d.events:
+        place = e.location.name if e.location else "—"
+        if e.location and e.location.admin1 and e.location.admin1 != e.location.name:
+            place += f" ({e.location.admin1})"
+        figs = ", ".join(
+            f"{f.kind}={'≥' if f.qualifier in ('at_least', 'more_than') else '~' if f.qualifier == 'about' else ''}"
+            f"{f.value}"
+            for f in e.figures
+        )
+        quote = e.quote if len(e.quote) <= 110 else e.quote[:107] + "…"
+        table.add_row(e.type, e.date or "—", place, e.claimed_by or "—", figs or "—", quote)
+    console.print(table)
+
+
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(help="Text, HTML or JSON Lines files, or directories; - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one object per document) or table.")] = "jsonl",
+    include_text: Annotated[
+        bool, typer.Option("--include-text", help="Add the cleaned text to each document.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+) -> None:
+    """Extract dated, placed, attributed events from news articles.
+
+    Prints, for jsonl, one JSON object per input document: {"document": {...}, "events": [...]}. Rejected inputs
+    (empty, binary, undecodable, too large, broken) get a one-line reason on stderr; the exit status is 1 when
+    any input was rejected, 0 otherwise.
+    """
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    from kronika.pipeline import extract_paths
+
+    err = Console(stderr=True)
+    out = Console(soft_wrap=True) if fmt == "table" else None
+    done = rejected = events = 0
+    show_progress = not quiet and sys.stderr.isatty()
+    for result in extract_paths([str(p) for p in paths]):
+        if isinstance(result, RejectedInput):
+            rejected += 1
+            print(f"kronika: rejected {result.path}: {result.reason}", file=sys.stderr)
+            continue
+        done += 1
+        events += len(result.events)
+        if out is not None:
+            _table(result, out)
+        else:
+            sys.stdout.write(json.dumps(result.to_dict(include_text=include_text), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        if show_progress and done % 25 == 0:
+            err.print(f"[dim]… {done} documents, {events} events[/dim]")
+    if not quiet:
+        err.print(f"[dim]extract: {done} documents, {events} events, {rejected} rejected[/dim]")
+    if rejected:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `kronika extract`."""
+    app.command("extract")(extract_command)

@@ -1,0 +1,190 @@
+"""Within one article, sentences that report the same event become one event.
+
+An article repeats itself: the lead gives the toll, a quote repeats it, a later paragraph adds the injured. Two
+drafts merge when they have the same type, a compatible date (the same day, or one of them has no date words of
+its own) and a compatible place:
+
+* the same place, or
+* a country-level draft whose figures all repeat figures of a more precise one (the lead's "killing at least 10
+  people" across Ukraine is the Ternopil toll), or a country-level draft without figures, or
+* a region and a place inside it, in the same story, unless the text calls the second a separate attack, or
+* for diplomacy, a draft without a place right after one in the same paragraph (the next sentence about the
+  same talks).
+
+A figure that two drafts of an article both state is kept once, on the most precise draft. Ground claims merge
+only on the same place. Statements merge per speaker and story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from kronika.extract.events import Draft
+from kronika.extract.places import SPECIFICITY
+from kronika.models import Event, Figure, Location
+
+
+def _loc_key(loc: Location | None) -> str | None:
+    if loc is None:
+        return None
+    return loc.gazetteer_id or f"{loc.name}|{loc.country}"
+
+
+def _precision(loc: Location | None) -> int:
+    return SPECIFICITY.get(loc.precision, 6) if loc else 7
+
+
+def _inside(inner: Location | None, outer: Location | None) -> bool:
+    """Is `inner` a place within the region or country `outer`?"""
+    if inner is None or outer is None or _precision(inner) >= _precision(outer):
+        return False
+    if outer.precision == "country":
+        return bool(inner.country) and inner.country == outer.country
+    if outer.precision == "admin1":
+        return bool(inner.admin1) and inner.admin1 == (outer.admin1 or outer.name)
+    if outer.precision == "admin2":
+        return bool(inner.admin2) and inner.admin2 == (outer.admin2 or outer.name)
+    return False
+
+
+def _dates_fit(a: Draft, b: Draft) -> bool:
+    if a.date == b.date:
+        return True
+    if a.date is None or b.date is None:
+        return not (a.date_explicit and b.date_explicit)
+    return not (a.date_explicit and b.date_explicit)
+
+
+def _figure_keys(d: Draft) -> set[tuple[str, int]]:
+    return {(f.kind, f.value) for f in d.figures}
+
+
+def _mergeable(kept: Draft, new: Draft) -> bool:
+    if kept.type != new.type or not _dates_fit(kept, new):
+        return False
+    if kept.type == "statement":
+        return kept.story == new.story and kept.claimed_by == new.claimed_by
+    k, n = _loc_key(kept.location), _loc_key(new.location)
+    if kept.type == "diplomacy":
+        if n is None:
+            return kept.paragraph == new.paragraph - 1 or kept.paragraph == new.paragraph
+        if k is None:
+            return False
+        return k == n or _inside(kept.location, new.location) or _inside(new.location, kept.location)
+    if k is not None and k == n:
+        return True
+    if kept.type == "ground_claim":
+        return False
+    for inner, outer in ((kept, new), (new, kept)):
+        if (
+            outer.location is not None
+            and outer.location.precision == "country"
+            and _inside(inner.location, outer.location)
+            and (not outer.figures or _figure_keys(outer) <= _figure_keys(inner))
+        ):
+            return True
+        if (
+            outer.location is not None
+            and outer.location.precision in ("admin1", "admin2")
+            and _inside(inner.location, outer.location)
+            and kept.story == new.story
+            and not new.separate
+            and not _conflicting(kept, new)
+        ):
+            return True
+    return False
+
+
+def _conflicting(a: Draft, b: Draft) -> bool:
+    kinds_a = {f.kind: f.value for f in a.figures}
+    return any(f.kind in kinds_a and kinds_a[f.kind] != f.value for f in b.figures)
+
+
+def _merge_into(kept: Draft, new: Draft) -> None:
+    if _precision(new.location) < _precision(kept.location):
+        if kept.location is not None:
+            kept.places.append(kept.location)
+        kept.location = new.location
+    elif new.location is not None and _loc_key(new.location) != _loc_key(kept.location):
+        kept.places.append(new.location)
+    if kept.date is None or (new.date_explicit and not kept.date_explicit and new.date is not None):
+        kept.date, kept.date_explicit = new.date, new.date_explicit
+    kept.claimed_by = kept.claimed_by or new.claimed_by
+    if new.status == "denied" or (new.status == "claimed" and kept.status == "reported"):
+        kept.status = new.status
+    kept.actors += [a for a in new.actors if a not in kept.actors]
+    have = _figure_keys(kept)
+    kept.figures += [f for f in new.figures if (f.kind, f.value) not in have]
+    if not kept.figures and new.figures:
+        kept.quote, kept.span = new.quote, new.span
+
+
+def _drop_repeated_figures(drafts: Sequence[Draft]) -> None:
+    """Keep each (kind, value) once per article, on the most precise draft that states it."""
+    owner: dict[tuple[str, int], Draft] = {}
+    for d in drafts:
+        for f in d.figures:
+            key = (f.kind, f.value)
+            if key not in owner or _precision(d.location) < _precision(owner[key].location):
+                owner[key] = d
+    for d in drafts:
+        seen: set[tuple[str, int]] = set()
+        kept: list[Figure] = []
+        for f in d.figures:
+            key = (f.kind, f.value)
+            if owner[key] is d and key not in seen:
+                kept.append(f)
+                seen.add(key)
+        d.figures = kept
+
+
+def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
+    """Merge the drafts of one article into its events, with ids unique to the article."""
+    merged: list[Draft] = []
+    for d in drafts:
+        target = next((m for m in reversed(merged) if _mergeable(m, d)), None)
+        if target is None:
+            merged.append(d)
+        else:
+            _merge_into(target, d)
+    _drop_repeated_figures(merged)
+    # a violent draft that lost all its figures to a more precise one and names no place of its own is a repeat
+    merged = [
+        d
+        for d in merged
+        if not (
+            d.type in ("strike", "air_attack")
+            and not d.figures
+            and d.location
+            and d.location.precision == "country"
+            and _has_precise_sibling(d, merged)
+        )
+    ]
+    prefix = hashlib.sha1(doc_key.encode("utf-8")).hexdigest()[:8]
+    events = []
+    for i, d in enumerate(merged, 1):
+        places = []
+        for p in d.places:
+            if _loc_key(p) != _loc_key(d.location) and all(_loc_key(p) != _loc_key(q) for q in places):
+                places.append(p)
+        events.append(
+            Event(
+                id=f"{prefix}-{i:02d}",
+                type=d.type,
+                date=d.date,
+                location=d.location,
+                places=places,
+                actors=d.actors,
+                claimed_by=d.claimed_by,
+                status=d.status,
+                quote=d.quote,
+                span=d.span,
+                figures=d.figures,
+            )
+        )
+    return events
+
+
+def _has_precise_sibling(d: Draft, drafts: Sequence[Draft]) -> bool:
+    return any(o is not d and o.type == d.type and _inside(o.location, d.location) for o in drafts)

@@ -1,0 +1,376 @@
+"""From parsed sentences to events: the heart of extraction.
+
+For each sentence of the story (captions and headline lines excluded), in this order:
+
+1. figures (killed, drones launched, ...) make an `air_attack` (weapons) and/or a `strike` (casualties) event;
+2. otherwise the trigger nearest the sentence's main verb decides between `ground_claim`, `strike` (a hit on a
+   named place, no toll) and `diplomacy` (`other` for a visit that is not diplomatic);
+3. otherwise a named speaker saying something makes a `statement`.
+
+A sentence with a toll but no place ("killing at least 10 people", said a minister) takes the place the story is
+currently about (the last place a strike or claim was tied to in the same story); failing that, the country under
+attack, never a guess below country level. Dates come from the sentence's own date words resolved against the
+story's reference day; with no date words the event takes the reference day; vague ones ("in recent weeks") give
+null. Sentences of one article that report the same event are merged afterwards (`consolidate`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kronika.dates import resolve_date
+from kronika.extract import triggers
+from kronika.extract.actors import NameBook, actors_in, state_of
+from kronika.extract.claimants import find_claimant
+from kronika.extract.figures import find_figures
+from kronika.extract.places import PlaceRef, best_place, listed_with, role_of
+from kronika.models import CleanedText, Figure, Location, Story
+
+WEAPON_PREFIXES = ("drones_", "missiles_", "weapons_")
+_TERMINAL = re.compile(r"[.!?\"”’')\]]\s*$")
+_UA_TARGET = re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")
+_RU_TARGET = re.compile(
+    r"\b(?:Ukrainian|Ukraine's|Kyiv's)\s+(?:\w+\s+){0,2}?(?:drones?|missiles?|attacks?|strikes?|forces|military|army)\b"
+    r"|\b(?:Ukraine|Kyiv)\s+(?:launched|fired|attacked|struck|hit)\b",
+)
+_STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event while the article is being read; becomes a models.Event once merged."""
+
+    type: str
+    date: str | None
+    date_explicit: bool
+    location: Location | None
+    story: int
+    paragraph: int
+    quote: str
+    span: tuple[int, int]
+    claimed_by: str | None = None
+    status: str = "reported"
+    places: list[Location] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    separate: bool = False  # the text says this is a separate/another attack
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """Everything the sentence rules need to know about the article being read."""
+
+    doc: Doc
+    cleaned: CleanedText
+    stories: Sequence[Story]
+    places: Sequence  # geo PlaceMention objects, in text order
+    masked: Sequence[tuple[int, int]]  # datelines: their places and dates are not event evidence
+    country: dict[str, Location]  # "UA"/"RU" -> country Location, for tolls with no nearer place
+    names: NameBook = field(init=False)
+    line_starts: list[int] = field(init=False)
+    story_starts: list[int] = field(init=False)
+    place_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.names = NameBook(self.doc)
+        text = self.cleaned.text
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.story_starts = [s.start for s in self.stories]
+        self.place_starts = [p.start for p in self.places]
+
+    def story_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.story_starts, pos) - 1)
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.line_starts, pos)
+
+    def line(self, pos: int) -> str:
+        i = bisect.bisect_right(self.line_starts, pos) - 1
+        start = self.line_starts[i]
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.cleaned.text)
+        return self.cleaned.text[start:end]
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.masked)
+
+    def place_refs(self, start: int, end: int) -> list[PlaceRef]:
+        lo = bisect.bisect_left(self.place_starts, start)
+        hi = bisect.bisect_left(self.place_starts, end)
+        refs = []
+        for p in self.places[lo:hi]:
+            if p.end > end or self.is_masked(p.start, p.end) or p.location is None:
+                continue
+            if getattr(p, "kind", "") == "organisation":
+                continue
+            refs.append(PlaceRef(p.start, p.end, p.surface, p.location, role_of(self.doc, p.start, p.end)))
+        return refs
+
+
+def is_headline(line: str) -> bool:
+    """A title or sub-heading line: short and without closing punctuation. Its facts repeat the body's."""
+    words = line.split()
+    return 0 < len(words) <= 22 and not _TERMINAL.search(line)
+
+
+def _masked_text(ctx: ArticleContext, start: int, end: int) -> str:
+    text = ctx.cleaned.text[start:end]
+    for s, e in ctx.masked:
+        if s < end and e > start:
+            a, b = max(s, start) - start, min(e, end) - start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _target_country(text: str) -> str | None:
+    if _RU_TARGET.search(text):
+        return "RU"
+    if _UA_TARGET.search(text):
+        return "UA"
+    return None
+
+
+def _attacker(target: str | None) -> list[str]:
+    return {"UA": ["Russia"], "RU": ["Ukraine"]}.get(target or "", [])
+
+
+def _trigger_depth(sent: Span, pattern: re.Pattern[str], text: str) -> int | None:
+    """How deep below the sentence root the first trigger of a type sits (smaller = main clause)."""
+    best: int | None = None
+    for m in pattern.finditer(text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        depth = sum(1 for _ in span[0].ancestors)
+        best = depth if best is None else min(best, depth)
+    return best
+
+
+class SentenceReader:
+    """Reads one article sentence by sentence and collects drafts."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.drafts: list[Draft] = []
+        self.focus: dict[int, Location] = {}  # story -> place the story is currently about
+
+    def read(self) -> list[Draft]:
+        for sent in self.ctx.doc.sents:
+            self._read_sentence(sent)
+        return self.drafts
+
+    # -- one sentence ---------------------------------------------------------------------------------------
+    def _read_sentence(self, sent: Span) -> None:
+        ctx = self.ctx
+        raw = sent.text
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        end = sent.start_char + len(raw.rstrip())
+        if end <= start or ctx.cleaned.in_caption(start) or is_headline(ctx.line(start)):
+            return
+        text = _masked_text(ctx, start, end)
+        if not text.strip():
+            return
+        story_i = ctx.story_index(start)
+        story = ctx.stories[story_i] if ctx.stories else None
+        reference = _as_date(story.reference_date) if story else None
+        resolution = resolve_date(text, reference)
+        if resolution.date is not None:
+            date, explicit = resolution.date.isoformat(), True
+        elif resolution.vague or resolution.expression:
+            date, explicit = None, True
+        else:
+            date, explicit = (story.reference_date if story else None), False
+        base = dict(
+            date=date,
+            date_explicit=explicit,
+            story=story_i,
+            paragraph=ctx.paragraph(start),
+            quote=ctx.cleaned.text[start:end],
+            span=(start, end),
+        )
+        refs = ctx.place_refs(start, end)
+        claimant = find_claimant(sent, ctx.names)
+        figures = [
+            Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end))
+            for f in find_figures(text)
+        ]
+        target = _target_country(text)
+        separate = bool(re.search(r"\b(?:separate|another|other)\s+(?:\w+\s+)?(?:attack|strike)", text, re.I))
+        weapons = [f for f in figures if f.kind.startswith(WEAPON_PREFIXES)]
+        tolls = [f for f in figures if not f.kind.startswith(WEAPON_PREFIXES)]
+        if weapons:
+            self._air_attack(base, weapons, refs, claimant, target)
+        if tolls:
+            self._strike(base, tolls, refs, claimant, target, story_i, separate)
+        if figures:
+            return
+        self._untallied(sent, text, base, refs, claimant, target, story_i, separate)
+
+    def _untallied(
+        self,
+        sent: Span,
+        text: str,
+        base: dict,
+        refs: list[PlaceRef],
+        claimant: str | None,
+        target: str | None,
+        story_i: int,
+        separate: bool,
+    ) -> None:
+        """A sentence without figures: a claim, a hit, a diplomatic act or a statement."""
+        depths: dict[str, int] = {}
+        if triggers.ground(text):
+            depths["ground_claim"] = _trigger_depth(sent, triggers.GROUND, text) or 0
+        if triggers.strike(text):
+            depths["strike"] = _trigger_depth(sent, triggers.STRIKE, text) or 0
+        if triggers.diplomacy(text):
+            depths["diplomacy"] = _trigger_depth(sent, triggers.DIPLOMACY, text) or 0
+        for kind in sorted(depths, key=lambda k: (depths[k], ("ground_claim", "strike", "diplomacy").index(k))):
+            if kind == "ground_claim" and self._ground(base, refs, claimant, text, story_i):
+                return
+            if kind == "strike" and self._bare_strike(base, refs, claimant, target, story_i, separate):
+                return
+            if kind == "diplomacy" and self._diplomacy(sent, text, base, refs, claimant):
+                return
+        if triggers.statement(text) and claimant and _named(sent, claimant):
+            self.drafts.append(
+                Draft(
+                    type="statement",
+                    claimed_by=claimant,
+                    actors=actors_in(sent, self.ctx.names, [claimant])[:6],
+                    **base,
+                )
+            )
+
+    # -- event builders -------------------------------------------------------------------------------------
+    def _air_attack(
+        self, base: dict, figures: list[Figure], refs: list[PlaceRef], claimant: str | None, target: str | None
+    ) -> None:
+        side = state_of(claimant or "")
+        code = {"Ukraine": "UA", "Russia": "RU"}.get(side or "") or target
+        region = next((r for r in refs if r.role == "locative" and r.location.precision in ("admin1", "admin2")), None)
+        location = region.location if region else self.ctx.country.get(code or "")
+        self.drafts.append(
+            Draft(
+                type="air_attack",
+                location=location,
+                claimed_by=claimant,
+                figures=figures,
+                actors=_attacker(code),
+                **base,
+            )
+        )
+
+    def _strike(
+        self,
+        base: dict,
+        figures: list[Figure],
+        refs: list[PlaceRef],
+        claimant: str | None,
+        target: str | None,
+        story_i: int,
+        separate: bool,
+    ) -> None:
+        ref = best_place(refs)
+        location = ref.location if ref else self.focus.get(story_i) or self.ctx.country.get(target or "")
+        code = location.country if location else target
+        if ref is not None and ref.location.precision not in ("country",):
+            self.focus[story_i] = ref.location
+        self.drafts.append(
+            Draft(
+                type="strike",
+                location=location,
+                claimed_by=claimant,
+                figures=figures,
+                actors=_attacker(code if code in ("UA", "RU") else target),
+                separate=separate,
+                places=[r.location for r in refs if ref is None or r.location is not ref.location],
+                **base,
+            )
+        )
+
+    def _bare_strike(
+        self, base: dict, refs: list[PlaceRef], claimant: str | None, target: str | None, story_i: int, separate: bool
+    ) -> bool:
+        ref = best_place(refs, allow_modifier=False)
+        if ref is None or ref.role not in ("locative", "object"):
+            return False
+        if ref.location.precision not in ("country",):
+            self.focus[story_i] = ref.location
+        code = ref.location.country
+        self.drafts.append(
+            Draft(
+                type="strike",
+                location=ref.location,
+                claimed_by=claimant,
+                separate=separate,
+                actors=_attacker(code if code in ("UA", "RU") else target),
+                **base,
+            )
+        )
+        return True
+
+    def _ground(self, base: dict, refs: list[PlaceRef], claimant: str | None, text: str, story_i: int) -> bool:
+        ref = best_place(refs, allow_modifier=False)
+        if ref is None or ref.location.precision == "country":
+            return False
+        status = "denied" if triggers.denial(text) else ("claimed" if claimant else "reported")
+        actor = state_of(text)
+        others = [r.location for r in refs if r is not ref]
+        self.focus[story_i] = ref.location
+        for r in [ref, *listed_with(ref, refs, self.ctx.cleaned.text)]:
+            self.drafts.append(
+                Draft(
+                    type="ground_claim",
+                    location=r.location,
+                    claimed_by=claimant,
+                    status=status,
+                    actors=[actor] if actor else [],
+                    places=[p for p in others if p is not r.location],
+                    **base,
+                )
+            )
+        return True
+
+    def _diplomacy(self, sent: Span, text: str, base: dict, refs: list[PlaceRef], claimant: str | None) -> bool:
+        ref = next((r for r in refs if r.role == "locative"), None)
+        kind = "diplomacy"
+        if triggers.visit_only(text) and (
+            ref is None or ref.location.country in ("UA", "RU") and ref.location.precision != "settlement"
+        ):
+            kind = "other"
+        self.drafts.append(
+            Draft(
+                type=kind,
+                location=ref.location if ref else None,
+                claimed_by=claimant,
+                actors=actors_in(sent, self.ctx.names)[:8],
+                **base,
+            )
+        )
+        return True
+
+
+def _named(sent: Span, claimant: str) -> bool:
+    """The speaker is a named person or organisation, not 'officials' or 'he'."""
+    low = claimant.lower()
+    return any(
+        ent.label_ in _STATEMENT_SPEAKER_LABELS and ent.text.lower() in low
+        for ent in sent.doc.ents
+        if ent.start_char >= sent.start_char - 800 and ent.end_char <= sent.end_char
+    ) or any(c.isupper() for c in claimant[1:])
+
+
+def _as_date(iso: str | None):  # noqa: ANN202 - tiny local helper
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def read_events(ctx: ArticleContext) -> list[Draft]:
+    """All event drafts of an article, in text order."""
+    return SentenceReader(ctx).read()

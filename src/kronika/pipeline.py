@@ -1,0 +1,151 @@
+"""The extraction pipeline, top to bottom.
+
+    read      readers.iter_articles     files, HTML pages, JSON Lines corpora -> Article (or RejectedInput)
+    clean     clean.clean_text          drop navigation and blurbs, mark photo captions
+    date      dates.publication_date    the publication day from the strongest evidence in the text
+    split     segment.split_stories     one Story per dateline / headline / digest section, each with its day
+    parse     nlp.load_nlp().pipe       spaCy, batched, with kronika's entity ruler
+    place     geo.find_places           every place the text names, resolved in the article's context
+    events    extract.events            sentence rules: figures, triggers, claimants, places, dates
+    merge     extract.consolidate       one event per real-world event within the article
+
+Inside a stage a failure raises; here, at the boundary, a bad document becomes a RejectedInput and the batch goes
+on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kronika.clean import clean_text
+from kronika.dates import find_datelines, publication_date
+from kronika.errors import RejectedInput
+from kronika.extract.consolidate import consolidate
+from kronika.extract.events import ArticleContext, read_events
+from kronika.geo import get_geocoder
+from kronika.models import Article, CleanedText, DocumentResult, Location, Story
+from kronika.nlp import load_nlp
+from kronika.readers import iter_articles
+from kronika.segment import split_stories
+
+BATCH_SIZE = 16
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An article after the cheap, per-document stages, waiting for its spaCy parse."""
+
+    article: Article
+    cleaned: CleanedText
+    published: str | None
+    conflict: bool
+    stories: list[Story]
+
+
+def prepare(article: Article) -> Prepared:
+    """Clean, date and split one article. Raises RejectedInput when nothing of the story is left."""
+    cleaned = clean_text(article.text)
+    if not cleaned.text.strip():
+        raise RejectedInput(article.path, "no article text left after removing navigation and boilerplate")
+    pub = publication_date(cleaned, article.metadata_date)
+    stories = split_stories(cleaned, pub.published)
+    published = pub.published.isoformat() if pub.published else None
+    return Prepared(article, cleaned, published, pub.conflict, stories)
+
+
+def _countries() -> dict[str, Location]:
+    geo = get_geocoder()
+    out: dict[str, Location] = {}
+    for code, name in (("UA", "Ukraine"), ("RU", "Russia")):
+        loc = geo.resolve(name).location
+        if loc is not None:
+            out[code] = loc
+    return out
+
+
+def analyse(prep: Prepared, doc) -> DocumentResult:  # noqa: ANN001 - a spaCy Doc
+    """Turn a parsed article into its events."""
+    places = get_geocoder().find_places(prep.cleaned.text)
+    datelines = [(d.start, d.end) for d in find_datelines(prep.cleaned.text)]
+    ctx = ArticleContext(
+        doc=doc, cleaned=prep.cleaned, stories=prep.stories, places=places, masked=datelines, country=_countries()
+    )
+    events = consolidate(read_events(ctx), f"{prep.article.path}\n{prep.cleaned.text}")
+    a = prep.article
+    return DocumentResult(
+        path=a.path,
+        text=prep.cleaned.text,
+        source=a.source,
+        title=a.title,
+        url=a.url,
+        published=prep.published,
+        metadata_date=a.metadata_date,
+        date_conflict=prep.conflict,
+        stories=prep.stories,
+        events=events,
+    )
+
+
+def _staged(items: Iterable[Article | RejectedInput]) -> Iterator[tuple[str, Prepared | RejectedInput]]:
+    for item in items:
+        if isinstance(item, RejectedInput):
+            yield "", item
+            continue
+        try:
+            prep = prepare(item)
+        except RejectedInput as exc:
+            yield "", exc
+            continue
+        yield prep.cleaned.text, prep
+
+
+def _run(items: Iterable[Article | RejectedInput], batch_size: int) -> Iterator[DocumentResult | RejectedInput]:
+    nlp = load_nlp()
+    for doc, item in nlp.pipe(_staged(items), as_tuples=True, batch_size=batch_size):
+        if isinstance(item, RejectedInput):
+            yield item
+        else:
+            yield analyse(item, doc)
+
+
+def extract_articles(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[DocumentResult]:
+    """Extract events from articles already read; articles with no story text are skipped."""
+    for result in _run(articles, batch_size):
+        if isinstance(result, DocumentResult):
+            yield result
+
+
+def extract_paths(
+    paths: Iterable[str | Path], batch_size: int = BATCH_SIZE
+) -> Iterator[DocumentResult | RejectedInput]:
+    """Read and extract files, directories and corpora; a bad document is yielded as a RejectedInput, in order."""
+    yield from _run(iter_articles(paths), batch_size)
+
+
+def extract_text(
+    text: str,
+    *,
+    path: str = "<text>",
+    metadata_date: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+) -> DocumentResult:
+    """Extract events from one article given as a string."""
+    article = Article(path=path, text=text, title=title, source=source, metadata_date=metadata_date)
+    for result in _run([article], 1):
+        if isinstance(result, RejectedInput):
+            raise result
+        return result
+    raise RejectedInput(path, "nothing to extract")
+
+
+def extract(*paths: str | Path) -> list[DocumentResult]:
+    """Extract events from files, directories or corpora. Raises RejectedInput on the first bad document."""
+    out: list[DocumentResult] = []
+    for result in extract_paths(paths):
+        if isinstance(result, RejectedInput):
+            raise result
+        out.append(result)
+    return out
