@@ -46,7 +46,7 @@ NO_EXPRESSION = DateResolution(None, None, False)
 # Cheap gate: a sentence without any of these words cannot hold a date expression, so the full analysis
 # (a dozen regexes) is skipped. Most sentences of a news story take this path.
 _GATE = re.compile(
-    r"(?i)day\b|yesterday|today|tonight|tomorrow|night|morning|afternoon|evening|earlier|ago\b|\blast\b|recent"
+    r"(?i)days?\b|early hours|yesterday|today|tonight|tomorrow|night|morning|afternoon|evening|earlier|ago\b|\blast\b|recent"
     r"|\bsince\b|week|month|\byear|\bnext\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
     r"|(?<![\d,.])(?:19|20)\d\d(?![\d,])"
 )
@@ -107,7 +107,8 @@ _ANCHORED = re.compile(r"(?i)\b(?:since|until|till|by|through|before|after)\s+$"
 
 # --- precise expressions ------------------------------------------------------------------------------------
 _WEEKDAY = re.compile(
-    rf"(?:(?P<mod>\b(?i:last|next|this|coming|past|on|late|early|earlier|later|overnight\s+(?:in)?to|night\s+(?:in)?to))\s+)?"
+    rf"(?:(?P<mod>\b(?i:last|next|this|coming|past|on|late|early|earlier|later|overnight\s+(?:in)?to|night\s+(?:in)?to"
+    rf"|early\s+hours\s+of))\s+)?"
     rf"\b(?P<wd>{FULL_WEEKDAY_RE})\b(?:'s|’s)?"
 )
 _NIGHT_SPAN = re.compile(  # "the night of Tuesday to Wednesday", "overnight from Monday into Tuesday"
@@ -119,7 +120,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"(?i)\byesterday\b"), -1),
     (re.compile(r"(?i)\btomorrow\b"), 1),
     (re.compile(r"(?i)\b(?:earlier\s+|later\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"), 0),
-    (re.compile(r"(?i)\bovernight\b|\blast\s+night\b|\b(?:in|during)\s+the\s+early\s+hours\b"), 0),
+    (re.compile(r"(?i)\bovernight\b|\blast\s+night\b|\b(?:in|during)\s+the\s+early\s+hours\b(?!\s+of\b)"), 0),
     # "A day earlier he said ...": one day before the story's day, which is the narrative's "now"
     (
         re.compile(

@@ -1,0 +1,462 @@
+"""Dating rules on sentences written for these tests, then the five seeds' publication days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from kronika.dates import (
+    DateResolution,
+    find_date_mentions,
+    find_datelines,
+    find_dates,
+    publication_date,
+    resolve_date,
+)
+from kronika.models import CleanedText
+
+D = dt.date
+WED = D(2025, 11, 19)  # a Wednesday
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+# --- explicit dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit opened on March 3, 2024 in Paris.", D(2024, 3, 3)),
+        ("Drones hit Odesa on 7 October 2023.", D(2023, 10, 7)),
+        ("Filed 2024-06-30 by our desk.", D(2024, 6, 30)),
+        ("The talks of Sept. 12, 2022 failed.", D(2022, 9, 12)),
+        ("It happened on the 4th of July, 2021.", D(2021, 7, 4)),
+        ("A report dated Dec 1st 2023 said so.", D(2023, 12, 1)),
+    ],
+)
+def test_find_dates_with_a_year(text: str, expected: dt.date) -> None:
+    assert [d for _, _, d in find_dates(text)] == [expected]
+
+
+def test_find_dates_gives_spans_into_the_text() -> None:
+    text = "Shelling resumed on 5 June 2024, officials said."
+    [(start, end, _)] = find_dates(text)
+    assert text[start:end] == "5 June 2024"
+
+
+def test_a_date_without_a_year_needs_a_default_year() -> None:
+    text = "Air raid sirens sounded in Lviv on Aug 3 and again (Aug 5)."
+    assert find_dates(text) == []
+    assert [d for _, _, d in find_dates(text, default_year=2024)] == [D(2024, 8, 3), D(2024, 8, 5)]
+
+
+def test_a_default_year_contradicted_by_the_weekday_is_refused() -> None:
+    # 3 August 2024 was a Saturday, not a Monday
+    assert find_dates("It came on Monday, August 3.", default_year=2024) == []
+    assert [d for _, _, d in find_dates("It came on Saturday, August 3.", default_year=2024)] == [D(2024, 8, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They may 5 times have tried.",  # the verb, lowercase
+        "It was the 1,000th day of the war.",
+        "A 46-year-old man died.",
+        "Troops march 20 km a day.",
+        "In September 2022 the city was retaken.",  # a month without a day
+        "February 30, 2024 is not a day.",
+    ],
+)
+def test_find_dates_ignores_what_is_not_a_calendar_day(text: str) -> None:
+    assert find_dates(text, default_year=2024) == []
+
+
+def test_weekday_before_a_date_is_kept_as_evidence() -> None:
+    [mention] = find_date_mentions("Here is what happened on Tuesday, March 4th.")
+    assert (mention.month, mention.day, mention.year, mention.weekday) == (3, 4, None, 1)
+    assert mention.resolve(D(2025, 3, 10)) == D(2025, 3, 4)  # 4 March 2025 was a Tuesday
+    assert mention.resolve(D(2026, 3, 10)) == D(2025, 3, 4)  # the weekday singles out the year
+
+
+# --- datelines --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agency", "day"),
+    [
+        ("Odesa (AFP) Mar 2, 2024\n\nDrones struck the port.", "Odesa", "AFP", D(2024, 3, 2)),
+        ("Lviv, Ukraine (AFP) Jan 9, 2025 - Missiles hit the city.", "Lviv, Ukraine", "AFP", D(2025, 1, 9)),
+        (
+            "KHARKIV, Ukraine, May 6, 2024 (Reuters) - Shelling killed two.",
+            "KHARKIV, Ukraine",
+            "Reuters",
+            D(2024, 5, 6),
+        ),
+        ("Dnipro, Oct 3, 2023 (Ukrinform) - Air defence worked.", "Dnipro", "Ukrinform", D(2023, 10, 3)),
+        ("BRUSSELS, 14 June 2024 — Ministers met.", "BRUSSELS", None, D(2024, 6, 14)),
+    ],
+)
+def test_wire_datelines_of_several_agencies(text: str, place: str, agency: str | None, day: dt.date) -> None:
+    [line] = find_datelines(text)
+    assert (line.kind, line.place, line.agency, line.date) == ("wire", place, agency, day)
+    assert text[line.start : line.end] == line.text
+
+
+def test_a_year_less_dateline_keeps_its_month_and_day() -> None:
+    [line] = find_datelines("Intro line.\nKYIV, March 7 (Reuters) - Russia fired drones.")
+    assert line.date is None and line.place == "KYIV" and line.agency == "Reuters"
+    assert line.mention is not None and (line.mention.month, line.mention.day) == (3, 7)
+
+
+def test_place_only_dateline() -> None:
+    [line] = find_datelines("ZAPORIZHZHIA, Ukraine (AP) — A strike hit the city.")
+    assert line.place == "ZAPORIZHZHIA, Ukraine" and line.date is None and line.agency == "AP"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        ("Published March 5, 2024\nBody text.", "published", D(2024, 3, 5)),
+        ("Updated 2 December 2025 14:05 GMT", "updated", D(2025, 12, 2)),
+        ("Last updated: Tue, 4 Feb 2025 09:30 CET", "updated", D(2025, 2, 4)),
+        ("  Published on 2024-07-01 at 08:00", "published", D(2024, 7, 1)),
+    ],
+)
+def test_publication_stamps(text: str, kind: str, day: dt.date) -> None:
+    [line] = find_datelines(text)
+    assert (line.kind, line.date) == (kind, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report, published March 5, 2024, found abuses.",  # mid-sentence: not this page's stamp
+        "KHERSON, UKRAINE - A woman walks past a ruined school.",  # a caption's place line, no date, no agency
+        "Officials said (AFP) Nov 20, 2025 that it was over.",  # not a place at the line start
+    ],
+)
+def test_not_datelines(text: str) -> None:
+    assert find_datelines(text) == []
+
+
+# --- publication date -------------------------------------------------------------------------------------
+
+
+def _doc(text: str, captions: list[tuple[int, int]] | None = None) -> CleanedText:
+    return CleanedText(text, captions or [])
+
+
+def test_published_stamp_beats_dateline_and_metadata() -> None:
+    text = "Daily digest\nPublished March 5, 2024\nOdesa (AFP) Mar 4, 2024\n\nDrones struck the port overnight."
+    result = publication_date(_doc(text), "2024-03-05")
+    assert result.published == D(2024, 3, 5) and not result.conflict
+    assert result.evidence is not None and "Published March 5, 2024" in result.evidence
+
+
+def test_dateline_beats_metadata_and_flags_the_contradiction() -> None:
+    text = "Headline here\n\nOdesa (AFP) Mar 2, 2024\n\nDrones struck the port overnight, officials said."
+    result = publication_date(_doc(text), "2023-01-15")
+    assert result.published == D(2024, 3, 2) and result.conflict
+
+
+def test_a_dateline_one_day_off_the_metadata_is_no_conflict() -> None:
+    text = "Odesa (AFP) Mar 2, 2024\n\nDrones struck the port overnight."
+    assert publication_date(_doc(text), "2024-03-03T01:00:00Z").conflict is False
+
+
+def test_the_latest_of_several_datelines_dates_the_document() -> None:
+    text = (
+        "Lviv (AFP) Jan 10, 2025\n\nA long first story paragraph about the strike on Lviv overnight.\n\n"
+        "Second headline\n\nLviv (AFP) Jan 9, 2025 - An earlier dispatch about the previous night's attack."
+    )
+    assert publication_date(_doc(text), None).published == D(2025, 1, 10)
+
+
+def test_lead_date_takes_the_metadata_year_when_the_weekday_agrees() -> None:
+    text = "Russia struck Odesa on Saturday (Mar 2), killing three people, the governor said."
+    result = publication_date(_doc(text), "2024-03-02")  # 2 March 2024 was a Saturday
+    assert result.published == D(2024, 3, 2) and not result.conflict
+
+
+def test_lead_date_with_weekday_overrules_metadata_a_year_off() -> None:
+    text = "Russia struck Odesa on Saturday (Mar 2), killing three people, the governor said."
+    result = publication_date(_doc(text), "2023-02-25")  # 2 March 2023 was a Thursday: 2024 is meant
+    assert result.published == D(2024, 3, 2) and result.conflict
+
+
+def test_metadata_a_day_after_the_lead_event_is_the_publication_day() -> None:
+    text = "Drones hit Kharkiv on Saturday (Mar 2), the mayor said."
+    assert publication_date(_doc(text), "2024-03-03").published == D(2024, 3, 3)
+
+
+def test_an_old_date_in_the_lead_is_background_not_a_contradiction() -> None:
+    text = "Two years after the invasion began on February 24, 2022, Kyiv held a memorial."
+    result = publication_date(_doc(text), "2024-02-24")
+    assert result.published == D(2024, 2, 24) and not result.conflict
+
+
+def test_a_future_date_in_the_lead_is_not_the_publication_day() -> None:
+    text = "Ministers will meet in Brussels on June 20, 2024 to discuss aid."
+    assert publication_date(_doc(text), None).published is None
+
+
+def test_metadata_alone() -> None:
+    result = publication_date(_doc("Air defence worked through the night, officials said."), "2024-05-01")
+    assert (result.published, result.conflict, result.evidence) == (D(2024, 5, 1), False, "metadata")
+
+
+def test_metadata_in_another_format_is_parsed() -> None:
+    assert publication_date(_doc("No dates here."), "Wed, 26 Nov 2025 14:05:00 GMT").published == D(2025, 11, 26)
+
+
+def test_caption_date_and_yesterday_give_the_day_after() -> None:
+    body = "Rescuers searched the rubble. The strike killed nine people yesterday, officials said.\n"
+    caption = "Firefighters work at a building hit in a missile attack on Dnipro June 3, 2024 in Dnipro."
+    text = body + caption
+    result = publication_date(_doc(text, [(len(body), len(text))]), None)
+    assert result.published == D(2024, 6, 4)
+
+
+def test_caption_date_without_yesterday_is_the_day() -> None:
+    body = "Rescuers searched the rubble after the strike.\n"
+    caption = "Firefighters work at a building hit in a missile attack on Dnipro June 3, 2024 in Dnipro."
+    text = body + caption
+    assert publication_date(_doc(text, [(len(body), len(text))]), None).published == D(2024, 6, 3)
+
+
+def test_metadata_earlier_than_a_caption_date_is_a_conflict() -> None:
+    body = "Rescuers searched the rubble after the strike.\n"
+    caption = "Firefighters work at a building hit in a missile attack on Dnipro June 3, 2024 in Dnipro."
+    text = body + caption
+    result = publication_date(_doc(text, [(len(body), len(text))]), "2023-01-01")
+    assert result.published == D(2024, 6, 3) and result.conflict
+
+
+def test_nothing_fixes_the_date() -> None:
+    text = "Russia launched drones on Friday. Trump said talks were close this year."
+    assert publication_date(_doc(text), None) == publication_date(_doc(text), "")
+    result = publication_date(_doc(text), None)
+    assert (result.published, result.conflict, result.evidence) == (None, False, None)
+
+
+def test_a_year_less_lead_date_without_metadata_fixes_nothing() -> None:
+    assert publication_date(_doc("Drones hit Kharkiv on Saturday (Mar 2), the mayor said."), None).published is None
+
+
+# --- event dates ------------------------------------------------------------------------------------------
+
+
+def _day(sentence: str, reference: dt.date | None = WED) -> dt.date | None:
+    return resolve_date(sentence, reference).date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The army said on Monday it had taken the village.", D(2025, 11, 17)),
+        ("Officials reported the blast Tuesday.", D(2025, 11, 18)),
+        ("The minister arrived on Wednesday.", WED),  # the reference's own weekday is the reference day
+        ("The governor said on Thursday that schools would close.", D(2025, 11, 13)),  # the past Thursday
+        ("Shelling intensified late Sunday.", D(2025, 11, 16)),
+        ("Sirens sounded on Saturday night across the region.", D(2025, 11, 15)),
+        ("Drones arrived Monday morning.", D(2025, 11, 17)),
+        ("Sunday's attack destroyed a school.", D(2025, 11, 16)),
+        ("It was first reported last Wednesday.", D(2025, 11, 12)),
+        ("Residents woke in the early hours of Tuesday to explosions.", D(2025, 11, 18)),
+        ("Guns fell silent in the night of Monday to Tuesday.", D(2025, 11, 18)),
+    ],
+)
+def test_past_weekdays(sentence: str, expected: dt.date) -> None:
+    assert _day(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The envoy will meet the president on Friday.", D(2025, 11, 21)),
+        ("Talks are scheduled to resume on Monday in Geneva.", D(2025, 11, 24)),
+        ("She plans to visit Kharkiv on Saturday.", D(2025, 11, 22)),
+        ("Ministers will gather on Wednesday evening.", WED),
+        ("The vote takes place next Wednesday.", D(2025, 11, 26)),
+        ("Delegations were due to meet on Thursday.", D(2025, 11, 20)),
+    ],
+)
+def test_future_weekdays_take_the_next_occurrence(sentence: str, expected: dt.date) -> None:
+    assert _day(sentence) == expected
+
+
+def test_a_reporting_verb_cuts_the_future_cue() -> None:
+    assert _day("The mayor, who will stand again, said on Monday the city was ready.") == D(2025, 11, 17)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Drones attacked the port overnight.",
+        "Explosions were heard last night in the capital.",
+        "This morning a missile hit a clinic.",
+        "The council meets today.",
+        "Earlier today the governor spoke.",
+        "Power was cut in the early hours, the operator said.",
+    ],
+)
+def test_same_day_expressions(sentence: str) -> None:
+    assert _day(sentence) == WED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Strikes killed six people yesterday.", D(2025, 11, 18)),
+        ("A day earlier he had warned of an attack.", D(2025, 11, 18)),
+        ("The day before yesterday a bridge collapsed.", D(2025, 11, 17)),
+        ("Two days ago the convoy was hit.", D(2025, 11, 17)),
+        ("Talks resume tomorrow.", D(2025, 11, 20)),
+    ],
+)
+def test_day_offsets(sentence: str, expected: dt.date) -> None:
+    assert _day(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The strike on November 14 killed four.", D(2025, 11, 14)),
+        ("The strike (Nov 14) killed four.", D(2025, 11, 14)),
+        ("Troops pulled back on 14 November.", D(2025, 11, 14)),
+        ("Kyiv was hit on December 30.", D(2024, 12, 30)),  # a past event: the year before
+        ("A summit will be held on January 12.", D(2026, 1, 12)),  # future tense: the year after
+        ("The deal was signed on March 3, 2022.", D(2022, 3, 3)),
+    ],
+)
+def test_absolute_dates_in_a_sentence(sentence: str, expected: dt.date) -> None:
+    assert _day(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian troops advanced in recent weeks.",
+        "Attacks have grown in recent months.",
+        "Earlier this month a refinery burned.",
+        "The ceasefire collapsed last month.",
+        "More drones were launched this year than ever.",
+        "The region has been shelled since July.",
+        "Kyiv retook the town in September.",
+        "Between October 14 and November 11, the front moved east.",
+        "From May 2 to May 9 the city was without water.",
+        "Days after the summit, drones struck again.",
+        "Air defence was busy last week.",
+        "The invasion began in February 2022.",
+        "It fell on the first day of the 2022 offensive.",
+        "The town has been without power since November 3.",
+    ],
+)
+def test_vague_expressions_fix_no_day(sentence: str) -> None:
+    result = resolve_date(sentence, WED)
+    assert result.date is None and result.vague and result.expression
+
+
+def test_a_precise_expression_beats_a_vague_one() -> None:
+    assert _day("Earlier this month Russia struck Kyiv, and on Monday it struck Lviv.") == D(2025, 11, 17)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trump rescinded an earlier Thursday deadline for Kyiv.",
+        "It was the 1,371st day of the war.",
+        "A 46-year-old man and a woman aged 70 were wounded.",
+        "Air defence downed 40 drones within 24 hours.",
+        "The blast came at around 7:00 am (0500 GMT).",
+        "Fighting continued for the 12th day in a row.",
+        "5000 soldiers a week are dying.",
+        "Russia fired 2000 drones at the city.",
+        "The village had a population of 8,000.",
+        "It may rain, officials said.",
+    ],
+)
+def test_false_expressions_are_not_dates(sentence: str) -> None:
+    assert resolve_date(sentence, WED) == DateResolution(None, None, False)
+
+
+def test_a_false_weekday_does_not_hide_a_true_one() -> None:
+    result = resolve_date("Trump late Tuesday rescinded an earlier Thursday deadline.", WED)
+    assert (result.date, result.expression) == (D(2025, 11, 18), "late Tuesday")
+
+
+def test_no_reference_means_no_relative_day() -> None:
+    for sentence in ("The army said on Monday it had taken the village.", "Drones attacked overnight.",
+                     "The strike on November 14 killed four."):  # fmt: skip
+        result = resolve_date(sentence, None)
+        assert result.date is None and result.expression and not result.vague
+    assert _day("The deal was signed on March 3, 2022.", None) == D(2022, 3, 3)
+
+
+def test_no_expression() -> None:
+    assert resolve_date("Russia fired 48 missiles, the air force said.", WED) == DateResolution(None, None, False)
+
+
+# --- seeds ------------------------------------------------------------------------------------------------
+
+_META = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
+SEED_PUBLICATION = [
+    # file, published, conflict: the reference annotation's values
+    ("000_29e1155a4ce07864.txt", D(2025, 11, 20), True),
+    ("001_cf7ea44a6156f3d9.txt", D(2025, 11, 14), False),
+    ("002_8ce60579af19617c.txt", D(2025, 8, 29), False),
+    ("003_cf8d469a7bf1fa01.txt", None, False),
+    ("004_5be327b760caaf7e.txt", D(2025, 11, 26), False),
+]
+
+
+def read_seed(name: str) -> tuple[str, str | None]:
+    """A seed's text and metadata date, split the way the reader does (the metadata line's rest is text)."""
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip("seed articles not available")
+    raw = path.read_text(encoding="utf-8")
+    m = _META.match(raw)
+    return (raw[m.end() :], m.group(1)) if m else (raw, None)
+
+
+@pytest.mark.parametrize(("name", "published", "conflict"), SEED_PUBLICATION)
+def test_seed_publication_from_raw_text(name: str, published: dt.date | None, conflict: bool) -> None:
+    text, meta = read_seed(name)
+    result = publication_date(CleanedText(text), meta)
+    assert (result.published, result.conflict) == (published, conflict)
+
+
+@pytest.mark.parametrize(("name", "published", "conflict"), SEED_PUBLICATION)
+def test_seed_publication_through_the_cleaner(name: str, published: dt.date | None, conflict: bool) -> None:
+    clean = pytest.importorskip("kronika.clean")
+    text, meta = read_seed(name)
+    result = publication_date(clean.clean_text(text), meta)
+    assert (result.published, result.conflict) == (published, conflict)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # seed 000: Kupiansk captured "on Thursday", dateline Thursday Nov 20, 2025
+        ("The Russian army claimed on Thursday to have again captured the Ukrainian city of Kupiansk.",
+         D(2025, 11, 20), D(2025, 11, 20)),
+        # seed 001: the offer of talks "On Wednesday", story day Friday Nov 14, 2025
+        ("On Wednesday, Russia said it was prepared to resume peace talks with Ukraine.", D(2025, 11, 14),
+         D(2025, 11, 12)),
+        # seed 002: story day Aug 29, 2025
+        ("Russian attacks on Ukraine's capital Kyiv killed 23 people yesterday", D(2025, 8, 29), D(2025, 8, 28)),
+        ("His top aides are set to meet with Mr Trump's team in New York today.", D(2025, 8, 29), D(2025, 8, 29)),
+        # seed 004: digest of Wednesday Nov 26, 2025
+        ("Seven people were killed, the state emergency service announced in a Facebook post on Tuesday.",
+         D(2025, 11, 26), D(2025, 11, 25)),
+        ("Russia has made incremental territorial gains in the southern Zaporizhzhia region in recent weeks.",
+         D(2025, 11, 14), None),
+        ("His envoy is scheduled to meet Putin directly on Friday.", None, None),  # seed 003 has no day
+    ],
+)  # fmt: skip
+def test_seed_sentences(sentence: str, reference: dt.date | None, expected: dt.date | None) -> None:
+    assert _day(sentence, reference) == expected
