@@ -17,6 +17,7 @@ Article; nothing here decides whether it is true.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
@@ -238,6 +239,8 @@ def _article_from_html(path: str, data: bytes) -> Article:
     import trafilatura  # imported late: loading it costs ~0.3 s and text-only runs never need it
     from trafilatura.utils import load_html
 
+    _quiet_html_loggers()
+
     if not data.strip():
         raise RejectedInput(path, "empty file")
     try:
@@ -246,7 +249,9 @@ def _article_from_html(path: str, data: bytes) -> Article:
         raise RejectedInput(path, str(exc)) from None
     tree = load_html(markup)
     if tree is None:
-        raise RejectedInput(path, "not HTML that can be parsed")
+        tree = _parse_fragment(markup)
+    if tree is None:
+        raise RejectedInput(path, "no text could be extracted from the HTML")
     _captions_to_paragraphs(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -260,7 +265,7 @@ def _article_from_html(path: str, data: bytes) -> Article:
     if not text:
         # trafilatura gives up on pages it judges to have no main content (a bare <div> of text, markup
         # broken enough to hide the body): its baseline still returns every text node.
-        _tree, text, _length = trafilatura.baseline(load_html(markup))
+        _tree, text, _length = trafilatura.baseline(tree)
         text = (text or "").strip()
     if not text:
         raise RejectedInput(path, "no text could be extracted from the HTML")
@@ -274,6 +279,24 @@ def _article_from_html(path: str, data: bytes) -> Article:
         source=_clean_meta(getattr(doc, "sitename", None)),
         metadata_date=_iso_day(getattr(doc, "date", None)),
     )
+
+
+def _quiet_html_loggers() -> None:
+    """trafilatura and htmldate log parse trouble at ERROR level; with no handler configured Python prints it to
+    stderr. A bad page is reported once, as a RejectedInput reason, so their chatter is turned down."""
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _parse_fragment(markup: str) -> object | None:
+    """Parse markup that trafilatura's loader refuses (a fragment with no <html>), or None when lxml can't."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _captions_to_paragraphs(tree: object) -> None:
