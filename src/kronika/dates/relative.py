@@ -21,6 +21,7 @@ from kronika.dates._calendar import (
     DAY_RE,
     FULL_WEEKDAY_RE,
     MONTH_RE,
+    MONTHS,
     YEAR_RE,
     is_capitalised,
     last_weekday,
@@ -28,7 +29,7 @@ from kronika.dates._calendar import (
     next_weekday,
     weekday_number,
 )
-from kronika.dates.absolute import find_date_mentions
+from kronika.dates.absolute import DateMention, find_date_mentions
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,36 +44,49 @@ class DateResolution:
 
 NO_EXPRESSION = DateResolution(None, None, False)
 
-# Cheap gate: a sentence without any of these words cannot hold a date expression, so the full analysis
-# (a dozen regexes) is skipped. Most sentences of a news story take this path.
-_GATE = re.compile(
-    r"(?i)days?\b|early hours|yesterday|today|tonight|tomorrow|night|morning|afternoon|evening|earlier|ago\b|\blast\b|recent"
-    r"|\bsince\b|week|month|\byear|\bnext\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
-    r"|(?<![\d,.])(?:19|20)\d\d(?![\d,])"
+_WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_MONTH_WORDS = frozenset(MONTHS)
+_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "weekend"})
+_RELATIVE_WORDS = frozenset(
+    {"yesterday", "today", "tonight", "tomorrow", "overnight", "night", "morning", "afternoon", "evening", "hours"}
 )
+_VAGUE_WORDS = _UNIT_WORDS | {"recent", "recently", "spring", "summer", "autumn", "fall", "winter", "start",
+                              "beginning", "outbreak", "launch"}  # fmt: skip
+# Cheap gate: a sentence sharing no word with this set (and holding no year-like number) cannot state a date,
+# so the dozen regexes of the full analysis are skipped. Most sentences of a news story take this path; the
+# words found also decide which regex families run at all.
+_GATE_WORDS = _WEEKDAY_WORDS | _MONTH_WORDS | _RELATIVE_WORDS | _VAGUE_WORDS
+_TOKEN = re.compile(r"[a-z]+")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 
 _MONTH_WORD = rf"(?<![\w-]){MONTH_RE}(?![\w-])"
 
 # --- false expressions: blanked before anything else is looked at -------------------------------------------
-_FALSE = [
-    re.compile(r"(?i)\b\d+(?:\.\d+)?[- ](?:year|month|week|day|hour)s?[- ]old\b"),  # a 46-year-old man
-    re.compile(r"(?i)\baged?\s+\d+"),
-    re.compile(
-        r"(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|\d+-)"
-        r"\s*(?:-\s*)?(?:hours?|minutes?|seconds?)\b"
-    ),  # 24 hours: a duration, not a day
-    re.compile(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\(\d{3,4}\s*GMT\))?|\b\d{1,2}\s*[ap]\.m\."),
-    re.compile(r"(?i)\b(?:the\s+)?[\d,]+(?:st|nd|rd|th)\s+day\b|\bday\s+\d[\d,]*\b"),  # the 1,371st day, day 1,000
-    re.compile(r"(?i)\b(?:the\s+)?(?:first|second|third|last|final|same|next)\s+day\s+(?:of|since)\b"),
+_FALSE: list[tuple[frozenset[str], re.Pattern[str]]] = [
+    # a 46-year-old man
+    (frozenset({"year", "month", "week", "day", "hour", "old"}),
+     re.compile(r"(?i)\b\d+(?:\.\d+)?[- ](?:year|month|week|day|hour)s?[- ]old\b")),
+    (frozenset({"aged", "age"}), re.compile(r"(?i)\baged?\s+\d+")),
+    # 24 hours: a duration, not a day
+    (frozenset({"hour", "hours", "minute", "minutes", "second", "seconds"}),
+     re.compile(r"(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|\d+-)"
+                r"\s*(?:-\s*)?(?:hours?|minutes?|seconds?)\b")),
+    (frozenset({"am", "pm", "a", "p", "gmt"}),
+     re.compile(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\(\d{3,4}\s*GMT\))?|\b\d{1,2}\s*[ap]\.m\.")),
+    # the 1,371st day, day 1,000, the first day of the offensive
+    (frozenset({"day"}), re.compile(r"(?i)\b(?:the\s+)?[\d,]+(?:st|nd|rd|th)\s+day\b|\bday\s+\d[\d,]*\b")),
+    (frozenset({"day"}),
+     re.compile(r"(?i)\b(?:the\s+)?(?:first|second|third|last|final|same|next)\s+day\s+(?:of|since)\b")),
     # "an earlier Thursday deadline": a weekday naming a deadline, not the day something happened
-    re.compile(
-        rf"(?i)\b(?:an?|the|its|his|her|their|earlier|previous|original|new)\s+(?:\w+\s+)?{FULL_WEEKDAY_RE}"
-        r"(?:'s)?\s+(?:deadline|ultimatum|cutoff|cut-off|target|vote|session)s?\b"
-    ),
+    (_WEEKDAY_WORDS,
+     re.compile(rf"(?i)\b(?:an?|the|its|his|her|their|earlier|previous|original|new)\s+(?:\w+\s+)?{FULL_WEEKDAY_RE}"
+                r"(?:'s)?\s+(?:deadline|ultimatum|cutoff|cut-off|target|vote|session)s?\b")),
     # "5000 soldiers a week": a rate
-    re.compile(r"(?i)\b(?:per|a|each|every)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|later|before|after|ago))"),
-    re.compile(r"(?i)\b(?:for|within)\s+(?:days|weeks|months|years)\b"),
-]
+    (frozenset({"day", "week", "month", "year"}),
+     re.compile(r"(?i)\b(?:per|a|each|every)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|later|before|after|ago))")),
+    (frozenset({"days", "weeks", "months", "years"}),
+     re.compile(r"(?i)\b(?:for|within)\s+(?:days|weeks|months|years)\b")),
+]  # fmt: skip
 
 # --- vague expressions --------------------------------------------------------------------------------------
 _RANGE = re.compile(
@@ -114,26 +128,24 @@ _WEEKDAY = re.compile(
 _NIGHT_SPAN = re.compile(  # "the night of Tuesday to Wednesday", "overnight from Monday into Tuesday"
     rf"(?i:night|overnight)\s+(?i:of|from|on)?\s*{FULL_WEEKDAY_RE}\s+(?i:to|into|and)\s+(?P<wd>{FULL_WEEKDAY_RE})"
 )
-_RELATIVE: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(r"(?i)\b(?:the\s+)?day\s+before\s+yesterday\b"), -2),
-    (re.compile(r"(?i)\bday\s+after\s+tomorrow\b"), 2),
-    (re.compile(r"(?i)\byesterday\b"), -1),
-    (re.compile(r"(?i)\btomorrow\b"), 1),
-    (re.compile(r"(?i)\b(?:earlier\s+|later\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"), 0),
-    (re.compile(r"(?i)\bovernight\b|\blast\s+night\b|\b(?:in|during)\s+the\s+early\s+hours\b(?!\s+of\b)"), 0),
+_RELATIVE: list[tuple[frozenset[str], re.Pattern[str], int]] = [
+    (frozenset({"yesterday"}), re.compile(r"(?i)\b(?:the\s+)?day\s+before\s+yesterday\b"), -2),
+    (frozenset({"tomorrow"}), re.compile(r"(?i)\bday\s+after\s+tomorrow\b"), 2),
+    (frozenset({"yesterday"}), re.compile(r"(?i)\byesterday\b"), -1),
+    (frozenset({"tomorrow"}), re.compile(r"(?i)\btomorrow\b"), 1),
+    (frozenset({"today", "tonight", "morning", "afternoon", "evening"}),
+     re.compile(r"(?i)\b(?:earlier\s+|later\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"), 0),
+    (frozenset({"overnight", "night", "hours"}),
+     re.compile(r"(?i)\bovernight\b|\blast\s+night\b|\b(?:in|during)\s+the\s+early\s+hours\b(?!\s+of\b)"), 0),
     # "A day earlier he said ...": one day before the story's day, which is the narrative's "now"
-    (
-        re.compile(
-            r"(?i)\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b"
-            r"|\bthe\s+day\s+before\b"
-        ),
-        -1,
-    ),
-    (re.compile(r"(?i)\b(?:a|one)\s+day\s+later\b|\bthe\s+(?:next|following)\s+day\b"), 1),
-    (re.compile(r"(?i)\b(?:two|2)\s+days\s+(?:ago|earlier)\b"), -2),
-    (re.compile(r"(?i)\b(?:three|3)\s+days\s+(?:ago|earlier)\b"), -3),
-    (re.compile(r"(?i)\b(?:a|one)\s+week\s+(?:ago|earlier)\b"), -7),
-]
+    (frozenset({"day"}),
+     re.compile(r"(?i)\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b"
+                r"|\bthe\s+day\s+before\b"), -1),
+    (frozenset({"day"}), re.compile(r"(?i)\b(?:a|one)\s+day\s+later\b|\bthe\s+(?:next|following)\s+day\b"), 1),
+    (frozenset({"days"}), re.compile(r"(?i)\b(?:two|2)\s+days\s+(?:ago|earlier)\b"), -2),
+    (frozenset({"days"}), re.compile(r"(?i)\b(?:three|3)\s+days\s+(?:ago|earlier)\b"), -3),
+    (frozenset({"week"}), re.compile(r"(?i)\b(?:a|one)\s+week\s+(?:ago|earlier)\b"), -7),
+]  # fmt: skip
 _FUTURE = re.compile(
     r"(?i)\b(?:will|won't|shall|would)\b|['’]ll\b|\b(?:is|are|was|were)\s+(?:scheduled|set|due|expected|slated|planned"
     r"|going|poised)\s+to\b|\bplans?\s+to\b|\bplanned\s+to\b|\bintends?\s+to\b|\bupcoming\b|\bahead\s+of\b"
@@ -182,10 +194,12 @@ class _Found:
     precise: bool
 
 
-def _precise(sentence: str, text: str, reference: dt.date | None) -> list[_Found]:
-    """Precise expressions in `text` (the sentence with false and vague spans blanked)."""
+def _precise(
+    sentence: str, text: str, mentions: list[DateMention], words: set[str], reference: dt.date | None
+) -> list[_Found]:
+    """Precise expressions in `text` (the sentence with false and range spans blanked)."""
     found: list[_Found] = []
-    for mention in find_date_mentions(text):
+    for mention in mentions:
         if _ANCHORED.search(text[max(0, mention.start - 10) : mention.start]):
             continue  # "since November 14" is handled as vague
         if mention.year is not None:
@@ -202,13 +216,14 @@ def _precise(sentence: str, text: str, reference: dt.date | None) -> list[_Found
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in _NIGHT_SPAN.finditer(text):
+    weekdays = bool(words & _WEEKDAY_WORDS)
+    for m in _NIGHT_SPAN.finditer(text) if weekdays else ():
         if free(m.start(), m.end()):
             wd = weekday_number(m.group("wd"))
             day = last_weekday(reference, wd) if reference and wd is not None else None
             found.append(_Found(m.start(), m.end(), day, True))
             taken.append((m.start(), m.end()))
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if weekdays else ():
         if not free(m.start("wd"), m.end("wd")):
             continue
         wd = weekday_number(m.group("wd"))
@@ -225,8 +240,8 @@ def _precise(sentence: str, text: str, reference: dt.date | None) -> list[_Found
                 day = last_weekday(reference, wd)
         found.append(_Found(m.start(), m.end(), day, True))
         taken.append((m.start(), m.end()))
-    for pattern, offset in _RELATIVE:
-        for m in pattern.finditer(text):
+    for triggers, pattern, offset in _RELATIVE:
+        for m in pattern.finditer(text) if words & triggers else ():
             if free(m.start(), m.end()):
                 day = reference + dt.timedelta(days=offset) if reference is not None else None
                 found.append(_Found(m.start(), m.end(), day, True))
@@ -234,17 +249,20 @@ def _precise(sentence: str, text: str, reference: dt.date | None) -> list[_Found
     return found
 
 
-def _vague(text: str) -> list[_Found]:
-    found = [_Found(m.start(), m.end(), None, False) for m in _VAGUE.finditer(text)]
-    for m in _VAGUE_MONTH.finditer(text):
-        words = m.group(0).split()
-        month_word = next((w for w in words if re.fullmatch(MONTH_RE, w)), "")
+def _vague(text: str, words: set[str], yearish: bool) -> list[_Found]:
+    found = []
+    if words & _VAGUE_WORDS or yearish:
+        found.extend(_Found(m.start(), m.end(), None, False) for m in _VAGUE.finditer(text))
+    for m in _VAGUE_MONTH.finditer(text) if words & _MONTH_WORDS else ():
+        parts = m.group(0).split()
+        month_word = next((w for w in parts if re.fullmatch(MONTH_RE, w)), "")
         if not is_capitalised(month_word) or len(month_word.rstrip(".")) < 3:
             continue
-        if month_word == "May" and len(words) == 1:
+        if month_word == "May" and len(parts) == 1:
             continue  # "May" alone is the modal verb far more often than the month
         found.append(_Found(m.start(), m.end(), None, False))
-    found.extend(_Found(m.start(), m.end(), None, False) for m in _VAGUE_YEAR.finditer(text))
+    if yearish:
+        found.extend(_Found(m.start(), m.end(), None, False) for m in _VAGUE_YEAR.finditer(text))
     return found
 
 
@@ -264,21 +282,26 @@ def resolve_date(sentence: str, reference: dt.date | None) -> DateResolution:
     scheduled to", "next") = the next one on or after it. Without a reference, relative expressions give no
     date (the expression is still reported) while dates with a stated year still resolve.
     """
-    if not _GATE.search(sentence):
+    words = set(_TOKEN.findall(sentence.lower()))
+    yearish = _YEARISH.search(sentence) is not None
+    if not (words & _GATE_WORDS or yearish):
         return NO_EXPRESSION
-    blanks = [(m.start(), m.end()) for pattern in _FALSE for m in pattern.finditer(sentence)]
+    blanks = [
+        (m.start(), m.end()) for triggers, pattern in _FALSE if words & triggers for m in pattern.finditer(sentence)
+    ]
     text = _blank(sentence, blanks)
-    ranges = [(m.start(), m.end()) for m in _RANGE.finditer(text)]
+    ranges = [(m.start(), m.end()) for m in _RANGE.finditer(text)] if words & _MONTH_WORDS else []
     text_no_ranges = _blank(text, ranges)
-    precise = _precise(sentence, text_no_ranges, reference)
-    vague_spans = [_Found(s, e, None, False) for s, e in ranges] + _vague(text_no_ranges)
+    mentions = find_date_mentions(text_no_ranges) if words & _MONTH_WORDS or "-" in text_no_ranges else []
+    precise = _precise(sentence, text_no_ranges, mentions, words, reference)
+    vague_spans = [_Found(s, e, None, False) for s, e in ranges] + _vague(text_no_ranges, words, yearish)
     # a precise expression that sits inside a vague one ("days after Tuesday") is not precise
     precise = [p for p in precise if not any(v.start <= p.start and p.end <= v.end for v in vague_spans)]
     if precise:
         first = min(precise, key=lambda f: f.start)
         return DateResolution(first.date, _expression(sentence, first), False)
     # "since November 14", "until March 3": a stated day that anchors a span rather than the event
-    for mention in find_date_mentions(text_no_ranges):
+    for mention in mentions:
         vague_spans.append(_Found(mention.start, mention.end, None, False))
     if vague_spans:
         first = min(vague_spans, key=lambda f: f.start)
