@@ -28,16 +28,42 @@ _PRONOUNS = frozenset("he she they it we i".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MAX_WORDS = 14
 _TRIM = re.compile(r"^(?:the|a|an)\s+", re.I)
+# wire copy ends a sentence with its source: "..., Ukraine's air force said." / "..., the governor wrote on Telegram."
+_TRAILING = re.compile(
+    r"[,“”\"]\s*(?P<who>(?:[\w’'().-]+\s+){0,11}?[\w’'.)-]+(?:,\s*(?:[\w’'().-]+\s+){1,12}?[\w’'.)-]+,)?)\s+"
+    r"(?:said|says|told|reported|reports|announced|wrote|posted|added|stated|claimed|confirmed)\b[^,;\"“”]*"
+    r"(?:,\s*(?:citing|quoting)\s+(?P<cited>[^,;.]+))?[.!]?[\"”’]?\s*$"
+)
+_NOT_A_SOURCE = re.compile(r"^(?:he|she|they|it|we|i|this|that|there|which|who)$", re.I)
 
 
 def _phrase(tokens: list[Token]) -> str:
-    """Text of a subject subtree, without relative clauses and trailing punctuation."""
+    """Text of a subject subtree, cut before relative clauses and trailing punctuation."""
     if not tokens:
         return ""
-    keep = [t for t in tokens if not any(a.dep_ in ("relcl", "acl") and a in tokens for a in t.ancestors)]
-    words = keep[:_MAX_WORDS]
+    words: list[Token] = []
+    for t in tokens:
+        if t.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") and a in tokens for a in t.ancestors):
+            break
+        if t.lower_ in ("who", "which", "that") and words:
+            break
+        words.append(t)
+    words = words[:_MAX_WORDS]
     text = "".join(t.text_with_ws for t in words).strip(" ,;:\"'“”")
     return _TRIM.sub("", text)
+
+
+def trailing_source(sentence: str) -> str | None:
+    """The source a sentence names at its end ("..., the regional governor said on Telegram.")."""
+    m = _TRAILING.search(sentence)
+    if not m:
+        return None
+    who = _TRIM.sub("", m.group("who").strip(" ,")).strip()
+    if not who or _NOT_A_SOURCE.match(who) or not (who[0].isupper() or who.split()[0].islower()):
+        return None
+    if m.group("cited"):
+        who = f"{who} (citing {_TRIM.sub('', m.group('cited').strip())})"
+    return who
 
 
 def _resolve_pronoun(token: Token, doc: Doc, names: NameBook) -> str | None:
@@ -91,7 +117,9 @@ def _according_to(span: Span) -> str | None:
 def find_claimant(span: Span, names: NameBook) -> str | None:
     """The claimant of a sentence, or None when the sentence attributes nothing."""
     doc = span.doc
-    claimant: str | None = None
+    claimant: str | None = trailing_source(span.text.strip())
+    if claimant:
+        return names.expand(claimant)
     for tok in span:
         if tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
             claimant = _subject(tok, doc, names)

@@ -49,10 +49,9 @@ def _inside(inner: Location | None, outer: Location | None) -> bool:
 
 
 def _dates_fit(a: Draft, b: Draft) -> bool:
-    if a.date == b.date:
+    """Same day, or at most one of the two fixed its day with its own words (a vague date fits anything)."""
+    if a.date == b.date or a.date is None or b.date is None:
         return True
-    if a.date is None or b.date is None:
-        return not (a.date_explicit and b.date_explicit)
     return not (a.date_explicit and b.date_explicit)
 
 

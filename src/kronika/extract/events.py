@@ -33,12 +33,33 @@ from kronika.models import CleanedText, Figure, Location, Story
 
 WEAPON_PREFIXES = ("drones_", "missiles_", "weapons_")
 _TERMINAL = re.compile(r"[.!?\"”’')\]]\s*$")
-_UA_TARGET = re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")
+_WEAPONISH = r"(?:(?:long-range|drone|missile|air|aerial|rocket|artillery|naval|sea|massive|overnight)\s+)?"
+_ATTACK_NOUN = r"(?:drones?|missiles?|attacks?|strikes?|shelling|bombardment|barrage|UAVs?)"
+_ATTACK_VERB = r"(?:launched|fired|attacked|struck|hit|pounded|pummell?ed|shelled|bombed|targeted|sent)"
 _RU_TARGET = re.compile(
-    r"\b(?:Ukrainian|Ukraine's|Kyiv's)\s+(?:\w+\s+){0,2}?(?:drones?|missiles?|attacks?|strikes?|forces|military|army)\b"
-    r"|\b(?:Ukraine|Kyiv)\s+(?:launched|fired|attacked|struck|hit)\b",
+    r"\b(?:Ukrainian|Ukraine's|Ukraine’s|Kyiv's|Kyiv’s)\s+" + _WEAPONISH + _ATTACK_NOUN + r"\b"
+    r"|\b(?:Ukraine|Kyiv|Ukrainian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
+    r"|\blaunched\s+by\s+(?:the\s+)?(?:Ukrainian|Ukraine|Kyiv)\b"
 )
+_UA_TARGET = re.compile(
+    r"\b(?:Russian|Russia's|Russia’s|Moscow's|Moscow’s)\s+"
+    + _WEAPONISH
+    + r"(?:"
+    + _ATTACK_NOUN[3:-1]
+    + r"|forces|troops)\b"
+    r"|\b(?:Russia|Moscow|Russian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
+    r"|\bby\s+Russia\b|\blaunched\s+by\s+(?:the\s+)?(?:Russian|Russia)\b"
+)
+_RUSSIA_NAMED = re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# Where the war is fought: tolls and hits are placed only here (a toll is never "in Ankara" because the same
+# sentence mentions talks there). Water bodies have no country and count as theatre.
+THEATRE = frozenset({"UA", "RU", None})
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$")
+
+
+def in_theatre(ref: PlaceRef) -> bool:
+    return ref.location.country in THEATRE
 
 
 @dataclass(slots=True)
@@ -48,11 +69,11 @@ class Draft:
     type: str
     date: str | None
     date_explicit: bool
-    location: Location | None
-    story: int
-    paragraph: int
-    quote: str
-    span: tuple[int, int]
+    location: Location | None = None
+    story: int = 0
+    paragraph: int = 0
+    quote: str = ""
+    span: tuple[int, int] = (0, 0)
     claimed_by: str | None = None
     status: str = "reported"
     places: list[Location] = field(default_factory=list)
@@ -127,11 +148,18 @@ def _masked_text(ctx: ArticleContext, start: int, end: int) -> str:
 
 
 def _target_country(text: str) -> str | None:
+    """The country under attack in a sentence: whoever the attack cues point at, "UA", "RU" or None."""
     if _RU_TARGET.search(text):
         return "RU"
-    if _UA_TARGET.search(text):
+    if _UA_TARGET.search(text) or _RUSSIA_NAMED.search(text):
         return "UA"
     return None
+
+
+def _not_attacker(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """A country is the place of a strike only as its target ("hit refineries in Russia"), never as the actor
+    ("Russia pummelled Ukrainian cities")."""
+    return [r for r in refs if r.location.precision != "country" or r.role in ("locative", "object")]
 
 
 def _attacker(target: str | None) -> list[str]:
@@ -192,7 +220,8 @@ class SentenceReader:
             quote=ctx.cleaned.text[start:end],
             span=(start, end),
         )
-        refs = ctx.place_refs(start, end)
+        all_refs = ctx.place_refs(start, end)
+        refs = [r for r in all_refs if in_theatre(r)]
         claimant = find_claimant(sent, ctx.names)
         figures = [
             Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end))
@@ -208,7 +237,7 @@ class SentenceReader:
             self._strike(base, tolls, refs, claimant, target, story_i, separate)
         if figures:
             return
-        self._untallied(sent, text, base, refs, claimant, target, story_i, separate)
+        self._untallied(sent, text, base, refs, all_refs, claimant, target, story_i, separate)
 
     def _untallied(
         self,
@@ -216,6 +245,7 @@ class SentenceReader:
         text: str,
         base: dict,
         refs: list[PlaceRef],
+        all_refs: list[PlaceRef],
         claimant: str | None,
         target: str | None,
         story_i: int,
@@ -232,9 +262,9 @@ class SentenceReader:
         for kind in sorted(depths, key=lambda k: (depths[k], ("ground_claim", "strike", "diplomacy").index(k))):
             if kind == "ground_claim" and self._ground(base, refs, claimant, text, story_i):
                 return
-            if kind == "strike" and self._bare_strike(base, refs, claimant, target, story_i, separate):
+            if kind == "strike" and self._bare_strike(text, base, refs, claimant, target, story_i, separate):
                 return
-            if kind == "diplomacy" and self._diplomacy(sent, text, base, refs, claimant):
+            if kind == "diplomacy" and self._diplomacy(sent, text, base, all_refs, claimant):
                 return
         if triggers.statement(text) and claimant and _named(sent, claimant):
             self.drafts.append(
@@ -275,7 +305,7 @@ class SentenceReader:
         story_i: int,
         separate: bool,
     ) -> None:
-        ref = best_place(refs)
+        ref = best_place(_not_attacker(refs))
         location = ref.location if ref else self.focus.get(story_i) or self.ctx.country.get(target or "")
         code = location.country if location else target
         if ref is not None and ref.location.precision not in ("country",):
@@ -294,10 +324,19 @@ class SentenceReader:
         )
 
     def _bare_strike(
-        self, base: dict, refs: list[PlaceRef], claimant: str | None, target: str | None, story_i: int, separate: bool
+        self,
+        text: str,
+        base: dict,
+        refs: list[PlaceRef],
+        claimant: str | None,
+        target: str | None,
+        story_i: int,
+        separate: bool,
     ) -> bool:
-        ref = best_place(refs, allow_modifier=False)
+        ref = best_place(_not_attacker(refs), allow_modifier=False)
         if ref is None or ref.role not in ("locative", "object"):
+            return False
+        if ref.location.precision == "country" and not triggers.strike_verb(text):
             return False
         if ref.location.precision not in ("country",):
             self.focus[story_i] = ref.location
@@ -337,12 +376,20 @@ class SentenceReader:
         return True
 
     def _diplomacy(self, sent: Span, text: str, base: dict, refs: list[PlaceRef], claimant: str | None) -> bool:
-        ref = next((r for r in refs if r.role == "locative"), None)
+        """Talks, meetings, calls, summons. Placed only where the text says "in/at/to X"."""
+        full = self.ctx.cleaned.text
+        ref = next(
+            (
+                r
+                for r in refs
+                if r.role not in ("subject", "possessive")
+                and _LOCATIVE_BEFORE.search(full[max(0, r.start - 40) : r.start])
+            ),
+            None,
+        )
         kind = "diplomacy"
-        if triggers.visit_only(text) and (
-            ref is None or ref.location.country in ("UA", "RU") and ref.location.precision != "settlement"
-        ):
-            kind = "other"
+        if triggers.visit_only(text) and (ref is None or ref.location.precision == "country"):
+            kind, ref = "other", None
         self.drafts.append(
             Draft(
                 type=kind,

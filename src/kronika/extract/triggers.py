@@ -35,6 +35,11 @@ DIPLOMACY = re.compile(
     r"|\bprisoner\s+(?:exchange|swap)s?\b|\bvisit(?:ed|s|ing)?\b",
     re.I,
 )
+STRIKE_VERB = re.compile(
+    r"\b(?:struck|hit|hits|hitting|pound(?:ed|ing|s)|pummell?(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|attacked"
+    r"|targeted|targeting|damag(?:ed|ing)|destroyed)\b",
+    re.I,
+)
 VISIT = re.compile(r"\bvisit(?:ed|s|ing)?\b", re.I)
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|should|whether|if|rul(?:ed|es|ing)\s+out|refus(?:ed|es|ing)|declined\s+to\s+(?:attend|meet)"
@@ -60,6 +65,10 @@ def ground(text: str) -> bool:
 
 def strike(text: str) -> bool:
     return bool(STRIKE.search(text))
+
+
+def strike_verb(text: str) -> bool:
+    return bool(STRIKE_VERB.search(text))
 
 
 def diplomacy(text: str) -> bool:
