@@ -1,0 +1,211 @@
+"""The geocoder: resolve one name (with optional context) or find every place in a text."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kronika.geo import gazetteer as _gaz
+from kronika.geo.gazetteer import MENTION_KIND, SETTLEMENT, Gazetteer, to_location
+from kronika.geo.mentions import RawMention, Scanner
+from kronika.geo.normalize import norm
+from kronika.geo.resolve import Context, decide, rank
+from kronika.models import Location
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in a text: `start`/`end` are character offsets of `surface` in that text."""
+
+    start: int
+    end: int
+    surface: str
+    location: Location
+    kind: str  # "settlement", "region", "country", "water", "world_city"
+    candidates: list[Location] = field(default_factory=list)  # when location.precision == "ambiguous"
+    fuzzy: bool = False
+
+
+@dataclass(slots=True)
+class Resolution:
+    query: str
+    location: Location | None
+    candidates: list[Location] = field(default_factory=list)
+    matched: str | None = None  # the index key the query matched (after fuzzy correction)
+    fuzzy: bool = False
+    reason: str | None = None  # why there is no location: "not found", "person", "organisation", ...
+
+    def to_dict(self) -> dict[str, object]:
+        base: dict[str, object] = self.location.to_dict() if self.location else {
+            "name": None, "admin1": None, "admin2": None, "country": None, "lat": None, "lon": None,
+            "precision": None, "gazetteer_id": None}
+        base.update({"query": self.query, "matched": self.matched, "fuzzy": self.fuzzy, "reason": self.reason,
+                     "candidates": [c.to_dict() for c in self.candidates]})
+        return base
+
+
+_PASSES = 3
+
+
+class Geocoder:
+    def __init__(self, index_path: Path | None = None) -> None:
+        self.gaz: Gazetteer = _gaz.load(index_path)
+        self.scanner = Scanner(self.gaz)
+
+    # -- public API ----------------------------------------------------------------------------------------
+    def find_places(self, text: str) -> list[PlaceMention]:
+        """Every place the text names, in text order, resolved against the whole text as context."""
+        raws = [r for r in self.scanner.scan(text) if r.rejected is None]
+        results = self._resolve_all(raws)
+        out = []
+        for raw, (loc, cands) in zip(raws, results, strict=True):
+            if loc is None:
+                continue
+            kind = self._mention_kind(raw, loc, cands)
+            out.append(PlaceMention(start=raw.start, end=raw.end, surface=text[raw.start:raw.end], location=loc,
+                                    kind=kind, candidates=cands, fuzzy=raw.fuzzy))
+        return out
+
+    def resolve(self, query: str, context: str | None = None) -> Resolution:
+        """Resolve one place name. With `context`, the name is judged where it occurs in that text (so
+        "Pushkin" in "the poet Alexander Pushkin" is no place) and homonyms are decided by the text."""
+        query = " ".join(query.split())
+        if not query:
+            return Resolution(query=query, location=None, reason="empty query")
+        if context:
+            found = self._resolve_in_context(query, context)
+            if found is not None:
+                return found
+        raws = self.scanner.scan(query, explicit=True)
+        live = [r for r in raws if r.rejected is None]
+        if not live:
+            reason = raws[0].rejected if raws else "not found"
+            return Resolution(query=query, location=None, reason=reason)
+        main = max(live, key=lambda r: (r.end - r.start, -r.start))
+        ctx_raws = [r for r in self.scanner.scan(context) if r.rejected is None] if context else []
+        results = self._resolve_all([*ctx_raws, main], focus=len(ctx_raws))
+        loc, cands = results[-1]
+        return Resolution(query=query, location=loc, candidates=cands, matched=main.key, fuzzy=main.fuzzy,
+                          reason=None if loc else "not found")
+
+    # -- internals -----------------------------------------------------------------------------------------
+    def _resolve_in_context(self, query: str, context: str) -> Resolution | None:
+        pos = context.find(query)
+        if pos < 0:
+            pos = context.lower().find(query.lower())
+        if pos < 0:
+            return None
+        end = pos + len(query)
+        raws = self.scanner.scan(context)
+        hits = [r for r in raws if r.start < end and pos < r.end]
+        if not hits:
+            return None
+        live = [r for r in raws if r.rejected is None]
+        hit = hits[0]
+        if hit.rejected is not None:
+            return Resolution(query=query, location=None, matched=hit.key, reason=hit.rejected)
+        results = self._resolve_all(live)
+        loc, cands = results[live.index(hit)]
+        return Resolution(query=query, location=loc, candidates=cands, matched=hit.key, fuzzy=hit.fuzzy,
+                          reason=None if loc else "not found")
+
+    def _candidates(self, raw: RawMention) -> list[tuple[int, bool]]:
+        sc, places = self.scanner, self.gaz.places
+        if raw.role == "region":
+            refs = sc.region_refs(raw.key)
+            if refs:
+                return refs
+        elif raw.role == "district":
+            refs = sc.raion_refs(raw.key)
+            if refs:
+                return refs
+        refs = raw.refs
+        # a bare "Dnipropetrovsk" or "Kirovohrad" is the region named so, not the renamed city
+        regions = [i for i in self.gaz.regions.get(raw.key, ()) if places[i].country == "UA"
+                   and norm(places[i].name).removesuffix(" oblast") == raw.key]
+        if regions and not any(p and places[i].kind in ("city", "town", "world_city") for i, p in refs):
+            return [(i, True) for i in regions]
+        return refs
+
+    def _resolve_all(self, raws: list[RawMention], focus: int | None = None
+                     ) -> list[tuple[Location | None, list[Location]]]:
+        places = self.gaz.places
+        cands = [self._candidates(r) for r in raws]
+        decided: list[int | None] = [None] * len(raws)
+        close: list[list[int]] = [[] for _ in raws]
+        ctx: Context | None = None
+        for _ in range(_PASSES):
+            for k, r in enumerate(raws):
+                if decided[k] is not None and len(cands[k]) == 1:
+                    continue
+                win, rest = decide(rank(self.gaz, cands[k], r.start, ctx, r.cues, r.fuzzy_gap if r.fuzzy else None))
+                decided[k], close[k] = win, rest
+            # a fuzzy match anchors others only when its name fits exactly one place: two mangled names
+            # would otherwise pull each other to whichever namesakes happen to lie close together
+            sure = [d if not r.fuzzy or sum(1 for g in r.fuzzy_gap.values() if g == 0) == 1 else None
+                    for r, d in zip(raws, decided, strict=True)]
+            new_ctx = self._context(raws, sure)
+            if ctx is not None and new_ctx == ctx:
+                break
+            ctx = new_ctx
+        out = []
+        for k in range(len(raws)):
+            if focus is not None and k < focus:
+                out.append((None, []))
+                continue
+            if decided[k] is not None:
+                out.append((to_location(places[decided[k]]), []))
+            elif close[k]:
+                out.append(self._ambiguous(close[k]))
+            else:
+                out.append((None, []))
+        return out
+
+    def _context(self, raws: list[RawMention], decided: list[int | None]) -> Context:
+        ctx = Context()
+        for r, idx in zip(raws, decided, strict=True):
+            if idx is None:
+                continue
+            p = self.gaz.places[idx]
+            if p.kind in ("admin1", "state"):
+                ctx.regions.append((r.start, p.admin1 or p.name))
+            elif p.kind == "raion":
+                ctx.raions.append((r.start, p.admin2 or p.name))
+            elif p.kind in SETTLEMENT:
+                ctx.anchors.append((r.start, idx))
+            if p.country and p.kind != "world_city":
+                ctx.countries.add(p.country)
+        return ctx
+
+    def _ambiguous(self, idxs: list[int]) -> tuple[Location, list[Location]]:
+        ps = [self.gaz.places[i] for i in idxs]
+        name = Counter(p.name for p in ps).most_common(1)[0][0]
+        admin1s = {p.admin1 for p in ps}
+        admin2s = {p.admin2 for p in ps}
+        countries = {p.country for p in ps}
+        loc = Location(name=name, admin1=admin1s.pop() if len(admin1s) == 1 else None,
+                       admin2=admin2s.pop() if len(admin2s) == 1 else None,
+                       country=countries.pop() if len(countries) == 1 else None, precision="ambiguous")
+        return loc, [to_location(p) for p in ps]
+
+    def _mention_kind(self, raw: RawMention, loc: Location, cands: list[Location]) -> str:
+        if loc.gazetteer_id is None:
+            return "settlement"  # ambiguous mentions are homonymous settlements
+        idx = next(i for i, _ in self._candidates(raw) if self.gaz.places[i].id == loc.gazetteer_id)
+        return MENTION_KIND[self.gaz.places[idx].kind]
+
+
+_lock = threading.Lock()
+_instance: Geocoder | None = None
+
+
+def get_geocoder() -> Geocoder:
+    """The process-wide geocoder; the index is loaded on first use."""
+    global _instance
+    if _instance is None:
+        with _lock:
+            if _instance is None:
+                _instance = Geocoder()
+    return _instance

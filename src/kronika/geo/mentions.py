@@ -1,0 +1,369 @@
+"""Find the places a text names: exact and fuzzy name matches, region phrases, and the rules that keep
+people, organisations, months and English words out.
+
+The scanner walks capitalised tokens left to right and takes the longest name the index knows. Each hit is
+then judged by its neighbours: "the Kharkiv region" makes it a region, "Mr Kirov" a person, "Kyiv
+Independent" a newspaper, "the villages of A, B and C" a list of places where MT-damaged names may be
+fuzzily matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from kronika.geo.gazetteer import Gazetteer
+from kronika.geo.lexicon import (
+    DEMONYM_CAPITALS,
+    DISTRICT_WORDS,
+    NEVER_PLACES,
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    PERSON_NAMES,
+    PERSON_TITLES,
+    PLACE_CUES,
+    REGION_WORDS,
+    SETTLEMENT_NOUNS,
+)
+from kronika.geo.normalize import norm, skeleton, strip_possessive
+from kronika.geo.resolve import Cues
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’ʼ\-]*")
+_SENTENCE_END = re.compile(r"[.!?;:\n•|\"“”()\[\]]")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+|\s*/\s*)$")
+_REGIONS_BEFORE = re.compile(r"\bregions?\s*(?:[-–—:,]\s*)?(?:including|such as|like|of|namely|as)?\s*$", re.I)
+_CAPITAL_PHRASE = re.compile(r"\bthe\s+(" + "|".join(sorted(DEMONYM_CAPITALS, key=len, reverse=True))
+                             + r")\s+capital\b", re.I)
+_FRAME_SUFFIXES = frozenset({"format", "process", "declaration", "agreement", "agreements", "accords", "accord",
+                             "protocol", "protocols", "memorandum", "formula", "communique"})
+_SPEECH = frozenset({"said", "says", "told", "wrote", "added", "noted", "stated", "argued", "claimed"})
+_FUZZY_CUES = frozenset({"near", "in", "outside", "around", "towards", "toward", "captured", "liberated",
+                         "seized", "entered", "took", "retook", "recaptured", "village", "villages", "town",
+                         "settlement", "settlements"})
+_WEAK_NEXT = frozenset({"airbase", "airfield", "air", "refinery", "oil", "port", "plant", "depot", "arsenal",
+                        "airport"})
+_FUZZY_CUTOFF = 85.0
+_NOT_PLACE_PREV = frozenset({"the", "a", "an", "in", "near", "of"})
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A name found in the text before it is resolved. `refs` are (place index, matched its own name)."""
+
+    start: int
+    end: int
+    key: str
+    refs: list[tuple[int, bool]]
+    role: str = "place"  # "place", "region" (admin1 wanted) or "district" (admin2 wanted)
+    cues: Cues = field(default_factory=Cues)
+    fuzzy: bool = False
+    fuzzy_gap: dict[int, float] = field(default_factory=dict)  # place -> fuzzy score points below the best
+    rejected: str | None = None  # why it is not a place: "person", "organisation", "never", "weak"
+
+
+class Scanner:
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self._norm_cache: dict[str, str] = {}
+        self._fuzzy_buckets: dict[str, tuple[list[str], list[str]]] | None = None
+        self._raion_stems = sorted((k, v) for k, v in gaz.raions.items() if " " not in k)
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def _norm(self, token: str) -> str:
+        cached = self._norm_cache.get(token)
+        if cached is None:
+            cached = norm(token)
+            if len(self._norm_cache) < 50_000:
+                self._norm_cache[token] = cached
+        return cached
+
+    def refs(self, key: str) -> list[tuple[int, bool]]:
+        """Distinct places under a key; a place counts as primary when its own name is the key."""
+        seen: dict[int, bool] = {}
+        for ref in self.gaz.names.get(key, ()):
+            idx, primary = (ref, True) if ref >= 0 else (-ref - 1, False)
+            seen[idx] = seen.get(idx, False) or primary
+        return sorted(seen.items())
+
+    def region_refs(self, key: str) -> list[tuple[int, bool]]:
+        refs = [(i, True) for i in self.gaz.regions.get(key, ())]
+        if refs:
+            return refs
+        return [(i, p) for i, p in self.refs(key) if self.gaz.places[i].kind in ("admin1", "state", "area")]
+
+    def raion_refs(self, key: str) -> list[tuple[int, bool]]:
+        found = self.gaz.raions.get(key)
+        if found:
+            return [(i, True) for i in found]
+        hits: set[int] = set()
+        for stem, idxs in self._raion_stems:
+            if len(stem) >= 5 and key.startswith(stem) and len(key) - len(stem) <= 6:
+                hits.update(idxs)
+        return [(i, True) for i in sorted(hits)]
+
+    def fuzzy_refs(self, token_norm: str) -> tuple[str, list[tuple[int, float]]] | None:
+        """The places whose names are closest to an MT-damaged name: (best key, [(place, points below the
+        best match)]) or None.
+
+        Every key within a few points of the best one contributes, and each hit brings all places of its
+        name, so "Zatyshya" stays open between Zatyshshia and Zatysha until the context decides.
+        """
+        if self._fuzzy_buckets is None:
+            self._build_fuzzy()
+        assert self._fuzzy_buckets is not None
+        sk = skeleton(token_norm)
+        bucket = self._fuzzy_buckets.get(sk[:1])
+        if not bucket:
+            return None
+        skels, keys = bucket
+        hits = process.extract(sk, skels, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=8)
+        hits = [h for h in hits if abs(len(h[0]) - len(sk)) <= 3]
+        if not hits:
+            return None
+        best = hits[0][1]
+        found: dict[int, float] = {}
+        for h in hits:
+            if h[1] < best - 5:
+                break
+            refs = self.refs(keys[h[2]])
+            own = [r for r in refs if r[1]] or refs  # "novoekonomichne" is Myrnohrad's alias too: own names first
+            for idx, _ in own:
+                for same, primary in self.refs(self._norm(self.gaz.places[idx].name)):
+                    if primary and self.gaz.places[same].country == "UA":
+                        found[same] = min(found.get(same, 99.0), best - h[1])
+        return keys[hits[0][2]], sorted(found.items())
+
+    def _place_names(self, key: str) -> frozenset[str]:
+        return frozenset(self.gaz.places[i].name for i, _ in self.refs(key))
+
+    def _build_fuzzy(self) -> None:
+        # only Ukrainian settlements: MT damage in this domain hits village names, and a small target set
+        # keeps a bad guess from landing on some Russian or world place
+        buckets: dict[str, tuple[list[str], list[str]]] = {}
+        for key, refs in self.gaz.names.items():
+            if not key.isascii() or len(key) < 5 or key in self.gaz.weak:
+                continue
+            if not any(self.gaz.places[r if r >= 0 else -r - 1].country == "UA"
+                       and self.gaz.places[r if r >= 0 else -r - 1].kind in ("city", "town", "village")
+                       for r in refs):
+                continue
+            sk = skeleton(key)
+            skels, keys = buckets.setdefault(sk[:1], ([], []))
+            skels.append(sk)
+            keys.append(key)
+        self._fuzzy_buckets = buckets
+
+    # -- the scan ------------------------------------------------------------------------------------------
+    def scan(self, text: str, explicit: bool = False) -> list[RawMention]:
+        """Every name the index knows, in text order, including rejected ones (with the reason).
+
+        `explicit`: the text is a query typed as a place name, so weak names need no cue.
+        """
+        toks = [(m.start(), m.end() - (len(m.group()) - len(m.group().rstrip("-'’ʼ")))) for m in _TOKEN.finditer(text)]
+        words = [text[s:e] for s, e in toks]
+        norms = [self._norm(w) for w in words]
+        n = len(toks)
+        out: list[RawMention] = []
+        last_end = -1
+        last_ok = False
+        i = 0
+        names, first_words, max_words = self.gaz.names, self.gaz.first_words, self.gaz.max_words
+        while i < n:
+            w = words[i]
+            if not (w[0].isupper() or (explicit and i == 0)):
+                i += 1
+                continue
+            found = None
+            span = 1
+            if norms[i].split(" ", 1)[0] in first_words:
+                span = min(max_words, n - i)
+            for k in range(span, 0, -1):
+                if k > 1 and any(text[toks[j][1]:toks[j + 1][0]] != " " for j in range(i, i + k - 1)):
+                    continue
+                key = " ".join(norms[i:i + k])
+                if key in names:
+                    found = (k, key, toks[i + k - 1][1])
+                    break
+                base, poss = strip_possessive(words[i + k - 1])
+                if poss:
+                    key = " ".join(norms[i:i + k - 1] + [self._norm(base)])
+                    if key in names:
+                        found = (k, key, toks[i + k - 1][0] + len(base))
+                        break
+            in_list = last_ok and bool(_LIST_GAP.match(text[last_end:toks[i][0]])) if last_end >= 0 else False
+            if found is None:
+                m = self._region_word_only(text, toks, words, norms, i)
+                if m is not None:
+                    out.append(m)
+                    last_end, last_ok = m.end, True
+                    i += 1
+                    continue
+                m = self._try_fuzzy(text, toks, words, norms, i, in_list, explicit)
+                if m is not None:
+                    out.append(m)
+                    last_end, last_ok = m.end, True
+                i += 1
+                continue
+            k, key, end = found
+            m = RawMention(start=toks[i][0], end=end, key=key, refs=self.refs(key))
+            self._judge(m, text, toks, words, i, i + k - 1, in_list, explicit)
+            out.append(m)
+            if m.rejected is None:
+                last_end, last_ok = m.end, True
+            i += k
+        self._capital_phrases(text, out)
+        self._propagate_regions(text, out)
+        return out
+
+    def _gap_ok(self, text: str, toks: list[tuple[int, int]], a: int, b: int) -> bool:
+        """Tokens a < b are in the same clause: nothing but spaces, commas, hyphens between them."""
+        gap = text[toks[a][1]:toks[b][0]]
+        return not _SENTENCE_END.search(gap) and len(gap) <= 4
+
+    def _prev(self, text: str, toks: list[tuple[int, int]], words: list[str], i: int, back: int) -> str:
+        j = i - back
+        if j < 0 or not self._gap_ok(text, toks, j, i - back + 1 if back > 1 else i):
+            return ""
+        if back > 1 and not self._gap_ok(text, toks, j + 1, i):
+            return ""
+        return words[j]
+
+    def _next(self, text: str, toks: list[tuple[int, int]], words: list[str], j: int, ahead: int) -> str:
+        k = j + ahead
+        if k >= len(toks) or not self._gap_ok(text, toks, j, k):
+            return ""
+        return words[k]
+
+    def _adjacent(self, text: str, toks: list[tuple[int, int]], a: int, b: int) -> bool:
+        """Tokens a and b = a + 1 are separated by one space only, as the words of one name are."""
+        return a >= 0 and b < len(toks) and text[toks[a][1]:toks[b][0]] == " "
+
+    def _sentence_initial(self, text: str, start: int) -> bool:
+        before = text[max(0, start - 6):start].rstrip(" \t'\"“‘(")
+        return not before or before[-1] in ".!?\n•:"
+
+    def _judge(self, m: RawMention, text: str, toks: list[tuple[int, int]], words: list[str], i: int, j: int,
+               in_list: bool, explicit: bool) -> None:
+        key = m.key
+        prev1 = self._prev(text, toks, words, i, 1)
+        prev2 = self._prev(text, toks, words, i, 2) if prev1 else ""
+        next1 = self._next(text, toks, words, j, 1)
+        p1, p2, n1 = prev1.lower().rstrip("."), prev2.lower(), next1.lower()
+        if key in NEVER_PLACES:
+            m.rejected = "never"
+            return
+        # organisations: "Kyiv Independent", "the Istanbul format", "Dynamo Kyiv"
+        if (next1[:1].isupper() and n1 in ORG_SUFFIXES and self._adjacent(text, toks, j, j + 1)) \
+                or n1 in _FRAME_SUFFIXES or p1 in ORG_PREFIXES:
+            m.rejected = "organisation"
+            return
+        weak = key in self.gaz.weak
+        joined_prev = self._adjacent(text, toks, i - 1, i)
+        joined_next = self._adjacent(text, toks, j, j + 1)
+        # people: "Mr Lysak", "President Kirov", "Sofia Ivanova", "Pushkin said"
+        if joined_prev and (prev1[:1].isupper() or p1 == "mr") and (p1 in PERSON_TITLES or p1 in PERSON_NAMES):
+            m.rejected = "person"
+            return
+        if (weak or key in PERSON_NAMES) and (joined_next and next1[:1].isupper() and self.norm_is_not_place(next1)
+                                              or n1 in _SPEECH):
+            m.rejected = "person"
+            return
+        if n1 in REGION_WORDS or n1 in ("people's", "peoples"):
+            m.role = "region"
+            if n1 != "regional" and not key.endswith(("oblast", "region", "krai")):
+                m.end = toks[j + 1][1]
+        elif p1 == "of" and p2 in REGION_WORDS:
+            m.role = "region"
+        elif n1 in DISTRICT_WORDS or (p1 == "of" and p2 in DISTRICT_WORDS):
+            m.role = "district"
+            if n1 in DISTRICT_WORDS:
+                m.end = toks[j + 1][1]
+        m.cues.village = p1 in SETTLEMENT_NOUNS - {"city", "cities", "port", "hub"} or (
+            p1 == "of" and p2 in ("village", "villages", "town", "towns", "settlement", "settlements"))
+        m.cues.city = p1 in ("city", "cities") or (p1 == "of" and p2 in ("city", "cities"))
+        if weak and not explicit and m.role == "place":
+            cued = (p1 in PLACE_CUES - {"to", "of"} or (p1 == "of" and p2 in SETTLEMENT_NOUNS)
+                    or p1 in SETTLEMENT_NOUNS or n1 in _WEAK_NEXT or in_list)
+            if not cued or (self._sentence_initial(text, m.start) and not in_list):
+                m.rejected = "weak"
+
+    def _region_word_only(self, text: str, toks: list[tuple[int, int]], words: list[str], norms: list[str],
+                          i: int) -> RawMention | None:
+        """ "Synelnyky district", "Dnipro region": a name the index knows only as a raion's or region's."""
+        n1 = self._next(text, toks, words, i, 1).lower()
+        key = norms[i]
+        if n1 in DISTRICT_WORDS:
+            refs, role = self.raion_refs(key), "district"
+        elif n1 in REGION_WORDS and n1 != "regional":
+            refs, role = self.region_refs(key), "region"
+        else:
+            return None
+        if not refs or len(key) < 4:
+            return None
+        return RawMention(start=toks[i][0], end=toks[i + 1][1], key=key, refs=refs, role=role)
+
+    def norm_is_not_place(self, word: str) -> bool:
+        return self._norm(word) not in self.gaz.names
+
+    def _try_fuzzy(self, text: str, toks: list[tuple[int, int]], words: list[str], norms: list[str], i: int,
+                   in_list: bool, explicit: bool) -> RawMention | None:
+        w, key = words[i], norms[i]
+        if len(key) < 6 or " " in key or not key.isascii() or key in NEVER_PLACES or key in PERSON_NAMES:
+            return None
+        if w.isupper() or key in self.gaz.weak:
+            return None
+        if not explicit:
+            if self._sentence_initial(text, toks[i][0]):
+                return None
+            prev1 = self._prev(text, toks, words, i, 1)
+            prev2 = self._prev(text, toks, words, i, 2) if prev1 else ""
+            next1 = self._next(text, toks, words, i, 1)
+            if (prev1[:1].isupper() and self._adjacent(text, toks, i - 1, i)) or \
+                    (next1[:1].isupper() and self._adjacent(text, toks, i, i + 1)):
+                return None  # part of a longer proper name: a person or an organisation
+            p1, p2 = prev1.lower(), prev2.lower()
+            if not (in_list or p1 in _FUZZY_CUES or (p1 == "of" and p2 in SETTLEMENT_NOUNS)):
+                return None
+        hit = self.fuzzy_refs(key)
+        if hit is None or not hit[1]:
+            return None
+        m = RawMention(start=toks[i][0], end=toks[i][1], key=hit[0], refs=[(idx, True) for idx, _ in hit[1]],
+                       fuzzy=True, fuzzy_gap=dict(hit[1]))
+        prev1 = self._prev(text, toks, words, i, 1).lower()
+        prev2 = self._prev(text, toks, words, i, 2).lower() if prev1 else ""
+        m.cues.village = prev1 in ("village", "villages") or (prev1 == "of" and prev2 in SETTLEMENT_NOUNS)
+        return m
+
+    def _capital_phrases(self, text: str, out: list[RawMention]) -> None:
+        for cm in _CAPITAL_PHRASE.finditer(text):
+            iso = DEMONYM_CAPITALS[cm.group(1).lower()]
+            idx = self.gaz.capitals.get(iso)
+            if idx is None or any(r.start < cm.end() and cm.start() < r.end for r in out if r.rejected is None):
+                continue
+            out.append(RawMention(start=cm.start(), end=cm.end(), key=self._norm(self.gaz.places[idx].name),
+                                  refs=[(idx, True)]))
+        out.sort(key=lambda r: r.start)
+
+    def _propagate_regions(self, text: str, out: list[RawMention]) -> None:
+        """ "Kharkiv and Donetsk regions", "regions, including Kharkiv and Zhytomyr": the whole list is regions."""
+        live = [r for r in out if r.rejected is None]
+        chain = False  # forward: "regions - Donetsk, Kherson, Lugansk"
+        for idx, r in enumerate(live):
+            listed = idx > 0 and bool(_LIST_GAP.match(text[live[idx - 1].end:r.start]))
+            if r.role == "place" and (_REGIONS_BEFORE.search(text[max(0, r.start - 40):r.start])
+                                      or (chain and listed)):
+                r.role = "region"
+                chain = True
+            else:
+                chain = chain and listed and r.role == "region"
+        chain = False  # backward: "Kharkiv, Sumy and Donetsk regions"
+        for idx in range(len(live) - 1, -1, -1):
+            r = live[idx]
+            if r.role == "region" and text[max(0, r.end - 7):r.end].lower() in ("regions", "oblasts"):
+                chain = True
+            elif chain and r.role == "place" and _LIST_GAP.match(text[r.end:live[idx + 1].start]):
+                r.role = "region"
+            else:
+                chain = False

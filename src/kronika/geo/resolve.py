@@ -1,0 +1,131 @@
+"""Choose among the places a name can denote, from a prior and the context of the text.
+
+A candidate's score is a prior (how likely a bare mention means this place: size, Ukraine first, the
+front-line oblasts, an official name over an alternate) plus context: its raion or oblast named near the
+mention, other places of the story close to it, settlement nouns ("the village of"). The best candidate wins
+only when it beats the next by `MARGIN`; otherwise the mention is ambiguous and gets no coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kronika.geo.gazetteer import SETTLEMENT, Gazetteer, Place
+
+MARGIN = 1.0
+LOCAL_CHARS = 300  # a region named this close to a mention is about it
+FRONT_LINE = frozenset({"Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast",
+                        "Kharkiv Oblast", "Dnipropetrovsk Oblast", "Sumy Oblast"})
+_FRONT_POINT = (48.5, 37.5)
+_FIXED_PRIOR = {"country": 9.0, "water": 8.5, "admin1": 8.0, "state": 8.0, "area": 8.0, "raion": 7.0}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass(slots=True)
+class Context:
+    """What the rest of the text says about where the story is."""
+
+    regions: list[tuple[int, str]] = field(default_factory=list)  # (char position, admin1 named there)
+    raions: list[tuple[int, str]] = field(default_factory=list)  # (char position, admin2 named there)
+    anchors: list[tuple[int, int]] = field(default_factory=list)  # (char position, place index) settled places
+    countries: set[str] = field(default_factory=set)
+
+    def cluster_admin1(self, gaz: Gazetteer, skip_pos: int) -> str | None:
+        counts = Counter(gaz.places[i].admin1 for pos, i in self.anchors
+                         if pos != skip_pos and gaz.places[i].kind in SETTLEMENT and gaz.places[i].country == "UA")
+        if not counts:
+            return None
+        (top, n), *rest = counts.most_common(2) + [(None, 0)]
+        return top if n >= 2 and n > rest[0][1] else None
+
+
+@dataclass(slots=True)
+class Cues:
+    village: bool = False  # "the village of X", "villages X, Y"
+    city: bool = False  # "the city of X"
+
+
+def prior(p: Place, primary: bool, crowded: bool = False) -> float:
+    """How likely a bare mention of the name means `p`. `crowded`: the name has many Ukrainian namesakes."""
+    fixed = _FIXED_PRIOR.get(p.kind)
+    if fixed is not None:
+        return fixed
+    # size matters for cities (Kostiantynivka the city, not one of 34 villages); villages are all alike, and
+    # a small town does not stand out among dozens of villages of its name (Mykolaivka)
+    big = p.population >= (30_000 if crowded else 10_000)
+    s = math.log10(p.population) if big else (2.2 if p.kind == "town" else 2.0)
+    s += {"city": 0.5, "world_city": 0.5, "town": 0.2, "district": -1.5}.get(p.kind, 0.0)
+    if p.country == "UA":
+        s += 1.5 + (0.3 if p.admin1 in FRONT_LINE else 0.0)
+    elif p.country == "RU" and p.lat is not None and km(p.lat, p.lon, *_FRONT_POINT) > 1200:
+        s -= 1.0  # a Seversk in Siberia is rarely the one a war report means
+    if not primary:
+        s -= 0.3
+    return s
+
+
+def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues) -> float:
+    b = 0.0
+    if p.admin2:
+        near = [abs(q - pos) for q, a2 in ctx.raions if a2 == p.admin2]
+        if near:
+            b += 3.0 if min(near) <= LOCAL_CHARS else 2.0
+    if p.admin1 and p.kind not in ("admin1", "state"):
+        near = [abs(q - pos) for q, a1 in ctx.regions if a1 == p.admin1]
+        if near:
+            b += 2.0 if min(near) <= LOCAL_CHARS else 0.5
+    if p.lat is not None and p.kind in SETTLEMENT:
+        dists = [km(p.lat, p.lon, a.lat, a.lon) for q, i in ctx.anchors
+                 if q != pos and (a := gaz.places[i]).lat is not None and a.kind in SETTLEMENT]
+        if dists:
+            d = min(dists)
+            b += 3.0 if d <= 15 else 1.5 if d <= 40 else 0.5 if d <= 80 else 0.0
+        cluster = ctx.cluster_admin1(gaz, pos)
+        if cluster and p.admin1 == cluster:
+            b += 0.5
+    if p.country and p.country in ctx.countries:
+        b += 0.3
+    if cues.village:
+        b += 0.5 if p.kind in ("village", "town") else -1.0 if p.kind in ("world_city", "city") else 0.0
+    elif cues.city and p.kind in ("city", "world_city"):
+        b += 0.5
+    return b
+
+
+def rank(gaz: Gazetteer, cands: list[tuple[int, bool]], pos: int, ctx: Context | None,
+         cues: Cues, fuzzy_gap: dict[int, float] | None = None) -> list[tuple[float, int]]:
+    """Candidates scored best first; ties broken by index so the order is stable.
+
+    `fuzzy_gap`: the candidates come from a fuzzy match; a mangled name is no evidence of size, so every
+    candidate gets a village's prior less the points its name scored below the best match."""
+    scored = []
+    crowded = sum(1 for idx, _ in cands if gaz.places[idx].country == "UA" and gaz.places[idx].kind in SETTLEMENT) > 4
+    for idx, primary in cands:
+        p = gaz.places[idx]
+        if fuzzy_gap is not None:
+            s = 2.0 + 1.5 + (0.3 if p.admin1 in FRONT_LINE else 0.0) - fuzzy_gap.get(idx, 0.0) / 2
+        else:
+            s = prior(p, primary, crowded)
+        if ctx is not None:
+            s += context_bonus(gaz, p, pos, ctx, cues)
+        scored.append((s, idx))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return scored
+
+
+def decide(scored: list[tuple[float, int]]) -> tuple[int | None, list[int]]:
+    """(winner, []) when one candidate is clearly best, else (None, the close contenders)."""
+    if not scored:
+        return None, []
+    if len(scored) == 1 or scored[0][0] - scored[1][0] >= MARGIN:
+        return scored[0][1], []
+    top = scored[0][0]
+    return None, [i for s, i in scored if s > top - MARGIN]
