@@ -1,9 +1,101 @@
-"""Placeholder: commands are added by the module's owner."""
+"""`kronika geocode`: resolve one place name, as the extractor would, and show the answer."""
 
 from __future__ import annotations
 
+import json
+import sys
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from kronika.errors import KronikaError
+
+FORMATS = ("table", "json")
+MAX_QUERY = 300
+MAX_CONTEXT = 1_000_000
+
+HELP = (
+    "Resolve a place name to coordinates, oblast and precision, offline.\n\n"
+    "QUERY is a name as news writes it: \"Kupyansk\", \"Kyiv's\", \"the Kharkiv region\", \"Synelnyky district\", "
+    "\"the Ukrainian capital\", \"Novoselifka\". With --context, the name is judged where it occurs in that text "
+    "(\"Pushkin\" in \"the poet Alexander Pushkin\" is no place) and homonyms are decided by the places and "
+    "regions the text names.\n\n"
+    "--format json prints one object: the Location fields name, admin1, admin2, country (ISO2), lat, lon, "
+    "precision (settlement | admin2 | admin1 | country | water | ambiguous | null) and gazetteer_id; then query, "
+    "matched (the index key matched), fuzzy (true when the spelling was corrected), reason (why there is no place, "
+    "else null) and candidates (a list of Location objects).\n\n"
+    "An ambiguous name has precision \"ambiguous\", lat/lon null and its candidates listed; when nothing matches, "
+    "every Location field is null and reason says why.\n\n"
+    "Exit status: 0 when the query was understood (matched or not), 2 on bad input."
+)
+
+
+def _fail(message: str) -> None:
+    print(f"kronika geocode: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _fmt(v: object) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return f"{v:.5f}"
+    return str(v)
+
+
+def _table(result: dict, console: Console) -> None:
+    if result["name"] is None:
+        console.print(f"{result['query']!r}: no place ({result['reason']})")
+        return
+    head = Table(show_header=False, box=None)
+    head.add_column(style="bold")
+    head.add_column()
+    for key in ("name", "admin1", "admin2", "country", "lat", "lon", "precision", "gazetteer_id", "matched"):
+        head.add_row(key, _fmt(result[key]))
+    if result["fuzzy"]:
+        head.add_row("fuzzy", "yes (spelling corrected)")
+    console.print(head)
+    if result["candidates"]:
+        cands = Table(title=f"{len(result['candidates'])} candidates")
+        for col in ("name", "admin1", "admin2", "country", "lat", "lon", "gazetteer_id"):
+            cands.add_column(col)
+        for c in result["candidates"]:
+            cands.add_row(*(_fmt(c[k]) for k in ("name", "admin1", "admin2", "country", "lat", "lon", "gazetteer_id")))
+        console.print(cands)
+
+
+def geocode_command(
+    query: Annotated[str, typer.Argument(help="The place name to resolve.")],
+    context: Annotated[
+        str | None, typer.Option("--context", "-c", help="Text around the name, used to decide homonyms.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (default) or json.")] = "table",
+) -> None:
+    if fmt not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if not query.strip():
+        _fail("the query is empty")
+    if len(query) > MAX_QUERY:
+        _fail(f"the query is {len(query)} characters long; a place name has at most {MAX_QUERY}")
+    if "\x00" in query or (context and "\x00" in context):
+        _fail("the query or context contains binary data")
+    if context is not None and len(context) > MAX_CONTEXT:
+        _fail(f"the context is larger than {MAX_CONTEXT} characters")
+    from kronika.geo import get_geocoder
+
+    try:
+        result = get_geocoder().resolve(query, context=context).to_dict()
+    except KronikaError as exc:
+        _fail(str(exc))
+        return
+    if fmt == "json":
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        _table(result, Console())
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `kronika geocode` to the app."""
+    app.command("geocode", help=HELP)(geocode_command)
