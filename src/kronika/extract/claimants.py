@@ -9,6 +9,7 @@ before it in the same story. No reporting structure -> None: we never guess who 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -76,16 +77,20 @@ def _resolve_pronoun(token: Token, doc: Doc, names: NameBook) -> str | None:
     return None
 
 
-def _subject(verb: Token, doc: Doc, names: NameBook) -> str | None:
+def _subject(verb: Token, doc: Doc, names: NameBook, masked: Sequence[tuple[int, int]] = ()) -> str | None:
     subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subj = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+    subj = [c for c in subj if not any(a <= c.idx < b for a, b in masked)]
     if not subj:
         return None
     head = subj[0]
     if head.lower_ in _PRONOUNS:
         return _resolve_pronoun(head, doc, names)
-    text = _phrase(list(head.subtree))
+    tokens = [t for t in head.subtree if not any(a <= t.idx < b for a, b in masked)]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    text = _phrase(tokens)
     return names.expand(text) if text else None
 
 
@@ -114,15 +119,18 @@ def _according_to(span: Span) -> str | None:
     return None
 
 
-def find_claimant(span: Span, names: NameBook) -> str | None:
-    """The claimant of a sentence, or None when the sentence attributes nothing."""
+def find_claimant(span: Span, names: NameBook, masked: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The claimant of a sentence, or None when the sentence attributes nothing.
+
+    `masked` are character ranges (datelines) whose words are never part of a claimant.
+    """
     doc = span.doc
     claimant: str | None = trailing_source(span.text.strip())
     if claimant:
         return names.expand(claimant)
     for tok in span:
         if tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
-            claimant = _subject(tok, doc, names)
+            claimant = _subject(tok, doc, names, masked)
             if claimant:
                 break
     if not claimant:

@@ -222,7 +222,7 @@ class SentenceReader:
         )
         all_refs = ctx.place_refs(start, end)
         refs = [r for r in all_refs if in_theatre(r)]
-        claimant = find_claimant(sent, ctx.names)
+        claimant = find_claimant(sent, ctx.names, ctx.masked)
         figures = [
             Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end))
             for f in find_figures(text)

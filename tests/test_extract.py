@@ -1,0 +1,137 @@
+"""End-to-end extraction on short articles we wrote ourselves, one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.models import DocumentResult, Event
+from kronika.pipeline import extract_text
+
+WIRE = """Strikes hit Odesa port overnight
+
+Odesa, Ukraine (Reuters) Mar 12, 2025 - Russian drones struck port facilities in Odesa overnight, killing four people and wounding at least 11, the regional governor Oleh Kiper said on Telegram.
+
+Russia launched 112 drones and three ballistic missiles, Ukraine's air force said, adding that 79 drones were shot down.
+
+Ukraine's foreign minister met his Turkish counterpart in Ankara on Wednesday to discuss Black Sea shipping.
+"""
+
+
+@pytest.fixture(scope="module")
+def wire() -> DocumentResult:
+    return extract_text(WIRE, path="wire.txt")
+
+
+def by_type(result: DocumentResult, kind: str) -> list[Event]:
+    return [e for e in result.events if e.type == kind]
+
+
+def figures(event: Event) -> dict[str, int]:
+    return {f.kind: f.value for f in event.figures}
+
+
+def test_dateline_fixes_publication_and_overnight(wire: DocumentResult) -> None:
+    assert wire.published == "2025-03-12"
+    strike = by_type(wire, "strike")[0]
+    assert strike.date == "2025-03-12"
+    assert strike.location is not None and strike.location.name == "Odesa"
+    assert figures(strike) == {"killed": 4, "injured": 11}
+
+
+def test_claimant_of_a_toll_is_the_person_who_said_it(wire: DocumentResult) -> None:
+    strike = by_type(wire, "strike")[0]
+    assert strike.claimed_by is not None and "Kiper" in strike.claimed_by
+    assert all(f.claimed_by and "Kiper" in f.claimed_by for f in strike.figures)
+
+
+def test_national_air_defence_report_is_placed_at_the_country_of_its_claimant(wire: DocumentResult) -> None:
+    air = by_type(wire, "air_attack")
+    assert len(air) == 1
+    assert air[0].location is not None and air[0].location.precision == "country" and air[0].location.country == "UA"
+    assert figures(air[0]) == {"drones_launched": 112, "missiles_launched": 3, "drones_destroyed": 79}
+    assert air[0].claimed_by is not None and "air force" in air[0].claimed_by
+
+
+def test_weekday_is_resolved_against_the_dateline(wire: DocumentResult) -> None:
+    talks = by_type(wire, "diplomacy")
+    assert len(talks) == 1
+    assert talks[0].location is not None and talks[0].location.name == "Ankara"
+    assert talks[0].date == "2025-03-12"  # 12 March 2025 was a Wednesday
+
+
+def test_every_quote_is_the_text_at_its_span(wire: DocumentResult) -> None:
+    for event in wire.events:
+        assert wire.text[event.span[0] : event.span[1]] == event.quote
+        for fig in event.figures:
+            assert wire.text[fig.span[0] : fig.span[1]] == fig.quote
+
+
+def test_toll_without_a_place_takes_the_place_the_story_is_about() -> None:
+    text = (
+        "Kharkiv, Ukraine (AFP) Jun 3, 2025 - A guided bomb struck an apartment block in Kharkiv on Tuesday.\n\n"
+        '"Three people were killed and 20 were injured," the mayor said.\n'
+    )
+    result = extract_text(text)
+    strikes = by_type(result, "strike")
+    assert len(strikes) == 1
+    assert strikes[0].location is not None and strikes[0].location.name == "Kharkiv"
+    assert figures(strikes[0]) == {"killed": 3, "injured": 20}
+    assert strikes[0].date == "2025-06-03"
+
+
+def test_toll_is_not_placed_in_the_city_of_unrelated_talks() -> None:
+    text = "Russian missiles killed nine people overnight, hours before talks in Istanbul.\n"
+    result = extract_text(text)
+    strike = by_type(result, "strike")[0]
+    assert strike.location is None or strike.location.country == "UA"
+
+
+def test_no_date_in_the_text_means_null_dates_everywhere() -> None:
+    result = extract_text("At least five people were killed when a missile hit a shopping centre in Kremenchuk.\n")
+    assert result.published is None
+    assert all(e.date is None for e in result.events)
+
+
+def test_metadata_date_contradicted_by_the_dateline_is_flagged() -> None:
+    text = "Lviv, Ukraine (AFP) Sep 4, 2025 - Russian drones hit an energy facility near Lviv, the governor said.\n"
+    result = extract_text(text, metadata_date="2023-01-01")
+    assert result.published == "2025-09-04"
+    assert result.date_conflict is True
+    assert result.metadata_date == "2023-01-01"
+
+
+def test_capture_claim_and_its_denial() -> None:
+    text = (
+        "Moscow, Russia (AFP) Oct 2, 2025 - Russia's defence ministry said on Thursday its troops had captured "
+        "the village of Stepnohirsk in the Zaporizhzhia region.\n\n"
+        "Ukraine's general staff denied the claim and said the village remained under Ukrainian control.\n"
+    )
+    result = extract_text(text)
+    claims = by_type(result, "ground_claim")
+    assert claims, result.events
+    assert claims[0].location is not None and claims[0].location.name == "Stepnohirsk"
+    assert claims[0].claimed_by is not None and "defence ministry" in claims[0].claimed_by
+    assert claims[0].status in ("claimed", "denied")
+
+
+def test_hypothetical_meeting_is_not_an_event() -> None:
+    result = extract_text("The Kremlin ruled out a meeting between the two presidents any time soon.\n")
+    assert by_type(result, "diplomacy") == []
+
+
+def test_summons_is_diplomacy_with_its_actors() -> None:
+    result = extract_text("Poland summoned Russia's ambassador after a drone crashed near Lublin.\n")
+    talks = by_type(result, "diplomacy")
+    assert len(talks) == 1
+    assert "Poland" in talks[0].actors and "Russia" in talks[0].actors
+
+
+def test_population_and_ages_never_become_figures() -> None:
+    text = (
+        "A drone attack on Sumy wounded a 72-year-old man, the regional administration said.\n\n"
+        "Before the war, Sumy had a population of about 260,000 people.\n"
+    )
+    result = extract_text(text)
+    values = {f.value for e in result.events for f in e.figures}
+    assert 72 not in values and 260000 not in values
+    assert {(f.kind, f.value) for e in result.events for f in e.figures} == {("injured", 1)}
