@@ -32,6 +32,7 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
         ("The summit opened on March 3, 2024 in Paris.", D(2024, 3, 3)),
         ("Drones hit Odesa on 7 October 2023.", D(2023, 10, 7)),
         ("Filed 2024-06-30 by our desk.", D(2024, 6, 30)),
+        ("Posted 19.11.2025 by the ministry.", D(2025, 11, 19)),
         ("The talks of Sept. 12, 2022 failed.", D(2022, 9, 12)),
         ("It happened on the 4th of July, 2021.", D(2021, 7, 4)),
         ("A report dated Dec 1st 2023 said so.", D(2023, 12, 1)),
@@ -68,6 +69,7 @@ def test_a_default_year_contradicted_by_the_weekday_is_refused() -> None:
         "Troops march 20 km a day.",
         "In September 2022 the city was retaken.",  # a month without a day
         "February 30, 2024 is not a day.",
+        "Ask for form 3.14.2025 in US order.",
     ],
 )
 def test_find_dates_ignores_what_is_not_a_calendar_day(text: str) -> None:
@@ -131,8 +133,24 @@ def test_publication_stamps(text: str, kind: str, day: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Headline\nWed 19 Nov 2025 08.00 GMT\nBody.", D(2025, 11, 19)),
+        ("19.11.2025 10:30\nBody.", D(2025, 11, 19)),
+        ("By Olena Petrenko | November 19, 2025\nBody.", D(2025, 11, 19)),
+        ("By AFP · 19 Nov 2025 10:12\nBody.", D(2025, 11, 19)),
+    ],
+)
+def test_date_lines_and_dated_bylines(text: str, day: dt.date) -> None:
+    [line] = find_datelines(text)
+    assert (line.kind, line.date) == ("dated", day)
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "November 19\nA heading, not a stamp: it has no year.",
+        "By Tuesday, November 19, 2024, the line had held for weeks despite constant shelling from the east.",
         "The report, published March 5, 2024, found abuses.",  # mid-sentence: not this page's stamp
         "KHERSON, UKRAINE - A woman walks past a ruined school.",  # a caption's place line, no date, no agency
         "Officials said (AFP) Nov 20, 2025 that it was over.",  # not a place at the line start
@@ -165,6 +183,34 @@ def test_dateline_beats_metadata_and_flags_the_contradiction() -> None:
 def test_a_dateline_one_day_off_the_metadata_is_no_conflict() -> None:
     text = "Odesa (AFP) Mar 2, 2024\n\nDrones struck the port overnight."
     assert publication_date(_doc(text), "2024-03-03T01:00:00Z").conflict is False
+
+
+def test_a_page_date_line_beats_metadata() -> None:
+    result = publication_date(_doc("Kharkiv hit again\nWed 19 Nov 2025 08.00 GMT\nDrones struck."), "2025-11-30")
+    assert result.published == D(2025, 11, 19) and result.conflict
+
+
+def test_a_year_less_dateline_takes_the_metadata_year() -> None:
+    text = "KYIV, Nov 19 (Reuters) - Russia fired drones overnight, officials said."
+    assert publication_date(_doc(text), "2025-11-19T09:00:00Z").published == D(2025, 11, 19)
+    assert publication_date(_doc(text), None).published is None  # no year anywhere: no guess
+
+
+def test_a_year_less_dateline_takes_a_caption_year_when_there_is_no_metadata() -> None:
+    body = "KYIV, Nov 19 (Reuters) - Russia fired drones overnight, officials said.\n"
+    caption = "A man walks past a building hit in a drone attack on Kyiv November 18, 2025 in Kyiv, Ukraine."
+    text = body + caption
+    assert publication_date(_doc(text, [(len(body), len(text))]), None).published == D(2025, 11, 19)
+
+
+def test_a_lead_date_lends_its_year_to_a_year_less_dateline() -> None:
+    text = "KYIV, Nov 19 (Reuters) - Russia struck the city on November 18, 2025, officials said."
+    assert publication_date(_doc(text), None).published == D(2025, 11, 19)
+
+
+def test_a_background_date_in_the_body_lends_no_year() -> None:
+    text = "KYIV, Nov 19 (Reuters) - The war that began on February 24, 2022 ground on, officials said."
+    assert publication_date(_doc(text), None).published is None
 
 
 def test_the_latest_of_several_datelines_dates_the_document() -> None:

@@ -82,6 +82,23 @@ def test_a_late_news_headline_with_a_toll_and_attribution_opens_an_undated_story
     assert [s.reference_date for s in stories] == ["2024-06-04", None]
 
 
+def test_several_late_items_share_the_page_day() -> None:
+    text = (
+        f"Live: the war today\n\n{PARA}\n\n{PARA}\n\n{PARA}\n\n"
+        "Shelling kills three in Kherson region, says governor\n\n"
+        "The regional governor said Russian shelling had killed three people in the Kherson region.\n\n"
+        f"{PARA}\n\n{PARA}\n\n{PARA}\n\n"
+        "Drone strike wounds five in Sumy, officials say\n\n"
+        "A Russian drone strike wounded five people in Sumy, officials said on Telegram.\n"
+    )
+    stories = split(text, D(2024, 6, 4))
+    assert [s.title for s in stories[1:]] == [
+        "Shelling kills three in Kherson region, says governor",
+        "Drone strike wounds five in Sumy, officials say",
+    ]
+    assert [s.reference_date for s in stories] == ["2024-06-04"] * 3
+
+
 def test_a_headline_must_be_restated_by_its_lead() -> None:
     text = (
         f"Main headline about the talks\n\n{PARA}\n\n{PARA}\n\n{PARA}\n\n"

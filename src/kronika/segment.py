@@ -6,7 +6,8 @@ short item under the first, a daily digest with one section per topic. Three rul
     dateline    a wire dateline ("Kyiv, Ukraine (AFP) Nov 19, 2025 - ...") after the current story already has
                 body text; the story starts at the headline line right above it when there is one
     headline    a late news headline (a toll with a count, or a trailing ", says Ukraine" attribution) whose
-                next paragraph restates it: a second item without its own dateline
+                next paragraph restates it: a second item without its own dateline (several such items make
+                a live page or roll-up, whose items share the page's day)
     digest      short heading lines ("finding", "peace plan") each followed by a long paragraph, in a document
                 that reads as a digest (lowercase machine-translated headings, or "Here's what happened ...")
 Section sub-headings of one article ("Russia continues to make territorial gains") open nothing.
@@ -179,6 +180,12 @@ def _story_starts(lines: list[_Line], text: str, by_line: dict[int, Dateline]) -
             body = 0
             continue
         body += _is_body(line)
+    items = [start for start in starts[1:] if start.dateline is None]
+    if len(items) >= 2:
+        # a run of undated items is a live page or a roll-up: its items share the page's day, like digest
+        # sections; a single appended item is a separate, older story and stays undated
+        for start in items:
+            start.digest = True
     return starts
 
 

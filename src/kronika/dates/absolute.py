@@ -1,6 +1,6 @@
 """Explicit calendar dates anywhere in a text: "November 26, 2025", "Nov 14", "(Nov 14)", "26 November 2025",
-"2025-11-26", "Wednesday, November 26th". A date without a year stays partial until a caller supplies the year
-from evidence; it is never completed with today's year."""
+"2025-11-26", "19.11.2025", "Wednesday, November 26th". A date without a year stays partial until a caller
+supplies the year from evidence; it is never completed with today's year."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ from kronika.dates._calendar import (
 _WD = rf"(?:(?P<wd{{n}}>{WEEKDAY_RE}),?\s*\(?\s*)?"
 _DATE_RE = re.compile(
     rf"\b(?P<iy>{YEAR_RE})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])\b"
+    # 19.11.2025: day first, as European sites write it (the US 11/19/2025 is left alone: it is ambiguous)
+    rf"|(?<![\d.])(?P<ed>0?[1-9]|[12]\d|3[01])\.(?P<em>0?[1-9]|1[0-2])\.(?P<ey>{YEAR_RE})(?![\d.]\d)"
     rf"|\b{_WD.format(n=1)}(?:the\s+)?(?P<d1>{DAY_RE})(?:\s+of)?\s+(?P<m1>{MONTH_RE})(?!\w)(?:,?\s+(?P<y1>{YEAR_RE})\b)?"
     rf"|\b{_WD.format(n=2)}(?P<m2>{MONTH_RE})\s+(?P<d2>{DAY_RE})\b(?!\s*(?:km|kilomet|mile|[%:]))(?:,?\s+(?P<y2>{YEAR_RE})\b)?"
 )
@@ -75,8 +77,9 @@ def find_date_mentions(text: str) -> list[DateMention]:
     """Every explicit day-and-month date in `text`, in order, with the year and weekday when stated."""
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text):
-        if m.group("iy"):
-            day = make_date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        numeric = ("iy", "im", "id") if m.group("iy") else ("ey", "em", "ed") if m.group("ey") else None
+        if numeric:
+            day = make_date(*(int(m.group(g)) for g in numeric))
             if day is not None:
                 out.append(DateMention(m.start(), m.end(), day.month, day.day, day.year, None))
             continue

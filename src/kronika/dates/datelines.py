@@ -31,11 +31,17 @@ def _wire_pattern() -> re.Pattern[str]:
 
 
 _WIRE_RE = _wire_pattern()
+_ANY_DATE = rf"(?:{_DATE}|{YEAR_RE}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.{YEAR_RE})"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?)"
 _STAMP_RE = re.compile(
     rf"(?mi)^[ \t|•·*-]*(?P<kind>first published|published|last updated|updated|posted)(?:\s+(?:on|at))?:?\s*"
-    rf"(?P<date>(?:{WEEKDAY_RE},?\s+)?(?:{_DATE}|{YEAR_RE}-\d{{2}}-\d{{2}}))"
-    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,5}}\b)?)?"
+    rf"(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?"
 )
+# A line that is nothing but a date (and time), as page templates print it under the headline:
+# "Wed 19 Nov 2025 08.00 GMT", "19.11.2025 10:30", "November 19, 2025"
+_DATE_LINE_RE = re.compile(rf"(?m)^[ \t|•·]*(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?[ \t|•·]*$")
+# A byline carrying the date: "By Olena Harmash | November 19, 2025", "By AFP · 19 Nov 2025 10:12"
+_BYLINE_RE = re.compile(r"(?m)^[ \t]*[Bb]y\s+[^\n]{1,80}?[|•·,–—-]\s*(?P<date>[^\n|•·]{6,40}?)[ \t]*$")
 
 
 @dataclass(slots=True)
@@ -48,7 +54,8 @@ class Dateline:
     date: dt.date | None
     place: str | None
     text: str
-    kind: str = "wire"  # "wire" (place + agency/date), "published" or "updated" (a page stamp)
+    kind: str = "wire"  # "wire" (place + agency/date); page stamps: "published", "dated" (a bare date or byline
+    # date line), "updated"
     agency: str | None = None
     mention: DateMention | None = None
 
@@ -93,5 +100,13 @@ def find_datelines(text: str) -> list[Dateline]:
         start = m.start("kind")
         stamp = text[start : m.end()].strip()
         found.append(Dateline(start, m.end(), mention.text_date, None, stamp, kind, None, mention))
+    for pattern in (_DATE_LINE_RE, _BYLINE_RE):
+        for m in pattern.finditer(text):
+            mention = _first_mention(m.group("date"), m.start("date"))
+            if mention is None or mention.year is None:
+                continue  # a bare "November 19" line is a heading more often than a stamp
+            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t|•·")))
+            stamp = text[start : m.end()].strip()
+            found.append(Dateline(start, m.end(), mention.text_date, None, stamp, "dated", None, mention))
     found.sort(key=lambda d: d.start)
     return found

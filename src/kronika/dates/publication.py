@@ -67,18 +67,38 @@ def _sentence_at(text: str, pos: int) -> str:
     return text[start : min(ends) if ends else len(text)]
 
 
-def _stamp_or_dateline(lines: list[Dateline], meta: dt.date | None) -> PublicationDate | None:
-    for kind in ("published", "updated"):
+@dataclass(frozen=True, slots=True)
+class _YearAnchor:
+    """Where a year-less date ("Nov 19 (Reuters)") takes its year from: the metadata day, else the latest
+    full date of a photo caption (captions show the current events; a body date may be background, like
+    "February 24, 2022"); the day must then fall within `spread` days of it."""
+
+    day: dt.date | None
+    spread: int
+
+    def resolve(self, mention: DateMention) -> dt.date | None:
+        return mention.resolve(self.day, spread_days=self.spread)
+
+
+def _year_anchor(text: str, meta: dt.date | None, captions: list[tuple[int, int]]) -> _YearAnchor:
+    if meta is not None:
+        return _YearAnchor(meta, 7)
+    stated = [d for a, b in captions for m in find_date_mentions(text[a:b]) if (d := m.text_date) is not None]
+    return _YearAnchor(max(stated) if stated else None, 45)
+
+
+def _stamp_or_dateline(lines: list[Dateline], meta: dt.date | None, anchor: _YearAnchor) -> PublicationDate | None:
+    for kind in ("published", "dated", "updated"):
         for line in lines:
             if line.kind == kind and line.mention is not None:
-                day = line.mention.resolve(meta, spread_days=7)
+                day = anchor.resolve(line.mention)
                 if day is not None:
                     return _decide(day, meta, f'{kind} stamp "{line.text}"')
     wire = [
         (day, line)
         for line in lines
         if line.kind == "wire" and line.mention is not None
-        if (day := line.mention.resolve(meta, spread_days=7)) is not None
+        if (day := anchor.resolve(line.mention)) is not None
     ]
     if wire:
         day, line = max(wire, key=lambda pair: pair[0])
@@ -86,13 +106,15 @@ def _stamp_or_dateline(lines: list[Dateline], meta: dt.date | None) -> Publicati
     return None
 
 
-def _lead_date(text: str, skip: list[tuple[int, int]], meta: dt.date | None) -> PublicationDate | None:
+def _lead_date(
+    text: str, skip: list[tuple[int, int]], meta: dt.date | None, anchor: _YearAnchor
+) -> PublicationDate | None:
     """An explicit date in the lead reports the main event, so it bounds the publication from below: a
     metadata day from that day to two days later agrees with it; one before it is contradicted."""
     for mention in find_date_mentions(text[:LEAD_CHARS]):
         if _inside(mention.start, skip) or is_future_at(text, mention.start):
             continue
-        day = mention.resolve(meta, spread_days=7)
+        day = anchor.resolve(mention)
         if day is None:
             continue
         shown = text[mention.start : mention.end]
@@ -104,12 +126,16 @@ def _lead_date(text: str, skip: list[tuple[int, int]], meta: dt.date | None) -> 
     return None
 
 
-def _caption_date(text: str, captions: list[tuple[int, int]], meta: dt.date | None) -> tuple[dt.date, str] | None:
+def _lend_year(line: Dateline, day: dt.date) -> dt.date | None:
+    return line.mention.resolve(day, spread_days=7) if line.mention is not None else None
+
+
+def _caption_date(text: str, captions: list[tuple[int, int]], anchor: _YearAnchor) -> tuple[dt.date, str] | None:
     """The latest dated photo caption; the day after it when the text calls that attack "yesterday"."""
     best: tuple[dt.date, DateMention] | None = None
     for start, end in captions:
         for mention in find_date_mentions(text[start:end]):
-            day = mention.resolve(meta, spread_days=7)
+            day = anchor.resolve(mention)
             if day is not None and (best is None or day > best[0]):
                 best = (
                     day,
@@ -140,12 +166,19 @@ def publication_date(cleaned: CleanedText, metadata_date: str | None) -> Publica
     captions = caption_spans(cleaned)
     lines = [line for line in find_datelines(text) if not _inside(line.start, captions)]
 
-    found = _stamp_or_dateline(lines, meta)
+    anchor = _year_anchor(text, meta, captions)
+    found = _stamp_or_dateline(lines, meta, anchor)
     if found is None:
-        found = _lead_date(text, captions + [(line.start, line.end) for line in lines], meta)
+        found = _lead_date(text, captions + [(line.start, line.end) for line in lines], meta, anchor)
+        yearless = [line for line in lines if line.mention is not None]  # their year could not be fixed
+        if found is not None and found.published is not None and yearless:
+            # "KYIV, Nov 19 (Reuters)": a lead date can lend the dateline its year, but one far from Nov 19
+            # is background ("the war began on February 24, 2022") and fixes nothing
+            fits = [(d, line) for line in yearless if (d := _lend_year(line, found.published)) is not None]
+            found = _decide(fits[0][0], meta, f'dateline "{fits[0][1].text}" in the lead\'s year') if fits else None
     if found is not None:
         return found
-    from_captions = _caption_date(text, captions, meta)
+    from_captions = _caption_date(text, captions, anchor)
     if meta is not None:
         if from_captions is not None and from_captions[0] > meta + TOLERANCE:
             return PublicationDate(from_captions[0], True, from_captions[1])
