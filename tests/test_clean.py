@@ -80,6 +80,15 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not pr
         "Photo: Efrem Lukatsky/AP",
         "Genya Savilov/AFP via Getty Images",
         "Image credit: Ministry of Defence",
+        # separators, bare links, agency and site footers
+        "___",
+        "* * *",
+        "https://example.org/live/ukraine-war",
+        "Follow AP's coverage of the war in Ukraine",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Image source, Getty Images",
+        "Save articles to read later and create your own reading list.",
+        "Reuse this content",
         # copyright
         "\u00a9 2025 AFP",
         "Copyright 2025 Example Media Group. All rights reserved.",
@@ -114,6 +123,9 @@ def test_chrome_lines_are_dropped(line: str) -> None:
         "Published November 26, 2025",
         "Russia continues to make territorial gains",
         "\u2022 At least 10 people were killed in Ternopil, officials said.",
+        "Quote: \u201cThe enemy attacked the city with 12 drones overnight.\u201d",
+        "Background: the region has been shelled daily since the spring.",
+        "1,200",
     ],
 )
 def test_story_lines_and_headings_are_kept(line: str) -> None:
@@ -193,6 +205,7 @@ AGENCY_CAPTION = (
         "A man stands next to a burnt car in Kyiv, Reuters/Gleb Garanich",
         "Caption: Firefighters at the damaged terminal in Odesa. Photo: Example Wire",
         "A view shows the damaged railway station in Kramatorsk.",
+        "Image caption, Rescue workers at the site of the strike in Kryvyi Rih",
     ],
 )
 def test_caption_lines_are_kept_and_marked(line: str) -> None:

@@ -46,7 +46,8 @@ _NAV_WORDS = """
     facebook|twitter|x|whatsapp|telegram|linkedin|reddit|instagram|youtube|tiktok|pinterest|flipboard|
     breadcrumb|you are here|market data|markets|live updates|watch live|watch|video|audio|podcast|gallery|
     photos|in pictures|image|photo|caption|enlarge|expand|fullscreen|full screen|open in app|get the app|
-    download the app|contact us|about us|privacy policy|terms of use|terms and conditions|cookie policy
+    download the app|contact us|about us|privacy policy|terms of use|terms and conditions|cookie policy|
+    loading|loading...|ad feedback|reuse this content|explore more on these topics|become a member|donate|support us
 """
 _NAV_EXACT = frozenset(item.strip() for item in _NAV_WORDS.split("|"))
 _NAV_STRIP = " \t\u00a0|•·»›>▸►▶◀<«‹/\\*#:–—-_=~…"
@@ -79,6 +80,10 @@ _BLURB_START = re.compile(
             r"(?:©|\(c\)\s|copyright\b|all rights reserved)",
             r"\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|research) by\b",
             r"(?:written|words|text|edited|compiled|produced) by\b",
+            r"(?:https?://|www\.)\S+$",  # a bare link
+            r"follow (?:\w+'s )?(?:live )?(?:coverage|updates)\b",
+            r"our standards\s*:",
+            r"(?:image|photo|picture|video) source\s*[,:]",  # "Image source, Getty Images"
         ]
     ),
     re.IGNORECASE,
@@ -116,6 +121,7 @@ _BLURB_ANYWHERE: _Rules = tuple(
             r"|facebook|twitter|x|whatsapp|telegram|email)\b",
         ),
         (("rights reserved",), r"\ball rights reserved\b"),
+        (("read later", "reading list"), r"\bto read later\b|\byour (?:own )?reading list\b"),
         (
             ("reproduction", "redistribution", "republication"),
             r"\b(?:reproduction|redistribution|republication) (?:is |are )?(?:prohibited|forbidden|not permitted)\b",
@@ -153,6 +159,7 @@ _CAPTION_START = re.compile(
         [
             r"(?i:(?:photo|image|picture|photograph|caption|pictured|above|top|main (?:picture|image)"
             r"|file (?:photo|picture|image)|in pictures)\s*:)",
+            r"(?i:(?:image|media|photo|video) caption\s*[,:])",  # "Image caption, Rescuers at the site"
             r"(?i:(?:a|an|the|this)\s+(?:handout\s+)?(?:photograph|picture|photo|image|view|screenshot|still"
             r"|screen ?grab|video grab|aerial (?:view|photo)|satellite (?:image|photo)|file (?:photo|picture))\s+"
             r"(?:of|shows?|taken|released|provided|from|made available|obtained)\b)",
@@ -241,6 +248,8 @@ def _is_chrome(ln: _Line, blurb_rules: _Rules) -> bool:
     line, words = ln.text, ln.words
     if ln.key.strip(_NAV_STRIP) in _NAV_EXACT:
         return True
+    if words <= 5 and not any(map(str.isalnum, line)):
+        return True  # "___", "* * *", "—": rules and separators, no words at all
     if words > _SHORT_WORDS:
         return False
     if _SEPARATOR_LED.match(line) and not _SENTENCE_END.search(line):
