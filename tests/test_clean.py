@@ -195,6 +195,7 @@ AGENCY_CAPTION = (
     [
         AGENCY_CAPTION,
         "ODESA, UKRAINE - Firefighters work at the scene of a drone strike on March 4, 2025 in Odesa, Ukraine.",
+        "KHARKIV, UKRAINE - MAY 25: Firefighters put out a fire at a hardware store hit by a glide bomb.",
         "A photograph of Ukrainian President Volodymyr Zelensky",
         "A picture of the damaged apartment block in Ternopil",
         "Residents clear debris outside the school (left), hit by a drone on Sunday.",
@@ -226,6 +227,7 @@ def test_caption_lines_are_kept_and_marked(line: str) -> None:
         "Photographs of the damage were posted online by the mayor, who said three people died.",
         "The picture is grim, the governor said, with 40 fires still burning across the city.",
         "KYIV, Ukraine (AP) \u2014 Russia launched 55 drones overnight, the air force said.",
+        "KYIV, UKRAINE - Russia launched 55 drones overnight, the air force said on May 25: none hit the city.",
         # A caption cue buried in a long paragraph of the story does not make it a caption.
         "Zelensky (center) met European leaders in Kyiv on Saturday. " + BODY * 7,
     ],

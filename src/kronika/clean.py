@@ -166,6 +166,9 @@ _CAPTION_START = re.compile(
             # Agency captions: "KYIV, UKRAINE - Iryna Kutsenko ... August 28, 2025 in Kyiv, Ukraine."
             rf"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*, [A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)* [-–—] .*\b{_MONTH} "
             r"\d{1,2}, \d{4},? in [A-Z]",
+            # ... or with the day in capitals before a colon: "KHARKIV, UKRAINE - MAY 25: Firefighters ..."
+            rf"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*, [A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)* [-–—] "
+            rf"(?i:{_MONTH}) \d{{1,2}}:",
         ]
     )
 )
