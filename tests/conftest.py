@@ -18,6 +18,13 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     paths = sorted(SEEDS.glob("*.txt"))
     if not paths:
