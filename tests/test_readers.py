@@ -86,6 +86,13 @@ def test_cp1252_text_is_decoded_with_its_curly_quotes_and_dashes(tmp_path: Path)
     assert article.text == text
 
 
+def test_utf8_with_a_stray_legacy_byte_stays_utf8(tmp_path: Path) -> None:
+    text = "Ukraine\u2019s air force said \u201cmost\u201d drones were downed.\n" * 3
+    data = text.encode("utf-8") + b"The mayor\x92s office confirmed it.\n"
+    [article] = read_file(_write(tmp_path, "mixed.txt", data))
+    assert article.text == text + "The mayor\ufffds office confirmed it.\n"
+
+
 def test_latin1_accents_in_cp1252_text(tmp_path: Path) -> None:
     text = "The charg\u00e9 d\u2019affaires in Ankara said talks would resume.\n"
     [article] = read_file(_write(tmp_path, "accents.txt", text.encode("cp1252")))

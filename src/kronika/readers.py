@@ -169,10 +169,11 @@ def read_file(path: str | Path) -> list[Article]:
 def decode_text(data: bytes) -> str:
     """Decode bytes of a text document, or raise ValueError with a one-line reason.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are taken at their word; anything else goes through
-    charset_normalizer. English news in a legacy encoding is nearly always cp1252 (curly quotes, dashes), and
-    on short texts the detector often names a sibling code page that turns those into other letters, so a
-    mostly-ASCII text that decodes as cp1252 is read as cp1252.
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are taken at their word, as is text that is mostly
+    UTF-8 with a few stray bytes; anything else goes through charset_normalizer. English news in a legacy
+    encoding is nearly always cp1252 (curly quotes, dashes), and on short texts the detector often names a
+    sibling code page that turns those into other letters, so a mostly-ASCII text that decodes as cp1252 is
+    read as cp1252.
     """
     if not data:
         raise ValueError("empty file")
@@ -194,6 +195,13 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Scraped text is often UTF-8 with a few stray legacy bytes pasted in: keep the UTF-8 (its curly quotes would
+    # turn to mojibake under cp1252) and let the stray bytes become U+FFFD.
+    lenient = data.decode("utf-8", errors="replace")
+    stray = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ch > "\x7f") - stray
+    if multibyte >= 3 * stray:
+        return lenient
     non_ascii = sum(1 for b in data if b > 0x7F)
     if non_ascii <= max(8, len(data) // 20):
         try:
