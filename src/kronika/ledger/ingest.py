@@ -13,6 +13,7 @@ its reports (kronika.ledger.claims, kronika.ledger.figures).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -92,7 +93,7 @@ def ingest_document(store: LedgerStore, doc: DocumentResult) -> DocumentOutcome:
         stored = store.add_document(doc, digest)
         fed: set[str] = set()  # ledger events this document already reports
         for event in doc.events:
-            event_id, merged = _place_event(store, stored, event, fed)
+            event_id, merged = _place_event(store, doc, stored, event, fed)
             fed.add(event_id)
             if merged:
                 outcome.events_merged += 1
@@ -101,11 +102,24 @@ def ingest_document(store: LedgerStore, doc: DocumentResult) -> DocumentOutcome:
     return outcome
 
 
-def _story_id(stored: StoredDocument, pos: int) -> int | None:
-    for story_id, (start, end) in zip(stored.story_ids, stored.story_bounds, strict=True):
+def _story_index(stored: StoredDocument, pos: int) -> int | None:
+    for n, (start, end) in enumerate(stored.story_bounds):
         if start <= pos < end:
-            return story_id
+            return n
     return None
+
+
+_DATELINE_OUTLET = re.compile(r"\(([A-Z][^()\d]{1,40})\)")
+
+
+def outlet_of(doc: DocumentResult, story: int | None) -> str | None:
+    """The outlet: the document's own, else the agency a story's dateline names ("Kyiv (AFP) Nov 19")."""
+    if doc.source:
+        return doc.source
+    if story is None or not doc.stories[story].dateline:
+        return None
+    names = _DATELINE_OUTLET.findall(doc.stories[story].dateline or "")
+    return names[-1].strip() if names else None
 
 
 def new_event_id(store: LedgerStore, event_type: str, day: str | None, place_name: str | None) -> str:
@@ -114,7 +128,10 @@ def new_event_id(store: LedgerStore, event_type: str, day: str | None, place_nam
     return f"{prefix}-{store.count_event_ids(prefix) + 1}"
 
 
-def _place_event(store: LedgerStore, stored: StoredDocument, event: Event, fed: set[str]) -> tuple[str, bool]:
+def _place_event(
+    store: LedgerStore, doc: DocumentResult, stored: StoredDocument, event: Event, fed: set[str]
+) -> tuple[str, bool]:
+    story = _story_index(stored, event.span[0])
     incoming = Incoming(
         type=event.type,
         date=event.date,
@@ -149,8 +166,8 @@ def _place_event(store: LedgerStore, stored: StoredDocument, event: Event, fed: 
             status=event.status,
             quote=event.quote,
             span=event.span,
-            story_id=_story_id(stored, event.span[0]),
-            outlet=stored.outlet,
+            story_id=stored.story_ids[story] if story is not None else None,
+            outlet=outlet_of(doc, story),
             published=stored.published,
             date=event.date,
             location=event.location,
