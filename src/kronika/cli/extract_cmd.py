@@ -62,7 +62,6 @@ def extract_command(
     err = Console(stderr=True)
     out = Console(soft_wrap=True) if fmt == "table" else None
     done = rejected = events = 0
-    show_progress = not quiet and sys.stderr.isatty()
     for result in extract_paths([str(p) for p in paths]):
         if isinstance(result, RejectedInput):
             rejected += 1
@@ -75,7 +74,7 @@ def extract_command(
         else:
             sys.stdout.write(json.dumps(result.to_dict(include_text=include_text), ensure_ascii=False) + "\n")
             sys.stdout.flush()
-        if show_progress and done % 25 == 0:
+        if not quiet and done % 100 == 0:
             err.print(f"[dim]… {done} documents, {events} events[/dim]")
     if not quiet:
         err.print(f"[dim]extract: {done} documents, {events} events, {rejected} rejected[/dim]")
