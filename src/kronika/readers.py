@@ -21,7 +21,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -394,10 +394,10 @@ def _read_stdin() -> Article:
 # ---------------------------------------------------------------------------------------------- helpers
 
 
-def _guard(name: str, read: object) -> Iterator[Article | RejectedInput]:
+def _guard(name: str, read: Callable[[], list[Article]]) -> Iterator[Article | RejectedInput]:
     """Run a reader; turn a rejection or an OS error into a yielded RejectedInput."""
     try:
-        articles = read()  # type: ignore[operator]
+        articles = read()
     except RejectedInput as rejected:
         yield rejected
         return
