@@ -244,6 +244,11 @@ def test_an_old_date_in_the_lead_is_background_not_a_contradiction() -> None:
     assert result.published == D(2024, 2, 24) and not result.conflict
 
 
+def test_a_background_date_in_the_lead_is_not_the_publication_day() -> None:
+    text = "The full-scale invasion that began on February 24, 2022 has displaced millions, the UN said."
+    assert publication_date(_doc(text), None).published is None
+
+
 def test_a_future_date_in_the_lead_is_not_the_publication_day() -> None:
     text = "Ministers will meet in Brussels on June 20, 2024 to discuss aid."
     assert publication_date(_doc(text), None).published is None
@@ -328,10 +333,29 @@ def test_past_weekdays(sentence: str, expected: dt.date) -> None:
         ("Ministers will gather on Wednesday evening.", WED),
         ("The vote takes place next Wednesday.", D(2025, 11, 26)),
         ("Delegations were due to meet on Thursday.", D(2025, 11, 20)),
+        ("Talks are planned for Friday in Istanbul.", D(2025, 11, 21)),
     ],
 )
 def test_future_weekdays_take_the_next_occurrence(sentence: str, expected: dt.date) -> None:
     assert _day(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia attacked Lviv on the night of November 18-19, officials said.", D(2025, 11, 19)),
+        ("Drones struck overnight on 16-17 November.", D(2025, 11, 17)),
+        ("Shelling went on from Sunday night into Monday.", D(2025, 11, 17)),
+        ("Guns fell silent in the night of Monday to Tuesday.", D(2025, 11, 18)),
+    ],
+)
+def test_a_night_across_two_days_is_dated_by_the_morning_after(sentence: str, expected: dt.date) -> None:
+    assert _day(sentence) == expected
+
+
+def test_a_night_across_days_that_do_not_follow_each_other_is_vague() -> None:
+    result = resolve_date("Russia struck on the night of Nov 12-15.", WED)
+    assert result.date is None and result.vague
 
 
 def test_a_reporting_verb_cuts_the_future_cue() -> None:
@@ -399,11 +423,28 @@ def test_absolute_dates_in_a_sentence(sentence: str, expected: dt.date) -> None:
         "The invasion began in February 2022.",
         "It fell on the first day of the 2022 offensive.",
         "The town has been without power since November 3.",
+        "The army has advanced slowly since the start of the war.",
     ],
 )
 def test_vague_expressions_fix_no_day(sentence: str) -> None:
     result = resolve_date(sentence, WED)
     assert result.date is None and result.vague and result.expression
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was one of the deadliest attacks on Kyiv since the start of the war.",
+        "The barrage was the biggest since 2022, the air force said.",
+        "Troops crossed the river for the first time since March.",
+    ],
+)
+def test_a_since_comparison_does_not_place_the_event(sentence: str) -> None:
+    assert resolve_date(sentence, WED) == DateResolution(None, None, False)
+
+
+def test_a_since_comparison_leaves_the_real_date() -> None:
+    assert _day("Overnight Russia fired its largest barrage since July, the air force said.") == WED
 
 
 def test_a_precise_expression_beats_a_vague_one() -> None:

@@ -69,6 +69,18 @@ def test_a_first_dateline_after_title_and_byline_does_not_split() -> None:
     assert story.reference_date == "2024-03-02"
 
 
+def test_a_standfirst_above_the_first_dateline_is_not_a_story() -> None:
+    text = f"Drones strike Odesa port\n\n{PARA}\n\nOdesa (AFP) Mar 2, 2024 - {PARA}\n\n{PARA}\n"
+    [story] = split(text, D(2024, 3, 2))
+    assert story.dateline == "Odesa (AFP) Mar 2, 2024"
+
+
+def test_a_place_only_dateline_does_not_open_an_undated_story() -> None:
+    text = f"{PARA}\n\n{PARA}\n\nKYIV, Ukraine (AP) — {PARA}\n"
+    [story] = split(text, D(2024, 3, 2))
+    assert story.reference_date == "2024-03-02"
+
+
 def test_a_late_news_headline_with_a_toll_and_attribution_opens_an_undated_story() -> None:
     text = (
         f"Main headline about the talks\n\n{PARA}\n\n{PARA}\n\n{PARA}\n\n"

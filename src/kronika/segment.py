@@ -3,8 +3,8 @@
 A document can hold several stories: wire copy that appends an earlier dispatch, a page that runs a second
 short item under the first, a daily digest with one section per topic. Three rules open a new story:
 
-    dateline    a wire dateline ("Kyiv, Ukraine (AFP) Nov 19, 2025 - ...") after the current story already has
-                body text; the story starts at the headline line right above it when there is one
+    dateline    a dated wire dateline ("Kyiv, Ukraine (AFP) Nov 19, 2025 - ...") after the current story already
+                has body text; the story starts at the headline line right above it when there is one
     headline    a late news headline (a toll with a count, or a trailing ", says Ukraine" attribution) whose
                 next paragraph restates it: a second item without its own dateline (several such items make
                 a live page or roll-up, whose items share the page's day)
@@ -51,6 +51,7 @@ _STOPWORDS = frozenset(
 )  # fmt: skip
 DIGEST_CUE_CHARS = 600  # a digest announces itself in its first lines
 MIN_BODY_BEFORE_HEADLINE = 3  # paragraphs the current story needs before a headline can end it
+MIN_BODY_BEFORE_DATELINE = 2  # a standfirst paragraph above the first dateline is not a story of its own
 
 
 @dataclass(slots=True)
@@ -158,15 +159,19 @@ def _story_starts(lines: list[_Line], text: str, by_line: dict[int, Dateline]) -
     for i, line in enumerate(lines):
         dateline = by_line.get(line.start) if not line.caption else None
         if dateline is not None:
-            if body:
+            rest_is_body = len(line.text) - len(dateline.text) >= 80  # "Kyiv (AFP) Nov 19, 2025 - Russia ..."
+            # a place-only dateline ("KYIV (AP) —") could not date a new story: it marks where copy starts
+            if body >= MIN_BODY_BEFORE_DATELINE and dateline.mention is not None:
                 above = lines[i - 1] if i > 0 else None
                 if above is not None and i - 1 > starts[-1].line and _is_headline(above):
                     starts.append(_Start(i - 1, above.text, dateline))
                 else:
                     starts.append(_Start(i, None, dateline))
-            elif starts[-1].dateline is None:
-                starts[-1].dateline = dateline
-            body = 1 if len(line.text) - len(dateline.text) >= 80 else 0
+                body = int(rest_is_body)
+            else:
+                if starts[-1].dateline is None:
+                    starts[-1].dateline = dateline
+                body += int(rest_is_body)
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
         if (

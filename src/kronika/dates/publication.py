@@ -31,6 +31,11 @@ _ATTACK = re.compile(
     r"(?i)\b(?:attack|strike|struck|barrage|bombard|shell|missile|drone|kill|dead|died|wound|injur|explosion|blast)"
 )
 _YESTERDAY = re.compile(r"(?i)\byesterday\b")
+# words just before a lead date that make it background rather than the news: "the war began on Feb 24, 2022"
+_BACKGROUND = re.compile(
+    r"(?i)\b(?:began|begun|start(?:ed)?|since|invaded|invasion|anniversary|until|till|by|before|ago|annexed)\b"
+    r"[^.;]{0,25}$"
+)
 # photo captions that a cleaner left unmarked: agency-style "KYIV, UKRAINE - ..." or position notes "(center)"
 _CAPTION_LIKE = re.compile(
     r"(?m)^[ \t]*(?:[A-Z][A-Z'’. -]+,\s+[A-Z][A-Z'’. -]+\s+[-–—:]\s.*|.*\((?:center|centre|left|right|C|L|R)\).*"
@@ -113,6 +118,8 @@ def _lead_date(
     metadata day from that day to two days later agrees with it; one before it is contradicted."""
     for mention in find_date_mentions(text[:LEAD_CHARS]):
         if _inside(mention.start, skip) or is_future_at(text, mention.start):
+            continue
+        if _BACKGROUND.search(text[max(0, mention.start - 40) : mention.start]):
             continue
         day = anchor.resolve(mention)
         if day is None:

@@ -23,9 +23,11 @@ from kronika.dates._calendar import (
     MONTH_RE,
     MONTHS,
     YEAR_RE,
+    day_number,
     is_capitalised,
     last_weekday,
     make_date,
+    month_number,
     next_weekday,
     weekday_number,
 )
@@ -125,8 +127,18 @@ _WEEKDAY = re.compile(
     rf"|early\s+hours\s+of))\s+)?"
     rf"\b(?P<wd>{FULL_WEEKDAY_RE})\b(?:'s|’s)?"
 )
-_NIGHT_SPAN = re.compile(  # "the night of Tuesday to Wednesday", "overnight from Monday into Tuesday"
-    rf"(?i:night|overnight)\s+(?i:of|from|on)?\s*{FULL_WEEKDAY_RE}\s+(?i:to|into|and)\s+(?P<wd>{FULL_WEEKDAY_RE})"
+# a night that spans two days is dated by the morning after, as wire reports of overnight attacks are:
+# "the night of Tuesday to Wednesday", "overnight from Monday into Tuesday", "Sunday night into Monday"
+_NIGHT_SPAN = re.compile(
+    rf"(?:(?i:night|overnight)\s+(?i:of|from|on)?\s*{FULL_WEEKDAY_RE}|{FULL_WEEKDAY_RE}\s+(?i:night|evening))"
+    rf"\s+(?i:to|into|and)\s+(?P<wd>{FULL_WEEKDAY_RE})"
+)
+# "the night of November 18-19", "overnight on Nov 18 to 19": the second day (checked to follow the first)
+_NIGHT_DATES = re.compile(
+    rf"(?i:night|overnight)\s+(?i:of|on|from)?\s*(?P<month>{MONTH_RE})\s+(?P<d1>{DAY_RE})\s*(?:-|–|(?i:to|into|and))\s*"
+    rf"(?P<d2>{DAY_RE})\b"
+    rf"|(?i:night|overnight)\s+(?i:of|on|from)?\s*(?:the\s+)?(?P<e1>{DAY_RE})\s*(?:-|–|(?i:to|into|and))\s*"
+    rf"(?P<e2>{DAY_RE})\s+(?P<emonth>{MONTH_RE})"
 )
 _RELATIVE: list[tuple[frozenset[str], re.Pattern[str], int]] = [
     (frozenset({"yesterday"}), re.compile(r"(?i)\b(?:the\s+)?day\s+before\s+yesterday\b"), -2),
@@ -149,6 +161,15 @@ _RELATIVE: list[tuple[frozenset[str], re.Pattern[str], int]] = [
 _FUTURE = re.compile(
     r"(?i)\b(?:will|won't|shall|would)\b|['’]ll\b|\b(?:is|are|was|were)\s+(?:scheduled|set|due|expected|slated|planned"
     r"|going|poised)\s+to\b|\bplans?\s+to\b|\bplanned\s+to\b|\bintends?\s+to\b|\bupcoming\b|\bahead\s+of\b"
+    r"|\b(?:scheduled|planned|set|slated|due|expected)\s+(?:for|on)\b"
+)
+# "the biggest attack since 2022", "for the first time since the start of the war": a comparison, not the time
+# of the event, so the "since ..." phrase is blanked rather than read as vague
+_SINCE_COMPARISON = re.compile(
+    r"(?i)\b(?:first|biggest|largest|deadliest|heaviest|worst|most|highest|lowest|record|strongest|longest|"
+    r"fiercest|major|only)\b[^.;:]{0,60}?\b(?P<since>since\s+(?:the\s+)?(?:(?:start|beginning|outbreak|launch)\s+of\s+"
+    rf"(?:the\s+|its\s+|russia['’]s\s+)?(?:full-scale\s+)?(?:war|invasion|conflict|offensive)|{YEAR_RE}\b|"
+    rf"{MONTH_RE}(?:\s+{YEAR_RE})?))"
 )
 _PAST_REPORT = re.compile(r"(?i)\b(?:said|told|announced|reported|wrote|posted|claimed|added|stated)\b")
 
@@ -177,12 +198,13 @@ _ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"
 
 def _year_for(month: int, day: int, reference: dt.date, future: bool) -> dt.date | None:
     """The year of a year-less date: news reports the past, so the latest such day not after the reference
-    (a week of slack for announced events); a future-tense sentence takes the first one from the day before."""
+    (two weeks of slack: a coming event is written without its year too); a future-tense sentence takes the
+    first one from the day before."""
     candidates = [d for k in (-1, 0, 1) if (d := make_date(reference.year + k, month, day)) is not None]
     if future:
         later = [d for d in candidates if d >= reference - dt.timedelta(days=1)]
         return min(later) if later else None
-    earlier = [d for d in candidates if d <= reference + dt.timedelta(days=7)]
+    earlier = [d for d in candidates if d <= reference + dt.timedelta(days=14)]
     return max(earlier) if earlier else None
 
 
@@ -194,12 +216,27 @@ class _Found:
     precise: bool
 
 
+def _night_dates(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, month, second day) of each "night of November 18-19" whose two days follow each other."""
+    out = []
+    for m in _NIGHT_DATES.finditer(text):
+        month = month_number(m.group("month") or m.group("emonth"))
+        first, second = (day_number(m.group(a) or m.group(b)) for a, b in (("d1", "e1"), ("d2", "e2")))
+        if month is not None and second == first + 1:
+            out.append((m.start(), m.end(), month, second))
+    return out
+
+
 def _precise(
     sentence: str, text: str, mentions: list[DateMention], words: set[str], reference: dt.date | None
 ) -> list[_Found]:
     """Precise expressions in `text` (the sentence with false and range spans blanked)."""
     found: list[_Found] = []
-    for mention in mentions:
+    for start, end, month, second in _night_dates(text) if words & _MONTH_WORDS else ():
+        day = _year_for(month, second, reference, is_future_at(sentence, start)) if reference else None
+        found.append(_Found(start, end, day, True))
+    nights = [(f.start, f.end) for f in found]
+    for mention in (mn for mn in mentions if all(mn.end <= a or mn.start >= b for a, b in nights)):
         if _ANCHORED.search(text[max(0, mention.start - 10) : mention.start]):
             continue  # "since November 14" is handled as vague
         if mention.year is not None:
@@ -289,8 +326,13 @@ def resolve_date(sentence: str, reference: dt.date | None) -> DateResolution:
     blanks = [
         (m.start(), m.end()) for triggers, pattern in _FALSE if words & triggers for m in pattern.finditer(sentence)
     ]
+    if "since" in words:
+        blanks.extend(m.span("since") for m in _SINCE_COMPARISON.finditer(sentence))
     text = _blank(sentence, blanks)
     ranges = [(m.start(), m.end()) for m in _RANGE.finditer(text)] if words & _MONTH_WORDS else []
+    if ranges and ("night" in words or "overnight" in words):
+        nights = [(a, b) for a, b, _, _ in _night_dates(text)]
+        ranges = [r for r in ranges if not any(a <= r[0] < b for a, b in nights)]
     text_no_ranges = _blank(text, ranges)
     mentions = find_date_mentions(text_no_ranges) if words & _MONTH_WORDS or "-" in text_no_ranges else []
     precise = _precise(sentence, text_no_ranges, mentions, words, reference)
