@@ -161,6 +161,17 @@ def test_a_caption_line_is_not_a_dateline() -> None:
     assert len(split(text, D(2025, 1, 9), [(start, start + len(caption))])) == 1
 
 
+def test_a_date_stamp_is_not_the_title() -> None:
+    [story] = split(f"Published March 5, 2024\n\nDrones strike Odesa port\n\n{PARA}\n", D(2024, 3, 5))
+    assert story.title == "Drones strike Odesa port"
+
+
+def test_short_digest_paragraphs_under_title_case_headings_with_a_digest_cue() -> None:
+    item = "Rescuers pulled at least 18 people from the rubble, the emergency service said."
+    text = f"War digest: the main events of Monday\n\nKyiv toll\n{item}\n\nTalks\n{item}\n"
+    assert [s.title for s in split(text, D(2024, 3, 5))] == ["Kyiv toll", "Talks"]
+
+
 def test_no_publication_day_and_no_dateline() -> None:
     [story] = split(f"A headline without a date\n\n{PARA}\n", None)
     assert story.reference_date is None and story.title == "A headline without a date"

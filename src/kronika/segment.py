@@ -117,7 +117,11 @@ def _is_news_headline(line: _Line) -> bool:
 
 
 def _digest_headings(lines: list[_Line], text: str) -> list[int]:
-    """Indexes of digest section headings, or [] when the document is not a digest."""
+    """Indexes of digest section headings, or [] when the document is not a digest.
+
+    A heading is a short line (four words at most) over a paragraph. Two or more make a digest when the
+    document announces itself as one ("the main events of ...", "Here's what happened") or when the headings
+    are lowercase, as machine-translated digests print them (then over long paragraphs only)."""
     heads = [
         i
         for i, line in enumerate(lines[:-1])
@@ -127,12 +131,15 @@ def _digest_headings(lines: list[_Line], text: str) -> list[int]:
         and line.text[-1] not in _SENTENCE_END
         and not line.text.lower().startswith("by ")
         and not any(ch.isdigit() for ch in line.text)
-        and len(lines[i + 1].text) >= 150
+        and len(lines[i + 1].text) >= 60
+        and lines[i + 1].text[-1] in ".!?\"”’'"
     ]
     if len(heads) < 2:
         return []
-    lowercase = all(lines[i].text[0].islower() for i in heads)
-    return heads if lowercase or _DIGEST_CUE.search(text[:DIGEST_CUE_CHARS]) else []
+    if _DIGEST_CUE.search(text[:DIGEST_CUE_CHARS]):
+        return heads
+    lowercase = all(lines[i].text[0].islower() and len(lines[i + 1].text) >= 150 for i in heads)
+    return heads if lowercase else []
 
 
 def _dateline_day(line: Dateline | None, published: dt.date | None) -> dt.date | None:
@@ -140,6 +147,16 @@ def _dateline_day(line: Dateline | None, published: dt.date | None) -> dt.date |
     if line is None or line.mention is None:
         return None
     return line.mention.resolve(published, spread_days=31) if line.date is None else line.date
+
+
+def _leading_headline(lines: list[_Line], stamps: set[int]) -> str | None:
+    """The document's own headline: the first title-like line above the body that is not a date stamp."""
+    for line in lines:
+        if _is_body(line):
+            return None
+        if line.start not in stamps and _is_headline(line):
+            return line.text
+    return None
 
 
 @dataclass(slots=True)
@@ -200,7 +217,9 @@ def split_stories(cleaned: CleanedText, published: dt.date | None) -> list[Story
     lines = _lines(cleaned)
     if not lines:
         return [Story(0, len(text), published.isoformat() if published else None)]
-    wire = {d.start: d for d in find_datelines(text) if d.kind == "wire"}
+    datelines = find_datelines(text)
+    wire = {d.start: d for d in datelines if d.kind == "wire"}
+    stamps = {d.start for d in datelines}
     starts = _story_starts(lines, text, wire)
     stories: list[Story] = []
     for k, begin in enumerate(starts):
@@ -210,8 +229,8 @@ def split_stories(cleaned: CleanedText, published: dt.date | None) -> list[Story
         if day is None and (k == 0 or begin.digest):
             day = published
         title = begin.title
-        if k == 0 and title is None and _is_headline(lines[0]) and lines[0].start not in wire:
-            title = lines[0].text  # the document's own headline
+        if k == 0 and title is None:
+            title = _leading_headline(lines, stamps)
         stories.append(
             Story(
                 start=start,
