@@ -538,10 +538,12 @@ def _one_is_count(text: str, start: int, qualified: bool, ne: int) -> bool:
         return True
     words = _words_before(text, start)
     last = words[-1].lower() if words else ""
+    if _ONE_RIGHT_NOUN.match(right):
+        return True  # "one person", "only one civilian"
     if last in _ONE_PRONOUN_LEFT:
-        return False
-    if _ONE_RIGHT_NOUN.match(right) or _ONE_RIGHT_PARTICIPLE.match(right):
-        return True
+        return False  # "no one was hurt", "the one who called"
+    if _ONE_RIGHT_PARTICIPLE.match(right):
+        return True  # "one was killed", "one injured"
     return _ONE_VERB.fullmatch(last) is not None
 
 
@@ -601,12 +603,15 @@ def _merge_ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
         b = found[i + 1] if i + 1 < len(found) else None
         gap = _RANGE_GAP.fullmatch(text, a.end, b.start) if b else None
         between = _BETWEEN_LEFT.search(text, max(0, a.start - 10), a.start) if gap else None
+        joint = gap.group(0).strip().lower() if gap else ""
+        digits = text[a.num_start].isdigit() and text[b.num_start].isdigit() if b else False
         if (
             b is None
             or gap is None
             or b.value <= a.value
             or b.qualifier != EXACT
-            or (gap.group(0).strip().lower() == "and" and not between)
+            or (joint == "and" and not between)
+            or (joint not in ("and", "to") and not digits)  # "one-third": a hyphen joins a range only in "10-15"
         ):
             out.append(a)
             i += 1
