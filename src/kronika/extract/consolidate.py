@@ -66,8 +66,9 @@ def _mergeable(kept: Draft, new: Draft) -> bool:
         return kept.story == new.story and kept.claimed_by == new.claimed_by
     k, n = _loc_key(kept.location), _loc_key(new.location)
     if kept.type == "diplomacy":
-        if n is None:
-            return kept.paragraph == new.paragraph - 1 or kept.paragraph == new.paragraph
+        if n is None:  # the next sentence about the same talks: same paragraph, or the next one naming a party
+            shared = set(kept.actors) & set(new.actors)
+            return kept.paragraph == new.paragraph or (kept.paragraph == new.paragraph - 1 and bool(shared))
         if k is None:
             return False
         return k == n or _inside(kept.location, new.location) or _inside(new.location, kept.location)

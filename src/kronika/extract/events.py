@@ -94,6 +94,7 @@ class ArticleContext:
     country: dict[str, Location]  # "UA"/"RU" -> country Location, for tolls with no nearer place
     names: NameBook = field(init=False)
     line_starts: list[int] = field(init=False)
+    para_starts: list[int] = field(init=False)
     story_starts: list[int] = field(init=False)
     place_starts: list[int] = field(init=False)
 
@@ -101,6 +102,7 @@ class ArticleContext:
         self.names = NameBook(self.doc)
         text = self.cleaned.text
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         self.story_starts = [s.start for s in self.stories]
         self.place_starts = [p.start for p in self.places]
 
@@ -108,7 +110,7 @@ class ArticleContext:
         return max(0, bisect.bisect_right(self.story_starts, pos) - 1)
 
     def paragraph(self, pos: int) -> int:
-        return bisect.bisect_right(self.line_starts, pos)
+        return bisect.bisect_right(self.para_starts, pos)
 
     def line(self, pos: int) -> str:
         i = bisect.bisect_right(self.line_starts, pos) - 1
@@ -185,6 +187,7 @@ class SentenceReader:
         self.ctx = ctx
         self.drafts: list[Draft] = []
         self.focus: dict[int, Location] = {}  # story -> place the story is currently about
+        self.air_side: dict[int, str] = {}  # story -> country whose air defence the story reports
 
     def read(self) -> list[Draft]:
         for sent in self.ctx.doc.sents:
@@ -223,13 +226,15 @@ class SentenceReader:
         all_refs = ctx.place_refs(start, end)
         refs = [r for r in all_refs if in_theatre(r)]
         claimant = find_claimant(sent, ctx.names, ctx.masked)
+        found = find_figures(text)
         figures = [
-            Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end))
-            for f in find_figures(text)
+            Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end)) for f in found
         ]
         target = _target_country(text)
         separate = bool(re.search(r"\b(?:separate|another|other)\s+(?:\w+\s+)?(?:attack|strike)", text, re.I))
-        weapons = [f for f in figures if f.kind.startswith(WEAPON_PREFIXES)]
+        weapons = [
+            (f, start + m.start) for f, m in zip(figures, found, strict=True) if f.kind.startswith(WEAPON_PREFIXES)
+        ]
         tolls = [f for f in figures if not f.kind.startswith(WEAPON_PREFIXES)]
         if weapons:
             self._air_attack(base, weapons, refs, claimant, target)
@@ -278,22 +283,50 @@ class SentenceReader:
 
     # -- event builders -------------------------------------------------------------------------------------
     def _air_attack(
-        self, base: dict, figures: list[Figure], refs: list[PlaceRef], claimant: str | None, target: str | None
+        self,
+        base: dict,
+        weapons: list[tuple[Figure, int]],
+        refs: list[PlaceRef],
+        claimant: str | None,
+        target: str | None,
     ) -> None:
+        """A barrage or air-defence report. The total goes to the defending country (the claimant's side, else
+        the side under attack); a region named before the figures ("Over the Kursk region, 40 drones were
+        downed") makes it a regional report; a breakdown after the total ("including 66 over the Bryansk
+        region") becomes a regional report of its own."""
         side = state_of(claimant or "")
-        code = {"Ukraine": "UA", "Russia": "RU"}.get(side or "") or target
-        region = next((r for r in refs if r.role == "locative" and r.location.precision in ("admin1", "admin2")), None)
-        location = region.location if region else self.ctx.country.get(code or "")
+        code = {"Ukraine": "UA", "Russia": "RU"}.get(side or "") or target or self.air_side.get(base["story"])
+        if code:
+            self.air_side[base["story"]] = code
+        regions = [r for r in refs if r.role == "locative" and r.location.precision in ("admin1", "admin2")]
+        first = weapons[0][1]
+        lead_region = next((r for r in regions if r.start < first), None)
+        main: list[Figure] = []
+        breakdown: list[tuple[Figure, PlaceRef]] = []
+        for fig, pos in weapons:
+            if any(f.kind == fig.kind for f in main):
+                after = next((r for r in regions if r.start > pos), None)
+                if after is not None:
+                    breakdown.append((fig, after))
+                continue
+            main.append(fig)
+        location = lead_region.location if lead_region else self.ctx.country.get(code or "")
         self.drafts.append(
             Draft(
-                type="air_attack",
-                location=location,
-                claimed_by=claimant,
-                figures=figures,
-                actors=_attacker(code),
-                **base,
+                type="air_attack", location=location, claimed_by=claimant, figures=main, actors=_attacker(code), **base
             )
         )
+        for fig, ref in breakdown:
+            self.drafts.append(
+                Draft(
+                    type="air_attack",
+                    location=ref.location,
+                    claimed_by=claimant,
+                    figures=[fig],
+                    actors=_attacker(code),
+                    **base,
+                )
+            )
 
     def _strike(
         self,

@@ -83,7 +83,17 @@ _QUAL = (
 )
 _QUAL += r"|as\s+many\s+as|another|a\s+further|further|also|all|the|its|their)\s+)*"
 _LEFT_CUE = [
-    (kind, re.compile(r"\b(?:" + cue + r")\s+(?:(?:also|a|an|at|least)\s+)*" + _QUAL + r"$", re.I))
+    (
+        kind,
+        re.compile(
+            r"\b(?:"
+            + cue
+            + r")(?:\s+(?:or|and)\s+[a-z]+(?:\s+down)?)?\s+(?:(?:also|a|an|at|least)\s+)*"
+            + _QUAL
+            + r"$",
+            re.I,
+        ),
+    )
     for kind, cue in _CUES
 ]
 _TOLL_LEFT = re.compile(
