@@ -190,3 +190,37 @@ def test_undated_events_are_never_merged(store, article):
     two = article(text + " More follows.", [Ev("strike", "Russian strikes hit Kyiv", None, KYIV)], path="u2.txt",
                   source="Y", published=None)
     assert ingest(store, [one, two]).events_new == 2
+
+
+UA_AIR = ("Kyiv, Nov 19, 2025 (Dnipro Daily) - Russia launched 476 drones and 48 missiles overnight, and air defences "
+          "shot down 442 drones, Ukraine's air force said.")
+
+
+def _ua_air(article, path, outlet):
+    return article(UA_AIR + f" ({outlet})", [Ev("air_attack", "Russia launched 476 drones and 48 missiles overnight",
+                                                 "2025-11-19", None, claimed_by="Ukraine's air force",
+                                                 figures=[Fig("drones_destroyed", 442, "shot down 442 drones",
+                                                              "exact", "Ukraine's air force")])],
+                   path=path, source=outlet, published="2025-11-19")
+
+
+def test_one_nationwide_air_report_from_two_outlets_merges(store, article):
+    summary = ingest(store, [_ua_air(article, "a.txt", "Dnipro Daily"), _ua_air(article, "b.txt", "Alpine Post")])
+    assert (summary.events_new, summary.events_merged) == (1, 1)
+    [row] = list_events(store)
+    assert row.figures["drones_destroyed"].value == 442 and not row.event.contested
+
+
+def test_nationwide_air_reports_from_opposite_sides_stay_apart(store, article):
+    ru = article(
+        "Moscow, Nov 19, 2025 (Volga Agency) - Air defences destroyed 66 Ukrainian drones over Russian regions "
+        "overnight, Russia's defence ministry said.",
+        [Ev("air_attack", "Air defences destroyed 66 Ukrainian drones over Russian regions overnight", "2025-11-19",
+            None, claimed_by="Russia's defence ministry",
+            figures=[Fig("drones_destroyed", 66, "destroyed 66 Ukrainian drones", "exact",
+                         "Russia's defence ministry")])],
+        path="ru.txt", source="Volga Agency", published="2025-11-19",
+    )
+    summary = ingest(store, [_ua_air(article, "a.txt", "Dnipro Daily"), ru])
+    assert (summary.events_new, summary.events_merged) == (2, 0)
+    assert not any(r.event.contested for r in list_events(store))

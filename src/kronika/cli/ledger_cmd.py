@@ -315,7 +315,8 @@ def _print_timeline(days: list, db_path: str | None = None) -> None:
                 f"  [dim]{' · '.join(flags)} · {escape(ev.id)}[/]"
             )
             if ev.summary:
-                summary = ev.summary if len(ev.summary) <= 150 else ev.summary[:147] + "..."
+                room = max(40, out.width - 18)  # one line per summary keeps the day readable
+                summary = ev.summary if len(ev.summary) <= room else ev.summary[: room - 3] + "..."
                 out.print(f"  [dim]{'':<12} \"{escape(summary)}\"[/]")
     if not days:
         out.print("the ledger has no events in that range")

@@ -122,6 +122,14 @@ def outlet_of(doc: DocumentResult, story: int | None) -> str | None:
     return names[-1].strip() if names else None
 
 
+def summary_of(quote: str, dateline: str | None) -> str:
+    """The event's one-line summary: its first quote without the story's dateline in front."""
+    if dateline and quote.startswith(dateline):
+        rest = quote[len(dateline) :].lstrip(" -\u2013\u2014:")
+        return rest or quote
+    return quote
+
+
 def new_event_id(store: LedgerStore, event_type: str, day: str | None, place_name: str | None) -> str:
     """'ev-2025-11-19-ternopil-strike-1': readable, and stable for a given ingest order."""
     prefix = f"ev-{day or 'undated'}-{slug(place_name) or 'unplaced'}-{event_type.replace('_', '-')}"
@@ -152,7 +160,7 @@ def _place_event(
             status=event.status,
             first_reported=stored.published,
             last_reported=stored.published,
-            summary=event.quote,
+            summary=summary_of(event.quote, doc.stories[story].dateline if story is not None else None),
         )
         store.insert_event(target)
     else:

@@ -6,14 +6,15 @@ A new event becomes a new *source* of an existing event when all of these hold:
   a strike). `other` never merges.
 - Place: the same gazetteer id; or the same name in the same region; or a place inside the region the other
   report names (a village in Kharkiv Oblast and "the Kharkiv region"); or two points within `NEAR_KM`. Events
-  with no place (or only a country) merge only with each other: a nationwide air_attack report with another,
-  or diplomacy/statements that share a named actor.
+  with no place (or only a country) merge only with each other, in the same country: a nationwide air_attack
+  report with another, or diplomacy/statements that share a named actor.
 - Date: the same day. Attacks may differ by one day, because "overnight" resolves to the evening's day in one
   report and the morning's in another; but only when both days are no later than the earliest publication
   day of all the reports involved. A report cannot describe a night that had not happened when it was
   published, so a strike on the same city the following night stays a separate event. Ground claims
   (a capture claimed on Thursday, denied on Saturday) match within `GROUND_CLAIM_DAYS`.
-- Not contradictory: attackers from opposite sides do not merge; the same claimant giving two different exact
+- Not contradictory: attackers from opposite sides do not merge; nationwide reports claimed by opposite sides
+  (Ukraine's air force, Russia's defence ministry) do not merge; the same claimant giving two different exact
   counts of one night's drones or missiles means two nights.
 - An event that already has a report from the same document is never a candidate: extraction already
   decided that two events in one article are different.
@@ -100,10 +101,16 @@ def _grid(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
 
 
+def _nowhere_cell(event_type: str, loc: Location | None) -> str:
+    # a report about all of Ukraine and one about all of Russia are never the same event
+    country = (loc.country if loc is not None else None) or "none"
+    return f"x:{_group(event_type)}:{country.lower()}"
+
+
 def index_cells(event_type: str, loc: Location | None) -> list[str]:
     """The cells an event is filed under in `event_index`."""
     if is_nowhere(loc):
-        return [f"x:{_group(event_type)}"]
+        return [_nowhere_cell(event_type, loc)]
     assert loc is not None
     cells: list[str] = []
     region = region_of(loc)
@@ -123,7 +130,7 @@ def index_cells(event_type: str, loc: Location | None) -> list[str]:
 def probe_cells(event_type: str, loc: Location | None) -> list[str]:
     """The cells where an event that could be the same as this one would be filed."""
     if is_nowhere(loc):
-        return [f"x:{_group(event_type)}"]
+        return [_nowhere_cell(event_type, loc)]
     assert loc is not None
     region = region_of(loc)
     if is_regional(loc):
@@ -147,7 +154,8 @@ def types_compatible(a: str, b: str) -> bool:
 def place_score(a: Location | None, b: Location | None) -> int:
     """0: different places; 1: both nowhere in particular; 2: one inside the other or nearby; 3: the same."""
     if is_nowhere(a) or is_nowhere(b):
-        return 1 if is_nowhere(a) and is_nowhere(b) else 0
+        same_country = (a.country if a else None) == (b.country if b else None)
+        return 1 if is_nowhere(a) and is_nowhere(b) and same_country else 0
     assert a is not None and b is not None
     if a.gazetteer_id and b.gazetteer_id:
         if a.gazetteer_id == b.gazetteer_id:
@@ -205,6 +213,13 @@ def _side(actors: set[str]) -> set[str]:
 
 
 def contradictory(new: Incoming, cand: LedgerEvent, store: LedgerStore) -> bool:
+    if is_nowhere(new.location) and new.claimed_by:
+        # nationwide air reports: Ukraine's air force on Russian drones and Russia's defence ministry on
+        # Ukrainian drones describe two different nights' work, even on the same date
+        ours = _side({new.claimed_by})
+        theirs = _side({c for c, _ in store.stances(cand.id) if c})
+        if ours and theirs and not ours & theirs:
+            return True
     if new.type in ATTACK_TYPES and new.actors:
         ours, theirs = _side(set(new.actors)), _side(store.actors_of_event(cand.id))
         if ours and theirs and not ours & theirs:
