@@ -209,7 +209,7 @@ def _load_world(b: _Builder) -> None:
             b.name(norm(s["name"]), idx, True)
         b.regions[norm(s["name"])].add(idx)
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c["capital"]}
-    wanted = set(DIPLOMACY_CITIES)
+    wanted = {norm(c) for c in DIPLOMACY_CITIES}
     cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), c["geonameid"]))
     seen: set[tuple[str, str]] = set()
     taken: set[str] = set()
@@ -222,7 +222,7 @@ def _load_world(b: _Builder) -> None:
                 continue
             continue
         is_capital = (iso, name) in capitals
-        if not (is_capital or name in wanted or int(c["population"]) >= 1_000_000):
+        if not (is_capital or norm(name) in wanted or int(c["population"]) >= 1_000_000):
             continue
         if (iso, name) in seen or (name in taken and not is_capital):
             continue  # a smaller namesake: Geneva, Illinois or Washington in England are not the ones in the news

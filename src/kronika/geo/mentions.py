@@ -45,6 +45,8 @@ _FUZZY_CUES = frozenset({"near", "in", "outside", "around", "towards", "toward",
 _WEAK_NEXT = frozenset({"airbase", "airfield", "air", "refinery", "oil", "port", "plant", "depot", "arsenal",
                         "airport"})
 _FUZZY_CUTOFF = 85.0
+_APPOSITIVE = re.compile(r",\s+(?:a|the|another)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+)?"
+                         r"(village|town|settlement|hamlet|city)\b", re.I)
 _NOT_PLACE_PREV = frozenset({"the", "a", "an", "in", "near", "of"})
 
 
@@ -283,6 +285,12 @@ class Scanner:
         m.cues.village = p1 in SETTLEMENT_NOUNS - {"city", "cities", "port", "hub"} or (
             p1 == "of" and p2 in ("village", "villages", "town", "towns", "settlement", "settlements"))
         m.cues.city = p1 in ("city", "cities") or (p1 == "of" and p2 in ("city", "cities"))
+        appositive = _APPOSITIVE.match(text, m.end)  # "New York, a town near Toretsk"
+        if appositive:
+            if appositive.group(1).lower() == "city":
+                m.cues.city = True
+            else:
+                m.cues.village = True
         if weak and not explicit and m.role == "place":
             cued = (p1 in PLACE_CUES - {"to", "of"} or (p1 == "of" and p2 in SETTLEMENT_NOUNS)
                     or p1 in SETTLEMENT_NOUNS or n1 in _WEAK_NEXT or in_list)

@@ -60,16 +60,20 @@ def prior(p: Place, primary: bool, crowded: bool = False) -> float:
         return fixed
     # size matters for cities (Kostiantynivka the city, not one of 34 villages); villages are all alike, and
     # a small town does not stand out among dozens of villages of its name (Mykolaivka)
-    big = p.population >= (30_000 if crowded else 10_000)
+    big = p.population >= (20_000 if crowded else 5_000)
     s = math.log10(p.population) if big else (2.2 if p.kind == "town" else 2.0)
     s += {"city": 0.5, "world_city": 0.5, "town": 0.2, "district": -1.5}.get(p.kind, 0.0)
     if p.country == "UA":
         s += 1.5 + (0.3 if p.admin1 in FRONT_LINE else 0.0)
     elif p.country == "RU" and p.lat is not None and km(p.lat, p.lon, *_FRONT_POINT) > 1200:
-        s -= 1.0  # a Seversk in Siberia is rarely the one a war report means
+        s -= 2.0  # a Seversk in Siberia is rarely the one a war report means
     if not primary:
-        s -= 0.3
+        s -= 1.2  # an alternate name (Nikopol was once "Slavianske") yields to a place's own name
     return s
+
+
+def _weaker_fuzzy_prior(p: Place, gap: float) -> float:
+    return 2.0 + 1.5 + (0.3 if p.admin1 in FRONT_LINE else 0.0) - gap / 2
 
 
 def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues) -> float:
@@ -93,8 +97,11 @@ def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues) 
             b += 0.5
     if p.country and p.country in ctx.countries:
         b += 0.3
-    if cues.village:
-        b += 0.5 if p.kind in ("village", "town") else -1.0 if p.kind in ("world_city", "city") else 0.0
+    if cues.village:  # "the village of", "a town near": small places (a Ukrainian "city" may be small too)
+        if p.kind in ("village", "town") or (p.kind == "city" and p.population < 50_000):
+            b += 0.5
+        elif p.kind in ("world_city", "city"):
+            b -= 1.0
     elif cues.city and p.kind in ("city", "world_city"):
         b += 0.5
     return b
@@ -104,16 +111,15 @@ def rank(gaz: Gazetteer, cands: list[tuple[int, bool]], pos: int, ctx: Context |
          cues: Cues, fuzzy_gap: dict[int, float] | None = None) -> list[tuple[float, int]]:
     """Candidates scored best first; ties broken by index so the order is stable.
 
-    `fuzzy_gap`: the candidates come from a fuzzy match; a mangled name is no evidence of size, so every
-    candidate gets a village's prior less the points its name scored below the best match."""
+    `fuzzy_gap`: the candidates come from a fuzzy match. Those whose names match less well than the best are
+    no evidence of size: they get a village's prior less the points their name scored below the best."""
     scored = []
-    crowded = sum(1 for idx, _ in cands if gaz.places[idx].country == "UA" and gaz.places[idx].kind in SETTLEMENT) > 4
+    crowded = sum(1 for idx, _ in cands if gaz.places[idx].country == "UA" and gaz.places[idx].kind in SETTLEMENT
+                  and not (fuzzy_gap and fuzzy_gap.get(idx))) > 4
     for idx, primary in cands:
         p = gaz.places[idx]
-        if fuzzy_gap is not None:
-            s = 2.0 + 1.5 + (0.3 if p.admin1 in FRONT_LINE else 0.0) - fuzzy_gap.get(idx, 0.0) / 2
-        else:
-            s = prior(p, primary, crowded)
+        gap = fuzzy_gap.get(idx, 0.0) if fuzzy_gap is not None else 0.0
+        s = _weaker_fuzzy_prior(p, gap) if gap > 0 else prior(p, primary, crowded)
         if ctx is not None:
             s += context_bonus(gaz, p, pos, ctx, cues)
         scored.append((s, idx))
