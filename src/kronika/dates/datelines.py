@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kronika.dates._calendar import DAY_RE, MONTH_RE, WEEKDAY_RE, YEAR_RE
 from kronika.dates.absolute import DateMention, find_date_mentions
@@ -44,7 +45,7 @@ _DATE_LINE_RE = re.compile(rf"(?m)^[ \t|•·]*(?P<date>(?:{WEEKDAY_RE},?\s+)?{_
 _BYLINE_RE = re.compile(r"(?m)^[ \t]*[Bb]y\s+[^\n]{1,80}?[|•·,–—-]\s*(?P<date>[^\n|•·]{6,40}?)[ \t]*$")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """A located dateline. `date` is set only when the line states the year; `mention` keeps the month/day
     (and weekday) so callers can supply the year from other evidence."""
@@ -68,45 +69,67 @@ def _first_mention(text: str, offset: int) -> DateMention | None:
     return DateMention(m.start + offset, m.end + offset, m.month, m.day, m.year, m.weekday)
 
 
+def _wire(text: str, m: re.Match[str]) -> Dateline | None:
+    shape = next(k for k in "abcd" if m.group("place_" + k))
+    place = m.group("place_" + shape)
+    agency = m.group("agency_" + shape) if shape != "d" else None
+    date_group = "date_" + shape if shape != "c" else None
+    mention = _first_mention(m.group(date_group), m.start(date_group)) if date_group else None
+    if date_group and mention is None:
+        return None  # "May 40" and the like: not a date, so not a dateline
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return Dateline(
+        start=start,
+        end=m.end(),
+        date=mention.text_date if mention else None,
+        place=place.strip(),
+        text=text[start : m.end()].strip(),
+        kind="wire",
+        agency=agency.strip(" ()") if agency else None,
+        mention=mention,
+    )
+
+
+def _stamp(text: str, m: re.Match[str], kind: str | None) -> Dateline | None:
+    mention = _first_mention(m.group("date"), m.start("date"))
+    if mention is None:
+        return None
+    if kind is None:  # a bare date line or a dated byline
+        if mention.year is None:
+            return None  # a bare "November 19" line is a heading more often than a stamp
+        kind, start = "dated", m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t|•·")))
+    else:
+        start = m.start("kind")
+    return Dateline(start, m.end(), mention.text_date, None, text[start : m.end()].strip(), kind, None, mention)
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def find_datelines(text: str) -> list[Dateline]:
     """Wire datelines and publication stamps that open a line, in text order."""
+    return list(_find_datelines(text))
+
+
+@lru_cache(maxsize=16)  # the publication dater and the story splitter both ask, for the same text
+def _find_datelines(text: str) -> tuple[Dateline, ...]:
     found: list[Dateline] = []
-    for m in _WIRE_RE.finditer(text):
-        shape = next(k for k in "abcd" if m.group("place_" + k))
-        place = m.group("place_" + shape)
-        agency = m.group("agency_" + shape) if shape != "d" else None
-        date_group = "date_" + shape if shape != "c" else None
-        mention = _first_mention(m.group(date_group), m.start(date_group)) if date_group else None
-        if date_group and mention is None:
-            continue  # "May 40" and the like: not a date, so not a dateline
-        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        found.append(
-            Dateline(
-                start=start,
-                end=m.end(),
-                date=mention.text_date if mention else None,
-                place=place.strip() if place else None,
-                text=text[start : m.end()].strip(),
-                kind="wire",
-                agency=agency.strip(" ()") if agency else None,
-                mention=mention,
-            )
-        )
-    for m in _STAMP_RE.finditer(text):
-        mention = _first_mention(m.group("date"), m.start("date"))
-        if mention is None:
-            continue
-        kind = "updated" if "updated" in m.group("kind").lower() else "published"
-        start = m.start("kind")
-        stamp = text[start : m.end()].strip()
-        found.append(Dateline(start, m.end(), mention.text_date, None, stamp, kind, None, mention))
-    for pattern in (_DATE_LINE_RE, _BYLINE_RE):
-        for m in pattern.finditer(text):
-            mention = _first_mention(m.group("date"), m.start("date"))
-            if mention is None or mention.year is None:
-                continue  # a bare "November 19" line is a heading more often than a stamp
-            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t|•·")))
-            stamp = text[start : m.end()].strip()
-            found.append(Dateline(start, m.end(), mention.text_date, None, stamp, "dated", None, mention))
-    found.sort(key=lambda d: d.start)
-    return found
+    pos = 0
+    while pos <= len(text):
+        eol = text.find("\n", pos)
+        eol = len(text) if eol == -1 else eol
+        # every pattern needs a digit or an agency's parenthesis near the line start: most lines stop here
+        head = text[pos : min(eol, pos + 160)]
+        if _DIGIT.search(head) or "(" in head:
+            line: Dateline | None = None
+            if m := _WIRE_RE.match(text, pos, eol):
+                line = _wire(text, m)
+            elif m := _STAMP_RE.match(text, pos, eol):
+                kind = "updated" if "updated" in m.group("kind").lower() else "published"
+                line = _stamp(text, m, kind)
+            elif eol - pos <= 120 and (m := _DATE_LINE_RE.match(text, pos, eol) or _BYLINE_RE.match(text, pos, eol)):
+                line = _stamp(text, m, None)
+            if line is not None:
+                found.append(line)
+        pos = eol + 1
+    return tuple(found)

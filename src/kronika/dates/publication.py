@@ -37,10 +37,8 @@ _BACKGROUND = re.compile(
     r"[^.;]{0,25}$"
 )
 # photo captions that a cleaner left unmarked: agency-style "KYIV, UKRAINE - ..." or position notes "(center)"
-_CAPTION_LIKE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z'’. -]+,\s+[A-Z][A-Z'’. -]+\s+[-–—:]\s.*|.*\((?:center|centre|left|right|C|L|R)\).*"
-    r"|.*\b(?:Getty Images|via Getty|Photo:|Photograph:).*)$"
-)
+_CAPTION_START = re.compile(r"[A-Z][A-Z'’. -]+,\s+[A-Z][A-Z'’. -]+\s+[-–—:]\s")
+_CAPTION_CUE = re.compile(r"\((?:center|centre|left|right|C|L|R)\)|\b(?:Getty Images|via Getty|Photo:|Photograph:)")
 
 
 @dataclass(slots=True)
@@ -59,7 +57,13 @@ def caption_spans(cleaned: CleanedText) -> list[tuple[int, int]]:
     """The cleaner's caption spans, plus lines that plainly read as photo captions when it marked none."""
     if cleaned.captions:
         return list(cleaned.captions)
-    return [(m.start(), m.end()) for m in _CAPTION_LIKE.finditer(cleaned.text) if len(m.group(0)) > 60]
+    spans = []
+    pos, text = 0, cleaned.text
+    for line in text.split("\n"):
+        if len(line) > 60 and (_CAPTION_START.match(line.lstrip()) or _CAPTION_CUE.search(line)):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
