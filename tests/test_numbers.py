@@ -369,6 +369,21 @@ def test_ranges_of_units_reject_both_ends() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two victims were aged 67 and 70.", [(2, None), (67, "age"), (70, "age")]),
+        (
+            "Strikes on November 14 and 15, 2025 killed 9 people.",
+            [(14, "date"), (15, "date"), (2025, "year"), (9, None)],
+        ),
+        ("In 2022, 300 were killed.", [(2022, "year"), (300, None)]),
+    ],
+)
+def test_a_number_listed_after_an_age_or_date_shares_its_reason(sentence: str, expected: list) -> None:
+    assert [(m.value, m.rejected) for m in find_numbers(sentence)] == expected
+
+
 # --- offsets -----------------------------------------------------------------------------------------------------
 
 

@@ -173,6 +173,9 @@ _QUALS = {
 _QUAL_RIGHT = re.compile(
     r"(?P<more_than>\+|-plus\b|\s+plus\b(?!\s+\d))|(?P<at_least>\s+or\s+more\b)|(?P<about>\s+or\s+so\b|-odd\b)", re.I
 )
+_LISTED_REASONS = frozenset({"age", "date", "year"})
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*", re.I)
+_LIST_END = re.compile(r"\s*(?:[.,;:)]|\Z|respectively\b|(?:and|or|&)\s+\d)", re.I)
 _BETWEEN_LEFT = re.compile(r"\bbetween\s+\Z", re.I)
 _RANGE_GAP = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+", re.I)
 
@@ -591,7 +594,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         value = tok.plain_value if tok.attached_m and rejected == "distance" else tok.value
         found.append(NumberMention(start, end, value, qualifier, text[start:end], ns, ne, rejected))
-    return _merge_ranges(text, found) if len(found) > 1 else found
+    return _share_reasons(text, _merge_ranges(text, found)) if len(found) > 1 else found
 
 
 def _merge_ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
@@ -628,6 +631,21 @@ def _merge_ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
             )
         i += 2
     return out
+
+
+def _share_reasons(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """A bare number listed right after an age, date or year is one too: "aged 67 and 70.", "on Nov 14 and 15,"."""
+    for i in range(1, len(found)):
+        a, b = found[i - 1], found[i]
+        if (
+            a.rejected in _LISTED_REASONS
+            and b.rejected is None
+            and b.qualifier == EXACT
+            and _LIST_GAP.fullmatch(text, a.end, b.start)
+            and _LIST_END.match(text, b.end)
+        ):
+            found[i] = _with_reason(b, a.rejected)
+    return found
 
 
 def _with_reason(n: NumberMention, rejected: str | None) -> NumberMention:
