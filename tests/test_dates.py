@@ -318,6 +318,8 @@ def _day(sentence: str, reference: dt.date | None = WED) -> dt.date | None:
         ("It was first reported last Wednesday.", D(2025, 11, 12)),
         ("Residents woke in the early hours of Tuesday to explosions.", D(2025, 11, 18)),
         ("Guns fell silent in the night of Monday to Tuesday.", D(2025, 11, 18)),
+        ("Russia attacked overnight on Monday, officials said.", D(2025, 11, 17)),
+        ("Buildings damaged by Sunday's strike were demolished.", D(2025, 11, 16)),
     ],
 )
 def test_past_weekdays(sentence: str, expected: dt.date) -> None:
@@ -384,6 +386,7 @@ def test_same_day_expressions(sentence: str) -> None:
         ("A day earlier he had warned of an attack.", D(2025, 11, 18)),
         ("The day before yesterday a bridge collapsed.", D(2025, 11, 17)),
         ("Two days ago the convoy was hit.", D(2025, 11, 17)),
+        ("It happened a week ago.", D(2025, 11, 12)),
         ("Talks resume tomorrow.", D(2025, 11, 20)),
     ],
 )
@@ -423,6 +426,9 @@ def test_absolute_dates_in_a_sentence(sentence: str, expected: dt.date) -> None:
         "The invasion began in February 2022.",
         "It fell on the first day of the 2022 offensive.",
         "The town has been without power since November 3.",
+        "Russia has launched 1,000 drones since Sunday.",
+        "Kyiv must answer by Friday.",
+        "The offensive began a year ago.",
         "The army has advanced slowly since the start of the war.",
     ],
 )

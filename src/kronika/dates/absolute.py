@@ -92,7 +92,9 @@ def find_date_mentions(text: str) -> list[DateMention]:
         if month is None or make_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 stays legal
             continue
         weekday = weekday_number(wd_tok) if wd_tok else None
-        out.append(DateMention(m.start(), m.end(), month, day, int(year_tok) if year_tok else None, weekday))
+        # "Friday (Nov 14)": the closing parenthesis belongs to the mention
+        end = m.end() + 1 if "(" in m.group(0) and text[m.end() : m.end() + 1] == ")" else m.end()
+        out.append(DateMention(m.start(), end, month, day, int(year_tok) if year_tok else None, weekday))
     return out
 
 

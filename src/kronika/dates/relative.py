@@ -104,7 +104,7 @@ _VAGUE = re.compile(
     r"|\b(?:last|next|past|previous)\s+week\b|\bearlier\s+in\s+the\s+week\b"
     r"|\b(?:at|over|on)\s+the\s+weekend\b"
     r"|\b(?:days|weeks|months|years)\s+(?:after|before|later|earlier|ago|since|into)\b"
-    r"|\b(?:a|one|two|three|four|several|a\s+few)\s+(?:weeks|months|years)\s+(?:ago|earlier|later)\b"
+    r"|\b(?:a|one|two|three|four|several|a\s+few)\s+(?:weeks|months?|years?)\s+(?:ago|earlier|later)\b"
     r"|\brecent(?:ly)?\b(?!\s+(?:attack|strike|barrage|talks|meeting|visit)s?\b)"
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:early|mid|late)[- ](?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september"
@@ -123,8 +123,8 @@ _ANCHORED = re.compile(r"(?i)\b(?:since|until|till|by|through|before|after)\s+$"
 
 # --- precise expressions ------------------------------------------------------------------------------------
 _WEEKDAY = re.compile(
-    rf"(?:(?P<mod>\b(?i:last|next|this|coming|past|on|late|early|earlier|later|overnight\s+(?:in)?to|night\s+(?:in)?to"
-    rf"|early\s+hours\s+of))\s+)?"
+    rf"(?:(?P<mod>\b(?i:last|next|this|coming|past|on|late|early|earlier|later|(?:overnight|night)(?:\s+(?:in)?to|\s+on)?"
+    rf"|early\s+hours\s+of|since|until|till|by|through))\s+)?"
     rf"\b(?P<wd>{FULL_WEEKDAY_RE})\b(?:'s|’s)?"
 )
 # a night that spans two days is dated by the morning after, as wire reports of overnight attacks are:
@@ -230,7 +230,8 @@ def _night_dates(text: str) -> list[tuple[int, int, int, int]]:
 def _precise(
     sentence: str, text: str, mentions: list[DateMention], words: set[str], reference: dt.date | None
 ) -> list[_Found]:
-    """Precise expressions in `text` (the sentence with false and range spans blanked)."""
+    """Expressions that name a day in `text` (the sentence with false and range spans blanked); a weekday
+    anchoring a span ("since Sunday") comes back as not precise."""
     found: list[_Found] = []
     for start, end, month, second in _night_dates(text) if words & _MONTH_WORDS else ():
         day = _year_for(month, second, reference, is_future_at(sentence, start)) if reference else None
@@ -265,6 +266,11 @@ def _precise(
             continue
         wd = weekday_number(m.group("wd"))
         mod = (m.group("mod") or "").lower()
+        possessive = m.group(0).endswith(("'s", "’s"))  # "damaged by Sunday's strike" names the day
+        if mod in ("since", "until", "till", "by", "through") and not possessive:
+            found.append(_Found(m.start(), m.end(), None, False))  # "since Sunday": a span; "by Friday": a deadline
+            taken.append((m.start(), m.end()))
+            continue
         day = None
         if reference is not None and wd is not None:
             if mod in ("next", "coming"):
@@ -335,8 +341,10 @@ def resolve_date(sentence: str, reference: dt.date | None) -> DateResolution:
         ranges = [r for r in ranges if not any(a <= r[0] < b for a, b in nights)]
     text_no_ranges = _blank(text, ranges)
     mentions = find_date_mentions(text_no_ranges) if words & _MONTH_WORDS or "-" in text_no_ranges else []
-    precise = _precise(sentence, text_no_ranges, mentions, words, reference)
+    named = _precise(sentence, text_no_ranges, mentions, words, reference)
+    precise = [f for f in named if f.precise]
     vague_spans = [_Found(s, e, None, False) for s, e in ranges] + _vague(text_no_ranges, words, yearish)
+    vague_spans += [f for f in named if not f.precise]
     # a precise expression that sits inside a vague one ("days after Tuesday") is not precise
     precise = [p for p in precise if not any(v.start <= p.start and p.end <= v.end for v in vague_spans)]
     if precise:
