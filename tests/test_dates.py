@@ -249,6 +249,11 @@ def test_a_background_date_in_the_lead_is_not_the_publication_day() -> None:
     assert publication_date(_doc(text), None).published is None
 
 
+def test_a_future_cue_in_the_previous_sentence_does_not_reach_the_lead_date() -> None:
+    text = "Kyiv will need more air defence. Drones hit Odesa on June 3, 2024, the governor said."
+    assert publication_date(_doc(text), None).published == D(2024, 6, 3)
+
+
 def test_a_future_date_in_the_lead_is_not_the_publication_day() -> None:
     text = "Ministers will meet in Brussels on June 20, 2024 to discuss aid."
     assert publication_date(_doc(text), None).published is None

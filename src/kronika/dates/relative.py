@@ -187,6 +187,7 @@ def is_future_at(sentence: str, pos: int) -> bool:
     """Is the word at `pos` governed by a future cue before it in the same clause ("is scheduled to meet Putin
     on Friday")? A reporting verb in between ("X, who will travel, said on Friday") breaks the link."""
     window = sentence[max(0, pos - 90) : pos]
+    window = window[max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! ")) + 1 :]
     cues = list(_FUTURE.finditer(window))
     if not cues:
         return False
