@@ -233,7 +233,8 @@ _RATE = re.compile(
     r"|(?:\s+[a-z-]+)?\s+(?:daily|weekly|monthly|annually|per\s+annum)\b",
     re.I,
 )
-_RATE_HINT = re.compile(r"\b(?:a|per|each|every|daily|weekly|monthly|annually)\b", re.I)
+# Substrings every rate needs (its period); `_RATE` runs only when one is near.
+_RATE_PERIODS = ("day", "week", "month", "year", "hour", "night", "minute", "annum", "daily", "annually")
 _DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?")
 _ORDINAL_DAY = re.compile(r"\s+day\b", re.I)
 # "Ivan Petrenko, 46, was injured": the number is fenced by commas right after a name or a person noun.
@@ -456,7 +457,8 @@ def _right_reason(tok: _Token, right: str) -> str | None:
             or (head[0] == "of" and len(head) > 1 and _is_month(head[1].rstrip(_STRIP)))
         ):
             return "date"  # "14 November", "the 14 of Nov."
-    if _RATE_HINT.search(right, 0, 48) and _RATE.match(right):
+    near = right[:48].lower()
+    if any(period in near for period in _RATE_PERIODS) and _RATE.match(right):
         return "rate"
     return None
 
@@ -496,10 +498,9 @@ def _left_reason(tok: _Token, words: list[str], right: str) -> str | None:
     return None
 
 
-def _reject(text: str, tok: _Token, start: int) -> str | None:
-    """Why the number in `tok` cannot be a count; None if it may be one. `start` is where its qualifier begins."""
+def _reject(text: str, tok: _Token, words: list[str]) -> str | None:
+    """Why the number in `tok` cannot be a count; None if it may be one. `words` precede it and its qualifier."""
     right = text[tok.num_end : tok.num_end + _RIGHT_WINDOW]
-    words = _words_before(text, start)
     if tok.rejected == "ordinal":  # "the 1,371st day", "November 26th", "the 14th of November"
         if _ORDINAL_DAY.match(right):
             return "day_counter"
@@ -520,9 +521,8 @@ def _reject(text: str, tok: _Token, start: int) -> str | None:
     return None
 
 
-def _qualifier(text: str, ns: int) -> tuple[str, int] | None:
-    """(qualifier, start of the qualifier) when one of the qualifier phrases ends right before `ns`."""
-    words = _words_before(text, ns)
+def _qualifier(text: str, ns: int, words: list[str]) -> tuple[str, int] | None:
+    """(qualifier, start of the qualifier) when a qualifier phrase ends right before `ns`; `words` precede `ns`."""
     if not words:
         return None
     for pattern, qualifier in _QUALS.get(words[-1].lower(), ()):
@@ -581,15 +581,17 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         ns, ne = tok.num_start, tok.num_end
         qualifier, start, end = EXACT, ns, ne
-        q = _qualifier(text, ns)
+        words = _words_before(text, ns)
+        q = _qualifier(text, ns, words)
         if q:
             qualifier, start = q
+            words = _words_before(text, start)
         qr = _QUAL_RIGHT.match(text, ne)
         if qr:
             end = qr.end()
             if not q:
                 qualifier = qr.lastgroup or EXACT
-        rejected = _reject(text, tok, start)
+        rejected = _reject(text, tok, words)
         if tok.is_one and rejected is None and not _one_is_count(text, start, q is not None, ne):
             continue
         value = tok.plain_value if tok.attached_m and rejected == "distance" else tok.value
