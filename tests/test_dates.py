@@ -408,6 +408,8 @@ def test_day_offsets(sentence: str, expected: dt.date) -> None:
         ("Kyiv was hit on December 30.", D(2024, 12, 30)),  # a past event: the year before
         ("A summit will be held on January 12.", D(2026, 1, 12)),  # future tense: the year after
         ("The deal was signed on March 3, 2022.", D(2022, 3, 3)),
+        ("The ministry reported the strike on 2025-11-17.", D(2025, 11, 17)),
+        ("The ministry reported the strike on 17.11.2025.", D(2025, 11, 17)),
     ],
 )
 def test_absolute_dates_in_a_sentence(sentence: str, expected: dt.date) -> None:

@@ -17,6 +17,7 @@ from kronika.dates._calendar import (
     is_capitalised,
     make_date,
     month_number,
+    nearest_year,
     weekday_number,
     year_by_weekday,
 )
@@ -63,11 +64,7 @@ class DateMention:
             return None
         if self.weekday is not None:
             return year_by_weekday(self.month, self.day, self.weekday, around.year)
-        best = None
-        for k in (-1, 0, 1):
-            cand = make_date(around.year + k, self.month, self.day)
-            if cand is not None and (best is None or abs((cand - around).days) < abs((best - around).days)):
-                best = cand
+        best = nearest_year(self.month, self.day, around)
         if best is not None and spread_days is not None and abs((best - around).days) > spread_days:
             return None
         return best

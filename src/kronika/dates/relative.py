@@ -341,7 +341,7 @@ def resolve_date(sentence: str, reference: dt.date | None) -> DateResolution:
         nights = [(a, b) for a, b, _, _ in _night_dates(text)]
         ranges = [r for r in ranges if not any(a <= r[0] < b for a, b in nights)]
     text_no_ranges = _blank(text, ranges)
-    mentions = find_date_mentions(text_no_ranges) if words & _MONTH_WORDS or "-" in text_no_ranges else []
+    mentions = find_date_mentions(text_no_ranges) if words & _MONTH_WORDS or yearish else []
     named = _precise(sentence, text_no_ranges, mentions, words, reference)
     precise = [f for f in named if f.precise]
     vague_spans = [_Found(s, e, None, False) for s, e in ranges] + _vague(text_no_ranges, words, yearish)
