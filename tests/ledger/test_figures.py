@@ -100,3 +100,21 @@ def test_nationwide_air_reports_of_one_night_merge_and_keep_both_claimants(store
     assert rows[None].figures["drones_destroyed"].value == 442
     detail = show_event(store, rows["Kyiv"].event.id)
     assert detail.figures[0].by_claimant[0].claimant == "Kyiv city military administration"
+
+
+def test_a_claimant_named_two_ways_is_one_claimant():
+    rows = current_figures([rep(1, "drones_destroyed", 442, "exact", "the air force", "2025-11-19"),
+                            rep(2, "drones_destroyed", 440, "exact", "Ukraine's air force", "2025-11-20")])
+    cur = overall(rows, "drones_destroyed")
+    assert (cur.value, cur.contested) == (440, False)  # a revision by one claimant, not a contest
+    rows = current_figures([rep(1, "killed", 10, "at_least", "Foreign Minister Andriy Sybiga", "2025-11-19"),
+                            rep(2, "killed", 9, "exact", "Sybiga", "2025-11-20")])
+    assert overall(rows, "killed").value == 9
+
+
+def test_generic_words_alone_do_not_join_claimants():
+    from kronika.ledger.claims import claimant_groups, claimant_key
+
+    groups = claimant_groups(["ministry", "Russia's defence ministry", "Ukraine's foreign ministry"])
+    assert groups[claimant_key("ministry")] == "ministry"
+    assert groups[claimant_key("Russian Ministry of Defense")] == claimant_key("Russia's defence ministry")

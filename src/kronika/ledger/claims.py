@@ -5,6 +5,10 @@ folds the common variants so reports from one claimant group together. It is del
 spellings it fails to fold count as two claimants, which can only add a visible "contested" label, never hide
 a disagreement.
 
+`claimant_groups` goes one step further inside one event: "Andriy Sybiga" and "Foreign Minister Andriy Sybiga",
+or "the air force" and "Ukraine's air force", name the same claimant when one name's words are all in the
+other's, and the shorter name says something specific (a name, or two words or more).
+
 Stance rule: an event is contested when one report denies what another report claims or reports, and the two
 come from different claimants (or either gives none). A claimant contradicting itself later is a revision,
 not a contest.
@@ -45,12 +49,35 @@ def claimant_key(claimant: str | None) -> str | None:
     return " ".join(sorted(set(words))) or None
 
 
+_GENERIC = {
+    "official", "officials", "authorities", "minister", "ministry", "military", "force", "army", "governor",
+    "mayor", "head", "city", "regional", "administration", "service", "spokesman", "spokesperson", "office",
+}
+
+
+def claimant_groups(claimants: Iterable[str | None]) -> dict[str, str]:
+    """Map each claimant's key to the key of the fullest name of the same claimant among `claimants`."""
+    keys = sorted({k for k in map(claimant_key, claimants) if k}, key=lambda k: (-len(k.split()), k))
+    canonical: dict[str, str] = {}
+    for key in keys:
+        words = set(key.split())
+        specific = len(words) >= 2 or bool(words - _GENERIC)
+        target = next(
+            (canonical[other] for other in canonical if specific and words < set(other.split())),
+            key,
+        )
+        canonical[key] = target
+    return canonical
+
+
 def stance_contested(stances: Iterable[tuple[str | None, str]]) -> bool:
     """True when a denial meets a claim or report from a different (or unknown) claimant.
 
     `stances` are (claimant, status) pairs, status one of reported / claimed / denied.
     """
-    items = [(claimant_key(c), s) for c, s in stances]
+    pairs = list(stances)
+    groups = claimant_groups(c for c, _ in pairs)
+    items = [(groups.get(claimant_key(c) or ""), s) for c, s in pairs]
     denials = [c for c, s in items if s == "denied"]
     assertions = [c for c, s in items if s in ("claimed", "reported")]
     return any(d is None or a is None or d != a for d in denials for a in assertions)

@@ -7,7 +7,7 @@ overwritten; the *current* value is derived from all of them by the rules below,
 Report order. Reports are ordered by report day (the document's publication day), then by ingestion order,
 then by position in the article. A report with no day sorts first: it never supersedes a dated one.
 
-Claimants. Reports are grouped by claimant (`claims.claimant_key`); a figure without a claimant is grouped
+Claimants. Reports are grouped by claimant (`claims.claimant_groups`); a figure without a claimant is grouped
 under its outlet ("unattributed (AFP)"), since then the outlet is the one saying it.
 
 1. Within a claimant, the latest report supersedes earlier ones ("at least 10" on Nov 19 from the foreign
@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from kronika.ledger.claims import claimant_key
+from kronika.ledger.claims import claimant_groups, claimant_key
 from kronika.store.base import CurrentFigure, FigureReport
 
 TOLL_KINDS = frozenset({"killed", "injured", "children_killed", "children_injured", "rescued"})
@@ -65,8 +65,9 @@ def claimant_label(fig: FigureReport) -> str:
     return fig.claimed_by or f"unattributed ({fig.outlet or 'unknown outlet'})"
 
 
-def _group(fig: FigureReport) -> str:
-    return claimant_key(fig.claimed_by) or f"outlet:{(fig.outlet or '').casefold()}"
+def _group(fig: FigureReport, groups: dict[str, str]) -> str:
+    key = claimant_key(fig.claimed_by)
+    return groups.get(key, key) if key else f"outlet:{(fig.outlet or '').casefold()}"
 
 
 def _consistent(a: FigureReport, b: FigureReport) -> bool:
@@ -82,12 +83,13 @@ def current_figures(reports: Sequence[FigureReport]) -> list[CurrentFigure]:
     by_kind: dict[str, list[FigureReport]] = defaultdict(list)
     for fig in reports:
         by_kind[fig.kind].append(fig)
+    groups = claimant_groups(f.claimed_by for f in reports)
     rows: list[CurrentFigure] = []
     for kind in sorted(by_kind):
         figs = sorted(by_kind[kind], key=report_order)
         per_claimant: dict[str, list[FigureReport]] = defaultdict(list)
         for fig in figs:
-            per_claimant[_group(fig)].append(fig)
+            per_claimant[_group(fig, groups)].append(fig)
         latest = [group[-1] for group in per_claimant.values()]
         low = min(f.value for f in latest)
         high = max(f.value for f in latest)

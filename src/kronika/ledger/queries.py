@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from kronika.errors import KronikaError
-from kronika.ledger.claims import claimant_key
+from kronika.ledger.claims import claimant_groups, claimant_key
 from kronika.ledger.figures import OVERALL, claimant_label, format_history, report_order
 from kronika.store.base import CurrentFigure, EventFilter, FigureReport, LedgerEvent, LedgerStore, SourceReport
 
@@ -154,14 +154,19 @@ def air_stats(store: LedgerStore, *, since: str | None = None, until: str | None
     latest: dict[tuple[str, str, str, str], FigureReport] = {}
     labels: dict[tuple[str, str], str] = {}
     event_ids: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for event, fig in store.figure_reports_of_kinds(AIR_KINDS, since, until):
+    reports = store.figure_reports_of_kinds(AIR_KINDS, since, until)
+    groups = claimant_groups(fig.claimed_by for _, fig in reports)
+    for event, fig in reports:
         if not event.date:
             continue
-        who = claimant_key(fig.claimed_by) or f"outlet:{fig.outlet or ''}"
+        key = claimant_key(fig.claimed_by)
+        who = groups.get(key, key) if key else f"outlet:{fig.outlet or ''}"
         key = (event.date, who, event.id, fig.kind)
         if key not in latest or report_order(fig) >= report_order(latest[key]):
             latest[key] = fig
-            labels[(event.date, who)] = claimant_label(fig)
+        label = claimant_label(fig)
+        if len(label) > len(labels.get((event.date, who), "")):  # the fullest name of the claimant
+            labels[(event.date, who)] = label
         if event.id not in event_ids[(event.date, who)]:
             event_ids[(event.date, who)].append(event.id)
     nights: dict[tuple[str, str], AirNight] = {}
