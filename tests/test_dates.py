@@ -468,6 +468,8 @@ def test_a_precise_expression_beats_a_vague_one() -> None:
     "sentence",
     [
         "Trump rescinded an earlier Thursday deadline for Kyiv.",
+        "Kyiv rejected Trump's Thursday deadline.",
+        "Lawmakers postponed the earlier Thursday vote.",
         "It was the 1,371st day of the war.",
         "A 46-year-old man and a woman aged 70 were wounded.",
         "Air defence downed 40 drones within 24 hours.",

@@ -81,8 +81,9 @@ _FALSE: list[tuple[frozenset[str], re.Pattern[str]]] = [
      re.compile(r"(?i)\b(?:the\s+)?(?:first|second|third|last|final|same|next)\s+day\s+(?:of|since)\b")),
     # "an earlier Thursday deadline": a weekday naming a deadline, not the day something happened
     (_WEEKDAY_WORDS,
-     re.compile(rf"(?i)\b(?:an?|the|its|his|her|their|earlier|previous|original|new)\s+(?:\w+\s+)?{FULL_WEEKDAY_RE}"
-                r"(?:'s)?\s+(?:deadline|ultimatum|cutoff|cut-off|target|vote|session)s?\b")),
+     re.compile(rf"\b{FULL_WEEKDAY_RE}(?:['’]s)?\s+(?i:deadline|ultimatum|cutoff|cut-off)s?\b"
+                rf"|(?i:\b(?:an?|the|its|his|her|their)\s+(?:(?:earlier|previous|original|new)\s+)?){FULL_WEEKDAY_RE}"
+                r"\s+(?i:target|vote|session|meeting\s+deadline)s?\b")),
     # "5000 soldiers a week": a rate
     (frozenset({"day", "week", "month", "year"}),
      re.compile(r"(?i)\b(?:per|a|each|every)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|later|before|after|ago))")),
