@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kronika.dates._calendar import parse_metadata_date
 from kronika.dates.absolute import DateMention, find_date_mentions
@@ -148,17 +148,7 @@ def _caption_date(text: str, captions: list[tuple[int, int]], anchor: _YearAncho
         for mention in find_date_mentions(text[start:end]):
             day = anchor.resolve(mention)
             if day is not None and (best is None or day > best[0]):
-                best = (
-                    day,
-                    DateMention(
-                        start + mention.start,
-                        start + mention.end,
-                        mention.month,
-                        mention.day,
-                        mention.year,
-                        mention.weekday,
-                    ),
-                )
+                best = (day, replace(mention, start=start + mention.start, end=start + mention.end))
     if best is None:
         return None
     day, mention = best
