@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kronika.geo import gazetteer as _gaz
 from kronika.geo.gazetteer import MENTION_KIND, SETTLEMENT, Gazetteer, to_location
+from kronika.geo.lexicon import NEVER_PLACES
 from kronika.geo.mentions import RawMention, Scanner
 from kronika.geo.normalize import norm
 from kronika.geo.resolve import Context, decide, rank
@@ -53,6 +54,7 @@ class Geocoder:
     def __init__(self, index_path: Path | None = None) -> None:
         self.gaz: Gazetteer = _gaz.load(index_path)
         self.scanner = Scanner(self.gaz)
+        self._exact_cache: dict[str, tuple[int | None, tuple[int, ...]]] = {}
 
     # -- public API ----------------------------------------------------------------------------------------
     def find_places(self, text: str) -> list[PlaceMention]:
@@ -60,10 +62,9 @@ class Geocoder:
         raws = [r for r in self.scanner.scan(text) if r.rejected is None]
         results = self._resolve_all(raws)
         out = []
-        for raw, (loc, cands) in zip(raws, results, strict=True):
+        for raw, (loc, cands, kind) in zip(raws, results, strict=True):
             if loc is None:
                 continue
-            kind = self._mention_kind(raw, loc, cands)
             out.append(PlaceMention(start=raw.start, end=raw.end, surface=text[raw.start:raw.end], location=loc,
                                     kind=kind, candidates=cands, fuzzy=raw.fuzzy))
         return out
@@ -78,6 +79,10 @@ class Geocoder:
             found = self._resolve_in_context(query, context)
             if found is not None:
                 return found
+        else:
+            fast = self._exact(query)
+            if fast is not None:
+                return fast
         raws = self.scanner.scan(query, explicit=True)
         live = [r for r in raws if r.rejected is None]
         if not live:
@@ -86,11 +91,33 @@ class Geocoder:
         main = max(live, key=lambda r: (r.end - r.start, -r.start))
         ctx_raws = [r for r in self.scanner.scan(context) if r.rejected is None] if context else []
         results = self._resolve_all([*ctx_raws, main], focus=len(ctx_raws))
-        loc, cands = results[-1]
+        loc, cands, _ = results[-1]
         return Resolution(query=query, location=loc, candidates=cands, matched=main.key, fuzzy=main.fuzzy,
                           reason=None if loc else "not found")
 
     # -- internals -----------------------------------------------------------------------------------------
+    def _exact(self, query: str) -> Resolution | None:
+        """The fast path for a bare name the index knows as it stands (most lookups): no scan, no context.
+
+        Decisions are cached per key; Locations are built fresh so callers may change them."""
+        key = norm(query)
+        decision = self._exact_cache.get(key)
+        if decision is None:
+            if key not in self.gaz.names or key in NEVER_PLACES or " " in key or not query[:1].isupper():
+                return None  # phrases, possessives, odd case: let the scanner judge them
+            raw = RawMention(start=0, end=len(query), key=key, refs=self.scanner.refs(key))
+            cands = self._candidates(raw)
+            win, rest = decide(rank(self.gaz, cands, 0, None, raw.cues))
+            decision = (win, tuple(rest))
+            if len(self._exact_cache) < 100_000:
+                self._exact_cache[key] = decision
+        win, rest = decision
+        places = self.gaz.places
+        if win is not None:
+            return Resolution(query=query, location=to_location(places[win]), matched=key)
+        loc, alts = self._ambiguous(list(rest))
+        return Resolution(query=query, location=loc, candidates=alts, matched=key)
+
     def _resolve_in_context(self, query: str, context: str) -> Resolution | None:
         pos = context.find(query)
         if pos < 0:
@@ -107,7 +134,7 @@ class Geocoder:
         if hit.rejected is not None:
             return Resolution(query=query, location=None, matched=hit.key, reason=hit.rejected)
         results = self._resolve_all(live)
-        loc, cands = results[live.index(hit)]
+        loc, cands, _ = results[live.index(hit)]
         return Resolution(query=query, location=loc, candidates=cands, matched=hit.key, fuzzy=hit.fuzzy,
                           reason=None if loc else "not found")
 
@@ -130,7 +157,11 @@ class Geocoder:
         return refs
 
     def _resolve_all(self, raws: list[RawMention], focus: int | None = None
-                     ) -> list[tuple[Location | None, list[Location]]]:
+                     ) -> list[tuple[Location | None, list[Location], str]]:
+        """Resolve mentions together: settled places and named regions become the context of the others.
+
+        Pass 1 ranks without context; each later pass ranks with the context the previous one settled, until
+        nothing changes. `focus`: only mentions from this index on are wanted (the rest are context)."""
         places = self.gaz.places
         cands = [self._candidates(r) for r in raws]
         decided: list[int | None] = [None] * len(raws)
@@ -138,10 +169,13 @@ class Geocoder:
         ctx: Context | None = None
         for _ in range(_PASSES):
             for k, r in enumerate(raws):
-                if decided[k] is not None and len(cands[k]) == 1:
+                if len(cands[k]) == 1:
+                    decided[k] = cands[k][0][0]
                     continue
                 win, rest = decide(rank(self.gaz, cands[k], r.start, ctx, r.cues, r.fuzzy_gap if r.fuzzy else None))
                 decided[k], close[k] = win, rest
+            if not any(len(c) > 1 for c in cands):
+                break
             # a fuzzy match anchors others only when its name fits exactly one place: two mangled names
             # would otherwise pull each other to whichever namesakes happen to lie close together
             sure = [d if not r.fuzzy or sum(1 for g in r.fuzzy_gap.values() if g == 0) == 1 else None
@@ -150,17 +184,19 @@ class Geocoder:
             if ctx is not None and new_ctx == ctx:
                 break
             ctx = new_ctx
-        out = []
+        out: list[tuple[Location | None, list[Location], str]] = []
         for k in range(len(raws)):
+            idx = decided[k]
             if focus is not None and k < focus:
-                out.append((None, []))
-                continue
-            if decided[k] is not None:
-                out.append((to_location(places[decided[k]]), []))
+                out.append((None, [], ""))
+            elif idx is not None:
+                out.append((to_location(places[idx]), [], MENTION_KIND[places[idx].kind]))
             elif close[k]:
-                out.append(self._ambiguous(close[k]))
+                loc, alts = self._ambiguous(close[k])
+                kinds = {MENTION_KIND[places[i].kind] for i in close[k]}
+                out.append((loc, alts, kinds.pop() if len(kinds) == 1 else "settlement"))
             else:
-                out.append((None, []))
+                out.append((None, [], ""))
         return out
 
     def _context(self, raws: list[RawMention], decided: list[int | None]) -> Context:
@@ -177,7 +213,7 @@ class Geocoder:
                 ctx.anchors.append((r.start, idx))
             if p.country and p.kind != "world_city":
                 ctx.countries.add(p.country)
-        return ctx
+        return ctx.finish(self.gaz)
 
     def _ambiguous(self, idxs: list[int]) -> tuple[Location, list[Location]]:
         ps = [self.gaz.places[i] for i in idxs]
@@ -189,12 +225,6 @@ class Geocoder:
                        admin2=admin2s.pop() if len(admin2s) == 1 else None,
                        country=countries.pop() if len(countries) == 1 else None, precision="ambiguous")
         return loc, [to_location(p) for p in ps]
-
-    def _mention_kind(self, raw: RawMention, loc: Location, cands: list[Location]) -> str:
-        if loc.gazetteer_id is None:
-            return "settlement"  # ambiguous mentions are homonymous settlements
-        idx = next(i for i, _ in self._candidates(raw) if self.gaz.places[i].id == loc.gazetteer_id)
-        return MENTION_KIND[self.gaz.places[idx].kind]
 
 
 _lock = threading.Lock()

@@ -69,8 +69,13 @@ class Scanner:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._norm_cache: dict[str, str] = {}
-        self._fuzzy_buckets: dict[str, tuple[list[str], list[str]]] | None = None
-        self._raion_stems = sorted((k, v) for k, v in gaz.raions.items() if " " not in k)
+        self._fuzzy_buckets: dict[tuple[str, int], tuple[list[str], list[str]]] | None = None
+        self._fuzzy_cache: dict[str, tuple[str, list[tuple[int, float]]] | None] = {}
+        # raion stems by their first five letters: "Synelnyky district" finds the stem "synelnyk" at once
+        self._raion_stems: dict[str, list[tuple[str, list[int]]]] = {}
+        for k, v in sorted(gaz.raions.items()):
+            if " " not in k and len(k) >= 5:
+                self._raion_stems.setdefault(k[:5], []).append((k, v))
 
     # -- helpers -------------------------------------------------------------------------------------------
     def _norm(self, token: str) -> str:
@@ -100,8 +105,8 @@ class Scanner:
         if found:
             return [(i, True) for i in found]
         hits: set[int] = set()
-        for stem, idxs in self._raion_stems:
-            if len(stem) >= 5 and key.startswith(stem) and len(key) - len(stem) <= 6:
+        for stem, idxs in self._raion_stems.get(key[:5], ()):
+            if key.startswith(stem) and len(key) - len(stem) <= 6:
                 hits.update(idxs)
         return [(i, True) for i in sorted(hits)]
 
@@ -112,30 +117,41 @@ class Scanner:
         Every key within a few points of the best one contributes, and each hit brings all places of its
         name, so "Zatyshya" stays open between Zatyshshia and Zatysha until the context decides.
         """
+        if token_norm in self._fuzzy_cache:
+            return self._fuzzy_cache[token_norm]
         if self._fuzzy_buckets is None:
             self._build_fuzzy()
         assert self._fuzzy_buckets is not None
         sk = skeleton(token_norm)
-        bucket = self._fuzzy_buckets.get(sk[:1])
-        if not bucket:
-            return None
-        skels, keys = bucket
+        skels: list[str] = []
+        keys: list[str] = []
+        for length in range(len(sk) - 3, len(sk) + 4):  # a longer or shorter name cannot score high enough
+            bucket = self._fuzzy_buckets.get((sk[:1], length))
+            if bucket:
+                skels += bucket[0]
+                keys += bucket[1]
         hits = process.extract(sk, skels, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=8)
-        hits = [h for h in hits if abs(len(h[0]) - len(sk)) <= 3]
-        if not hits:
-            return None
-        best = hits[0][1]
-        found: dict[int, float] = {}
-        for h in hits:
-            if h[1] < best - 5:
-                break
-            refs = self.refs(keys[h[2]])
-            own = [r for r in refs if r[1]] or refs  # "novoekonomichne" is Myrnohrad's alias too: own names first
-            for idx, _ in own:
-                for same, primary in self.refs(self._norm(self.gaz.places[idx].name)):
+        result = None
+        if hits:
+            best = hits[0][1]
+            gaps: dict[str, float] = {}  # place name -> points below the best
+            for h in hits:
+                if h[1] < best - 5:
+                    break
+                refs = self.refs(keys[h[2]])
+                own = [r for r in refs if r[1]] or refs  # "novoekonomichne" is Myrnohrad's alias too: own names first
+                for idx, _ in own:
+                    name = self.gaz.places[idx].name
+                    gaps[name] = min(gaps.get(name, 99.0), best - h[1])
+            found: dict[int, float] = {}
+            for name, gap in gaps.items():
+                for same, primary in self.refs(self._norm(name)):
                     if primary and self.gaz.places[same].country == "UA":
-                        found[same] = min(found.get(same, 99.0), best - h[1])
-        return keys[hits[0][2]], sorted(found.items())
+                        found[same] = min(found.get(same, 99.0), gap)
+            result = keys[hits[0][2]], sorted(found.items())
+        if len(self._fuzzy_cache) < 10_000:
+            self._fuzzy_cache[token_norm] = result
+        return result
 
     def _place_names(self, key: str) -> frozenset[str]:
         return frozenset(self.gaz.places[i].name for i, _ in self.refs(key))
@@ -143,7 +159,7 @@ class Scanner:
     def _build_fuzzy(self) -> None:
         # only Ukrainian settlements: MT damage in this domain hits village names, and a small target set
         # keeps a bad guess from landing on some Russian or world place
-        buckets: dict[str, tuple[list[str], list[str]]] = {}
+        buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
         for key, refs in self.gaz.names.items():
             if not key.isascii() or len(key) < 5 or key in self.gaz.weak:
                 continue
@@ -152,7 +168,7 @@ class Scanner:
                        for r in refs):
                 continue
             sk = skeleton(key)
-            skels, keys = buckets.setdefault(sk[:1], ([], []))
+            skels, keys = buckets.setdefault((sk[:1], len(sk)), ([], []))
             skels.append(sk)
             keys.append(key)
         self._fuzzy_buckets = buckets
@@ -163,10 +179,20 @@ class Scanner:
 
         `explicit`: the text is a query typed as a place name, so weak names need no cue.
         """
-        toks = [(m.start(), m.end() - (len(m.group()) - len(m.group().rstrip("-'’ʼ")))) for m in _TOKEN.finditer(text)]
+        toks = []
+        for m in _TOKEN.finditer(text):
+            start, end = m.span()
+            while text[end - 1] in "-'’ʼ" and end - 1 > start:
+                end -= 1
+            toks.append((start, end))
         words = [text[s:e] for s, e in toks]
         norms = [self._norm(w) for w in words]
         n = len(toks)
+        # how many tokens from j on are joined by single spaces, as the words of one name are
+        joined = [1] * (n + 1)
+        for j in range(n - 2, -1, -1):
+            if text[toks[j][1]:toks[j + 1][0]] == " ":
+                joined[j] = joined[j + 1] + 1
         out: list[RawMention] = []
         last_end = -1
         last_ok = False
@@ -180,15 +206,14 @@ class Scanner:
             found = None
             span = 1
             if norms[i].split(" ", 1)[0] in first_words:
-                span = min(max_words, n - i)
+                span = min(max_words, joined[i])
             for k in range(span, 0, -1):
-                if k > 1 and any(text[toks[j][1]:toks[j + 1][0]] != " " for j in range(i, i + k - 1)):
-                    continue
-                key = " ".join(norms[i:i + k])
+                key = " ".join(norms[i:i + k]) if k > 1 else norms[i]
                 if key in names:
                     found = (k, key, toks[i + k - 1][1])
                     break
-                base, poss = strip_possessive(words[i + k - 1])
+                last = words[i + k - 1]
+                base, poss = strip_possessive(last) if last[-1] in "sS'’" else (last, False)
                 if poss:
                     key = " ".join(norms[i:i + k - 1] + [self._norm(base)])
                     if key in names:
@@ -300,6 +325,11 @@ class Scanner:
     def _region_word_only(self, text: str, toks: list[tuple[int, int]], words: list[str], norms: list[str],
                           i: int) -> RawMention | None:
         """ "Synelnyky district", "Dnipro region": a name the index knows only as a raion's or region's."""
+        if i + 1 >= len(words):
+            return None
+        n1 = words[i + 1].lower()
+        if n1 not in DISTRICT_WORDS and n1 not in REGION_WORDS:
+            return None
         n1 = self._next(text, toks, words, i, 1).lower()
         key = norms[i]
         if n1 in DISTRICT_WORDS:

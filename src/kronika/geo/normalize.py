@@ -18,6 +18,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 def norm(name: str) -> str:
     """Fold case, diacritics, apostrophes, hyphens and spacing: "Kup'yans'k" -> "kupyansk"."""
+    if name.isascii() and name.isalpha():
+        return name.lower()  # the common case, a plain word: skip the Unicode work
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = _APOSTROPHES.sub("", s)

@@ -29,22 +29,36 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
+def near_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: within a few hundred km it is as good as haversine, and much cheaper."""
+    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2)) * 111.32
+    dy = (lat2 - lat1) * 110.57
+    return math.sqrt(dx * dx + dy * dy)
+
+
 @dataclass(slots=True)
 class Context:
-    """What the rest of the text says about where the story is."""
+    """What the rest of the text says about where the story is. Call `finish` once filled."""
 
     regions: list[tuple[int, str]] = field(default_factory=list)  # (char position, admin1 named there)
     raions: list[tuple[int, str]] = field(default_factory=list)  # (char position, admin2 named there)
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (char position, place index) settled places
     countries: set[str] = field(default_factory=set)
+    points: list[tuple[float, float, frozenset[int]]] = field(default_factory=list)  # anchor places, deduplicated
+    cluster: str | None = None  # the oblast most settled places of the story lie in
 
-    def cluster_admin1(self, gaz: Gazetteer, skip_pos: int) -> str | None:
-        counts = Counter(gaz.places[i].admin1 for pos, i in self.anchors
-                         if pos != skip_pos and gaz.places[i].kind in SETTLEMENT and gaz.places[i].country == "UA")
-        if not counts:
-            return None
-        (top, n), *rest = counts.most_common(2) + [(None, 0)]
-        return top if n >= 2 and n > rest[0][1] else None
+    def finish(self, gaz: Gazetteer) -> Context:
+        positions: dict[int, set[int]] = {}
+        for pos, i in self.anchors:
+            positions.setdefault(i, set()).add(pos)
+        self.points = [(gaz.places[i].lat, gaz.places[i].lon, frozenset(ps)) for i, ps in sorted(positions.items())
+                       if gaz.places[i].lat is not None and gaz.places[i].kind in SETTLEMENT]
+        counts = Counter(gaz.places[i].admin1 for _, i in self.anchors
+                         if gaz.places[i].kind in SETTLEMENT and gaz.places[i].country == "UA")
+        if counts:
+            (top, n), *rest = counts.most_common(2) + [(None, 0)]
+            self.cluster = top if n >= 2 and n > rest[0][1] else None
+        return self
 
 
 @dataclass(slots=True)
@@ -87,13 +101,12 @@ def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues) 
         if near:
             b += 2.0 if min(near) <= LOCAL_CHARS else 0.5
     if p.lat is not None and p.kind in SETTLEMENT:
-        dists = [km(p.lat, p.lon, a.lat, a.lon) for q, i in ctx.anchors
-                 if q != pos and (a := gaz.places[i]).lat is not None and a.kind in SETTLEMENT]
+        # an anchor named only at this very position is this mention itself: it must not vote for itself
+        dists = [near_km(p.lat, p.lon, lat, lon) for lat, lon, ps in ctx.points if ps != {pos}]
         if dists:
             d = min(dists)
             b += 3.0 if d <= 15 else 1.5 if d <= 40 else 0.5 if d <= 80 else 0.0
-        cluster = ctx.cluster_admin1(gaz, pos)
-        if cluster and p.admin1 == cluster:
+        if ctx.cluster and p.admin1 == ctx.cluster:
             b += 0.5
     if p.country and p.country in ctx.countries:
         b += 0.3
