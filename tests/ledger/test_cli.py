@@ -141,3 +141,19 @@ def test_outlet_falls_back_to_the_story_dateline():
     assert [outlet_of(doc, n) for n in (0, 1, 2, None)] == ["AFP", "Dnipro Daily", None, None]
     doc.source = "Reuters"
     assert outlet_of(doc, 0) == "Reuters"
+
+
+def test_every_ledger_command_is_documented():
+    import typer
+
+    from kronika.cli import ledger_cmd
+
+    app = typer.Typer()
+    ledger_cmd.register(app)
+    names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
+    assert names == {"ingest", "events", "show", "stats", "timeline", "demo"}
+    for command in app.registered_commands:
+        assert command.callback.__doc__, command.name
+    for name in ("ingest", "events", "show", "timeline", "demo", "stats", "stats air"):
+        done = kronika(*name.split(), "--help")
+        assert done.returncode == 0 and "--db" in done.stdout, name

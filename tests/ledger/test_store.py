@@ -113,3 +113,24 @@ def test_stored_quotes_are_the_text_at_their_spans(store, article):
     ):
         assert text[start:end] == quote
     assert replace(d.events[0]).quote in TEXT
+
+
+def test_sqlite_store_implements_the_store_protocol(store):
+    from kronika.store import LedgerStore
+
+    assert isinstance(store, LedgerStore)
+
+
+def test_two_ingests_of_one_ledger_at_once_store_each_document_once(tmp_path, article):
+    path = tmp_path / "shared.db"
+    with open_store(path) as one, open_store(path) as two:
+        a = ingest(one, [doc(article)])
+        b = ingest(two, [doc(article, path="again.txt")])
+        assert (a.documents_new, b.documents_new, b.documents_known) == (1, 0, 1)
+
+
+def test_default_ledger_lives_in_the_user_data_directory():
+    from kronika.store import default_db_path
+
+    path = default_db_path()
+    assert path.name == "ledger.db" and path.parent.name == "kronika"

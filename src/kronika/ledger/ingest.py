@@ -90,6 +90,8 @@ def ingest_document(store: LedgerStore, doc: DocumentResult) -> DocumentOutcome:
         return DocumentOutcome(doc.path, "known")
     outcome = DocumentOutcome(doc.path, "new")
     with store.transaction():
+        if store.has_document(digest):  # another ingest wrote it since the check above
+            return DocumentOutcome(doc.path, "known")
         stored = store.add_document(doc, digest)
         fed: set[str] = set()  # ledger events this document already reports
         for event in doc.events:

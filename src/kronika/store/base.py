@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from kronika.models import DocumentResult, Figure, Location, Span
 
@@ -115,6 +115,7 @@ class EventFilter:
     contested: bool | None = None
 
 
+@runtime_checkable
 class LedgerStore(Protocol):
     """The storage seam of the ledger. Writes happen inside `transaction()`: one per article."""
 

@@ -166,6 +166,9 @@ class SQLiteStore:
             raise StoreError(f"cannot write to ledger {self.path}: {exc}") from exc
         try:
             yield
+        except sqlite3.Error as exc:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"cannot write to ledger {self.path}: {exc}") from exc
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
