@@ -222,6 +222,9 @@ def test_qualifier_does_not_spread_to_the_next_number() -> None:
     [
         # ages
         ("A 46-year-old man was pulled from the rubble.", "46", "age"),
+        ("A three-month-old baby was rescued.", "three", "age"),
+        ("Men aged between 25 and 40 were called up.", "40", "age"),
+        ('"We will respond," said Putin, 73, who spoke in Moscow.', "73", "age"),
         ("The drone wounded a 50-year-old woman.", "50", "age"),
         ("A woman aged 50 was taken to hospital.", "50", "age"),
         ("The victim, a man, 70, was a retired teacher.", "70", "age"),
@@ -271,6 +274,7 @@ def test_qualifier_does_not_spread_to_the_next_number() -> None:
         ("Kyiv received 50 million euros for repairs.", "50 million", "money"),
         ("Damage was put at €50m.", "50", "money"),
         ("A loan of US$3.5 billion was agreed.", "3.5 billion", "money"),
+        ("The fee was USD 50 million.", "50 million", "money"),
         # percentages
         ("Interception rates fell by 30% last month.", "30", "percent"),
         ("Turnout fell 30 percent.", "30", "percent"),
@@ -290,6 +294,8 @@ def test_qualifier_does_not_spread_to_the_next_number() -> None:
         ("It is a city of 200,000 people on the Dnipro.", "200,000", "population"),
         ("The region is home to 1 million people.", "1 million", "population"),
         ("The town had 30,000 inhabitants.", "30,000", "population"),
+        ("Kupiansk, which had 27,000 residents before the war, was shelled.", "27,000", "population"),
+        ("Hroza, population 330, lost its shop.", "330", "population"),
         ("Its population stood at 12,000 before 2022.", "12,000", "population"),
         # dates
         ("Russia struck Kyiv on November 14.", "14", "date"),
@@ -311,6 +317,9 @@ def test_qualifier_does_not_spread_to_the_next_number() -> None:
         ("Two F-16s arrived.", "16s", "phone/id"),
         ("Russia launched Shahed-136 drones.", "136", "phone/id"),
         ("Leaders met at the G7 summit.", "7", "phone/id"),
+        ("Leaders of the Group of Seven met.", "Seven", "rank"),
+        ("Kh-101 cruise missiles and BM-21 launchers were used.", "101", "phone/id"),
+        ("Casualties were put at around 2014 levels.", "2014", "year"),
         ("No. 10 said the prime minister would call Kyiv.", "10", "rank"),
         ("NATO's Article 5 was not invoked.", "5", "rank"),
         ("Call +380 44 123 4567 for help.", "380", "phone/id"),
@@ -353,6 +362,11 @@ def test_rejections(sentence: str, number: str, reason: str) -> None:
         ("Officials said 5 may have died.", [(5, "exact")]),
         ("Russia launched 90 drones, 60 of which were shot down.", [(90, "exact"), (60, "exact")]),
         ("Missiles kill 10; Zelensky calls for sanctions.", [(10, "exact")]),
+        ("The strike left 27,000 residents without water.", [(27000, "exact")]),
+        ("Outages hit 2m people.", [(2000000, "exact")]),
+        ("Casualties rose to more than 2000.", [(2000, "more_than")]),
+        ("Two Ukrainian soldiers died and 3 S-300 missiles were lost.", [(2, "exact"), (3, "exact")]),
+        ("In the Kharkiv region, 12, including two children, were hurt.", [(12, "exact"), (2, "exact")]),
     ],
 )
 def test_counts_are_kept(sentence: str, expected: list[tuple[int, str]]) -> None:

@@ -238,7 +238,8 @@ _RATE_PERIODS = ("day", "week", "month", "year", "hour", "night", "minute", "ann
 _DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?")
 _ORDINAL_DAY = re.compile(r"\s+day\b", re.I)
 # "Ivan Petrenko, 46, was injured": the number is fenced by commas right after a name or a person noun.
-_AGE_COMMA_RIGHT = re.compile(r"\s*\)|\s*,\s*(?:was|is|who|had|has|from|of|a|an|died|remains|were)\b", re.I)
+_AGE_COMMA_RIGHT = re.compile(r"\s*\)|\s*,\s*(?:was|is|who|had|has|from|of|a|an|died|remains)\b", re.I)
+_RESIDENTS_RIGHT = re.compile(r"\s+(?:residents|inhabitants|people\s+living)\b", re.I)
 
 # --- rejections: the words before the number ---------------------------------------------------------------------
 
@@ -467,10 +468,14 @@ def _left_reason(tok: _Token, words: list[str], right: str) -> str | None:
     """Rejections read from the words before the number (and its qualifier)."""
     if not words:
         return None
+    if words[-1].lower() in ("between", "from") and len(words) > 1:
+        words = words[:-1]  # "aged between 25 and 40", "a population from 10,000"
     last, lower = words[-1], words[-1].lower()
     prev = words[-2] if len(words) > 1 else ""
     prev_lower = prev.lower()
     value = tok.value
+    if last in _CURRENCY_CODES:  # "USD 50 million", "UAH 1,000"
+        return "money"
     if _is_month(last):  # "Nov 20", "(Nov 14)", "November 2025"
         return "date" if value <= 31 else ("year" if 1900 <= value <= 2100 else None)
     if _is_month(prev) and _DAY_OF_MONTH.fullmatch(last):  # "Nov 20, 2025"
@@ -483,8 +488,8 @@ def _left_reason(tok: _Token, words: list[str], right: str) -> str | None:
         return "age"
     if last.endswith(",") and value < 120 and _AGE_COMMA_RIGHT.match(right):
         name = last[:-1]
-        if name.lower() in _PERSON_NOUNS or (name[:1].isupper() and prev[:1].isupper() and name.isalpha()):
-            return "age"  # "a man, 70, was", "Ivan Petrenko, 46, was"
+        if name.lower() in _PERSON_NOUNS or (name[:1].isupper() and name.isalpha()):
+            return "age"  # "a man, 70, was", "Ivan Petrenko, 46, was", "said Putin, 73, who"
     if lower in _POPULATION_WORDS:
         return "population"
     if lower in _POPULATION_LINKS and any(w.lower() in _POPULATION_WORDS for w in words[-4:-1]):
@@ -493,12 +498,14 @@ def _left_reason(tok: _Token, words: list[str], right: str) -> str | None:
         return "population"
     if lower == "to" and prev_lower == "home":  # "home to 1 million"
         return "population"
+    if lower in ("had", "has") and _RESIDENTS_RIGHT.match(right):  # "the town had 27,000 residents before the war"
+        return "population"
     if last in _RANK_WORDS or (last == "of" and prev == "Group"):
         return "rank"
     return None
 
 
-def _reject(text: str, tok: _Token, words: list[str]) -> str | None:
+def _reject(text: str, tok: _Token, words: list[str], qualifier: str = EXACT) -> str | None:
     """Why the number in `tok` cannot be a count; None if it may be one. `words` precede it and its qualifier."""
     right = text[tok.num_end : tok.num_end + _RIGHT_WINDOW]
     if tok.rejected == "ordinal":  # "the 1,371st day", "November 26th", "the 14th of November"
@@ -513,8 +520,14 @@ def _reject(text: str, tok: _Token, words: list[str]) -> str | None:
     reason = reason or _left_reason(tok, words, right) or tok.weak
     if reason:
         return reason
-    # A bare 4-digit number in this range is a year unless it plainly counts people or weapons.
-    if tok.is_digits and 1900 <= tok.value <= 2100 and text[tok.num_start : tok.num_end].isdigit():
+    # A bare 4-digit number in this range is a year unless it plainly counts people or weapons, or is bounded
+    # ("more than 2000", "up to 2000"); "around 2014" stays a year.
+    if (
+        tok.is_digits
+        and 1900 <= tok.value <= 2100
+        and qualifier in (EXACT, ABOUT)
+        and text[tok.num_start : tok.num_end].isdigit()
+    ):
         last = words[-1].lower().rstrip("-") if words else ""
         if last in _YEAR_PREPS or not _YEAR_COUNT.match(right):
             return "year"
@@ -591,7 +604,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             end = qr.end()
             if not q:
                 qualifier = qr.lastgroup or EXACT
-        rejected = _reject(text, tok, words)
+        rejected = _reject(text, tok, words, qualifier)
         if tok.is_one and rejected is None and not _one_is_count(text, start, q is not None, ne):
             continue
         value = tok.plain_value if tok.attached_m and rejected == "distance" else tok.value
