@@ -184,6 +184,9 @@ def _index_raions(b: _Builder, raion_rows: list[tuple[int, dict[str, str]]]) -> 
             centre = max(towns, key=lambda t: (b.places[t][8], b.places[t][2] == "city", -t))
             for k in keys_of[centre]:
                 b.raions[k].add(idx)
+            # like ACLED's district-level events, a raion is placed at its administrative centre: a
+            # polygon centroid can lie 50 km from the town that gives the raion its name
+            b.places[idx][6], b.places[idx][7] = b.places[centre][6], b.places[centre][7]
 
 
 def _load_world(b: _Builder) -> None:
