@@ -89,6 +89,11 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not pr
         "Image source, Getty Images",
         "Save articles to read later and create your own reading list.",
         "Reuse this content",
+        "Listen to this article | 4 mins",
+        "12 Comments",
+        "Associated Press writer Hanna Arhirova contributed to this report.",
+        "CNN\u2019s Victoria Butenko contributed reporting.",
+        "Photo: illustrative",
         # copyright
         "\u00a9 2025 AFP",
         "Copyright 2025 Example Media Group. All rights reserved.",
@@ -126,6 +131,9 @@ def test_chrome_lines_are_dropped(line: str) -> None:
         "Quote: \u201cThe enemy attacked the city with 12 drones overnight.\u201d",
         "Background: the region has been shelled daily since the spring.",
         "1,200",
+        # Ukrainska Pravda names the source of the news on a line of its own
+        "Source: Ukraine's Air Force on Telegram",
+        "MOSCOW, November 20. /TASS/.",
     ],
 )
 def test_story_lines_and_headings_are_kept(line: str) -> None:
@@ -207,6 +215,8 @@ AGENCY_CAPTION = (
         "Caption: Firefighters at the damaged terminal in Odesa. Photo: Example Wire",
         "A view shows the damaged railway station in Kramatorsk.",
         "Image caption, Rescue workers at the site of the strike in Kryvyi Rih",
+        "Item 1 of 5 Rescuers work at the site of a Russian drone strike in Odesa. REUTERS/Nina Liashonok",
+        "Emergency workers at the scene in Dnipro. REUTERS/Mykola Synelnykov",
     ],
 )
 def test_caption_lines_are_kept_and_marked(line: str) -> None:

@@ -84,6 +84,10 @@ _BLURB_START = re.compile(
             r"follow (?:\w+'s )?(?:live )?(?:coverage|updates)\b",
             r"our standards\s*:",
             r"(?:image|photo|picture|video) source\s*[,:]",  # "Image source, Getty Images"
+            r"listen to (?:this|the) (?:article|story)\b",
+            r"\d+ comments?$",
+            r"text size$",
+            r"(?:photo\s*:\s*)?illustrative(?: photo| image| picture)?\.?$",
         ]
     ),
     re.IGNORECASE,
@@ -122,6 +126,8 @@ _BLURB_ANYWHERE: _Rules = tuple(
         ),
         (("rights reserved",), r"\ball rights reserved\b"),
         (("read later", "reading list"), r"\bto read later\b|\byour (?:own )?reading list\b"),
+        (("contributed",), r"\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b"),
+        (("embed",), r"\bembed (?:code|link)\b"),
         (
             ("reproduction", "redistribution", "republication"),
             r"\b(?:reproduction|redistribution|republication) (?:is |are )?(?:prohibited|forbidden|not permitted)\b",
@@ -137,7 +143,10 @@ _BLURB_ANYWHERE: _Rules = tuple(
 # so a byline must be short and end without a sentence.
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 # Photo credit lines: "Photo: Reuters", "Genya Savilov/AFP via Getty Images", "Source: Kremlin.ru".
-_CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|photograph|credit|credits|source|sources)\s*:", re.IGNORECASE)
+_CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|photograph|credit|credits)\s*:", re.IGNORECASE)
+# After a repeated headline, "Source:" too introduces the picture's credit. On a line of its own it may instead
+# name who reports the news ("Source: Ukraine's air force on Telegram"), which is kept.
+_TAIL_LABEL = re.compile(r"^(?:photo|image|picture|photograph|credit|credits|source|sources)\s*:", re.IGNORECASE)
 _CREDIT_CUE = re.compile(
     r"Getty Images|Reuters/|/Reuters\b|/AFP\b|AFP/|\bAP Photo\b|/AP\b|EPA-EFE|/EPA\b|Anadolu Agency|Sputnik/"
     r"|/Sputnik\b|TASS/|/TASS\b|/Ukrinform\b|©|\bHandout\b|\bvia (?:Getty|Reuters|AFP|AP|EPA)\b",
@@ -160,6 +169,7 @@ _CAPTION_START = re.compile(
             r"(?i:(?:photo|image|picture|photograph|caption|pictured|above|top|main (?:picture|image)"
             r"|file (?:photo|picture|image)|in pictures)\s*:)",
             r"(?i:(?:image|media|photo|video) caption\s*[,:])",  # "Image caption, Rescuers at the site"
+            r"(?i:item \d+ of \d+ )|\[\d+/\d+\] ",  # gallery captions: "Item 1 of 5 Rescuers ...", "[1/5] ..."
             r"(?i:(?:a|an|the|this)\s+(?:handout\s+)?(?:photograph|picture|photo|image|view|screenshot|still"
             r"|screen ?grab|video grab|aerial (?:view|photo)|satellite (?:image|photo)|file (?:photo|picture))\s+"
             r"(?:of|shows?|taken|released|provided|from|made available|obtained)\b)",
@@ -178,8 +188,8 @@ _CAPTION_ANYWHERE: _Rules = (
     (
         ("getty", "/", "ap photo", "epa-efe", "photo"),
         re.compile(
-            r"Getty Images|\bAFP via Getty\b|Reuters/|/Reuters\b|/AFP\b|\bAP Photo\b|EPA-EFE|/EPA\b"
-            r"|(?i:\bphoto(?:graph)? by\b|\bphoto credit\b|\(photo\b)"
+            r"(?i:Getty Images|\bAFP via Getty\b|Reuters/|/Reuters\b|/AFP\b|\bAP Photo\b|EPA-EFE|/EPA\b"
+            r"|\bphoto(?:graph)? by\b|\bphoto credit\b|\(photo\b)"
         ),
     ),
 )
@@ -348,7 +358,7 @@ def _is_headline_with_credit(key: str, headlines: list[str]) -> bool:
             tail = key[len(headline) :].lstrip(" .,;:-–—|")
             if len(_WORD.findall(tail)) > 15:
                 continue
-            if _CREDIT_LABEL.match(tail) or (_CREDIT_CUE.search(tail) and not _ends_sentence(tail)):
+            if _TAIL_LABEL.match(tail) or (_CREDIT_CUE.search(tail) and not _ends_sentence(tail)):
                 return True
     return False
 
@@ -408,7 +418,8 @@ def _is_credit(line: str) -> bool:
         rest = line[label.end() :].strip()
         words = _WORD.findall(rest)
         return len(words) <= 6 and not _ends_sentence(rest) and ("/" in rest or _is_title_case(words))
-    return _CREDIT_CUE.search(line) is not None and not _ends_sentence(line)
+    # "Rescuers in Dnipro. REUTERS/Name" is a caption with its credit: a sentence before the credit keeps it.
+    return _CREDIT_CUE.search(line) is not None and not _ends_sentence(line) and ". " not in line
 
 
 def _is_title_case(words: list[str]) -> bool:
