@@ -108,7 +108,9 @@ def test_parse_number(words: str, value: int) -> None:
     assert parse_number(words) == value
 
 
-@pytest.mark.parametrize("words", ["dozens", "several", "hundreds", "a few", "abc", "10 people", "", "a"])
+@pytest.mark.parametrize(
+    "words", ["dozens", "several", "hundreds", "a few", "abc", "10 people", "", "a", "first", "3rd", "7:00", "twice"]
+)
 def test_parse_number_refuses_what_is_not_one_number(words: str) -> None:
     assert parse_number(words) is None
 

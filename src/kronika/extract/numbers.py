@@ -334,7 +334,7 @@ class _Token:
     weak: str | None = None  # a reason that holds unless the context names a more specific one
 
 
-def _read_token(m: re.Match[str]) -> _Token | None:
+def _read_token(m: re.Match[str]) -> _Token:
     s, e = m.start(), m.end()
     if m.group("digits") is not None:
         digits, scale, suffix, plus = m.group("digits", "scale", "suffix", "plus")
@@ -590,8 +590,6 @@ def find_numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     for m in _tokens(text):
         tok = _read_token(m)
-        if tok is None:
-            continue
         ns, ne = tok.num_start, tok.num_end
         qualifier, start, end = EXACT, ns, ne
         words = _words_before(text, ns)
@@ -668,12 +666,14 @@ def _with_reason(n: NumberMention, rejected: str | None) -> NumberMention:
 
 
 def parse_number(words: str) -> int | None:
-    """The value of one number expression on its own: "four dozen" -> 48, "1,371" -> 1371, "1.5 million" ->
-    1500000. None when the string is not exactly one number, or only a vague amount ("dozens", "several")."""
+    """The value of one cardinal number expression on its own: "four dozen" -> 48, "1,371" -> 1371, "1.5 million"
+    -> 1500000. None when the string is not exactly one such number: a vague amount ("dozens", "several"), an
+    ordinal ("first", "3rd"), a time, a date or a multiplier ("twice")."""
     m = _TOKEN.fullmatch(words.strip())
     if m is None:
         return None
     try:
-        return _read_token(m).value  # type: ignore[union-attr]
+        tok = _read_token(m)
     except (InvalidOperation, KeyError):
         return None
+    return None if tok.rejected else tok.value
