@@ -1,0 +1,144 @@
+"""find_places on sentences written for these tests: one test per rule family."""
+
+from __future__ import annotations
+
+from kronika.geo import Geocoder, PlaceMention
+
+
+def names(mentions: list[PlaceMention]) -> list[str]:
+    return [m.location.name for m in mentions]
+
+
+def by_surface(mentions: list[PlaceMention], surface: str) -> PlaceMention:
+    return next(m for m in mentions if m.surface == surface)
+
+
+def test_offsets_point_at_the_surface_in_text_order(geo: Geocoder) -> None:
+    text = "Drones hit Kharkiv and Sumy overnight, and a missile struck Odesa."
+    found = geo.find_places(text)
+    assert names(found) == ["Kharkiv", "Sumy", "Odesa"]
+    for m in found:
+        assert text[m.start:m.end] == m.surface
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_old_and_russian_spellings(geo: Geocoder) -> None:
+    text = "Fighting raged near Artemovsk and Krasnoarmeysk; shells also fell on Zaporozhye and Kupyansk."
+    assert names(geo.find_places(text)) == ["Bakhmut", "Pokrovsk", "Zaporizhzhia", "Kupiansk"]
+
+
+def test_possessive_keeps_the_place_and_the_span_drops_the_s(geo: Geocoder) -> None:
+    text = "Kyiv's mayor said the capital's air defences were busy."
+    m = geo.find_places(text)[0]
+    assert (m.surface, m.location.name, m.location.precision) == ("Kyiv", "Kyiv", "settlement")
+
+
+def test_region_phrases_give_the_oblast_not_the_city(geo: Geocoder) -> None:
+    text = ("Strikes wounded 12 people in the Kharkiv region. Later, in the northeastern region of Sumy, "
+            "a drone hit a bus, and Russia's Belgorod region reported power cuts.")
+    found = geo.find_places(text)
+    regions = [(m.location.name, m.location.precision) for m in found if m.kind == "region"]
+    assert regions == [("Kharkiv Oblast", "admin1"), ("Sumy Oblast", "admin1"), ("Belgorod Oblast", "admin1")]
+    assert by_surface(found, "Kharkiv region").location.lat is not None
+
+
+def test_plural_regions_list(geo: Geocoder) -> None:
+    found = geo.find_places("Power was cut in the Odesa, Mykolaiv and Kherson regions.")
+    assert [(m.location.name, m.location.precision) for m in found] == [
+        ("Odesa Oblast", "admin1"), ("Mykolaiv Oblast", "admin1"), ("Kherson Oblast", "admin1")]
+
+
+def test_capital_phrase(geo: Geocoder) -> None:
+    found = geo.find_places("Explosions shook the Ukrainian capital before dawn.")
+    assert [(m.surface, m.location.name) for m in found] == [("the Ukrainian capital", "Kyiv")]
+
+
+def test_countries_world_cities_and_water(geo: Geocoder) -> None:
+    text = ("Envoys from Ukraine and the United States met in Geneva, while a tanker was hit in the Black Sea "
+            "off the coast of Turkey.")
+    found = geo.find_places(text)
+    kinds = {m.location.name: (m.kind, m.location.country, m.location.precision) for m in found}
+    assert kinds["Ukraine"] == ("country", "UA", "country")
+    assert kinds["United States"] == ("country", "US", "country")
+    assert kinds["Geneva"] == ("world_city", "CH", "settlement")
+    assert kinds["Black Sea"][0] == "water" and kinds["Black Sea"][2] == "water"
+    assert kinds["Turkey"] == ("country", "TR", "country")
+
+
+def test_homonym_decided_by_the_oblast_named_nearby(geo: Geocoder) -> None:
+    found = geo.find_places("In the Zaporizhzhia region, Russian troops attacked Novoselivka on Sunday.")
+    m = by_surface(found, "Novoselivka")
+    assert m.location.admin1 == "Zaporizhzhia Oblast"
+
+
+def test_homonym_decided_by_the_front_line_cluster(geo: Geocoder) -> None:
+    found = geo.find_places("Russian units pressed on towards Siversk, Novoselivka and Verkhnokamianske.")
+    m = by_surface(found, "Novoselivka")
+    assert m.location.admin1 == "Donetsk Oblast"
+    assert m.location.precision == "settlement"
+
+
+def test_homonym_without_context_is_ambiguous_without_coordinates(geo: Geocoder) -> None:
+    m = geo.find_places("Residents of Andriivka were evacuated.")[0]
+    assert m.location.precision == "ambiguous"
+    assert m.location.lat is None and m.location.lon is None
+    assert len(m.candidates) > 10
+
+
+def test_new_york_in_donbas_and_in_america(geo: Geocoder) -> None:
+    donbas = geo.find_places("Russian troops entered New York, a village near Toretsk in the Donetsk region.")
+    assert by_surface(donbas, "New York").location.country == "UA"
+    america = geo.find_places("Zelensky flew to New York to speak at the United Nations.")
+    assert by_surface(america, "New York").location.country == "US"
+
+
+def test_machine_translated_village_names_in_a_list(geo: Geocoder) -> None:
+    text = "Russian forces advanced near Siversk and the villages of Novoselifka, Novokonomichne and Milolyubivka."
+    found = geo.find_places(text)
+    assert [m.location.name for m in found] == ["Siversk", "Novoselivka", "Novoekonomichne", "Myroliubivka"]
+    assert [m.fuzzy for m in found] == [False, True, True, True]
+
+
+def test_fuzzy_matching_needs_a_place_cue(geo: Geocoder) -> None:
+    # the same mangled name with no "near"/"villages of" around it is left alone
+    assert geo.find_places("Novoselifka was the word of the day.") == []
+
+
+def test_exact_names_are_never_fuzzed_into_others(geo: Geocoder) -> None:
+    found = geo.find_places("A drone hit a ferry near Kherson.")
+    assert names(found) == ["Kherson"]
+
+
+def test_people_are_not_places(geo: Geocoder) -> None:
+    text = ("Mr Lysak said the poet Alexander Pushkin was loved in Kirov, while Friedrich Engels was not. "
+            "Sergei Kirov was shot in 1934.")
+    found = geo.find_places(text)
+    assert names(found) == ["Kirov"]
+    assert found[0].start == text.index("in Kirov") + 3
+
+
+def test_months_weekdays_and_english_words_are_not_places(geo: Geocoder) -> None:
+    text = "Progress was slow in May. On Monday, March talks were set, and Victory Day parades cancelled."
+    assert geo.find_places(text) == []
+
+
+def test_organisation_names_are_not_event_places(geo: Geocoder) -> None:
+    text = "The Kyiv Independent and the Moscow Times both cited the Istanbul format; Dynamo Kyiv lost."
+    assert geo.find_places(text) == []
+
+
+def test_sentence_initial_city_is_still_a_place(geo: Geocoder) -> None:
+    found = geo.find_places("Kupiansk had about 27,000 residents. Pokrovsk is now almost empty.")
+    assert names(found) == ["Kupiansk", "Pokrovsk"]
+
+
+def test_district_phrase_gives_the_raion(geo: Geocoder) -> None:
+    m = geo.find_places("A drone struck the Synelnyky district overnight.")[0]
+    assert (m.location.name, m.location.precision, m.location.admin1) == (
+        "Synelnykivskyi Raion", "admin2", "Dnipropetrovsk Oblast")
+
+
+def test_empty_and_placeless_text(geo: Geocoder) -> None:
+    assert geo.find_places("") == []
+    assert geo.find_places("nothing here names a place at all.") == []
