@@ -69,11 +69,15 @@ def test_metadata_line_becomes_metadata_date_and_rest_stays_first_paragraph(tmp_
     [
         ("date 2024-01-02 Headline here\nBody.", "2024-01-02", "Headline here\nBody."),
         ("Date: 2024-01-02T10:15:00Z Lead sentence.", "2024-01-02", "Lead sentence."),
+        ("date 2024/01/02 Headline", "2024-01-02", "Headline"),
+        (" date None Headline\nBody.", None, "Headline\nBody."),
         ("date 2024-01-02\nBody.", "2024-01-02", "\nBody."),
         # Not a metadata line: the word "date" inside prose, or no ISO day after it.
         ("The date 2024-01-02 was chosen.", None, "The date 2024-01-02 was chosen."),
         ("date of the attack: unknown", None, "date of the attack: unknown"),
         ("dated 2024-01-02 letter", None, "dated 2024-01-02 letter"),
+        ("Date palms were hit.", None, "Date palms were hit."),
+        ("date 2024-01-02x", None, "date 2024-01-02x"),
     ],
 )
 def test_split_metadata_line(text: str, date: str | None, rest: str) -> None:
@@ -190,6 +194,12 @@ def test_missing_file_is_rejected_as_no_such_file(tmp_path: Path) -> None:
     with pytest.raises(RejectedInput) as exc:
         read_file(tmp_path / "nope.txt")
     assert _reason(exc) == "no such file"
+
+
+def test_txt_file_holding_a_saved_page_is_read_as_html(tmp_path: Path) -> None:
+    page = "<!DOCTYPE html><html><head><title>T</title></head><body><nav>Home</nav><p>" + STORY + "</p></body></html>"
+    [article] = read_file(_write(tmp_path, "saved.txt", page))
+    assert "<p>" not in article.text and "glide bombs hit a market" in article.text
 
 
 def test_unknown_suffix_is_read_as_text_or_sniffed_as_html(tmp_path: Path) -> None:

@@ -77,8 +77,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 # The seeds' scraper writes the page date as a first line " date 2025-11-14 <headline or lead>".
 _METADATA_LINE = re.compile(
-    r"\A[ \t\ufeff]*date[ \t]*[:=]?[ \t]*(\d{4}-\d{2}-\d{2})"
+    r"\A[ \t\ufeff]*date[ \t]*[:=]?[ \t]*"
+    r"(?:(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"  # an optional time of day is dropped
+    r"|none|null|nan|unknown|n/a)"  # the scraper had no date: the line is still a metadata line
     r"(?:[ \t]+|(?=\r?\n)|\Z)",
     re.IGNORECASE,
 )
@@ -159,7 +161,8 @@ def read_file(path: str | Path) -> list[Article]:
             data = fh.read(limit + 1)  # stat can lie (pipes, /proc): never read past the limit
     except OSError as exc:
         raise RejectedInput(name, f"cannot read: {exc.strerror or exc}") from None
-    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _HTML_SNIFF.match(data[:1024])):
+    # A page saved with a .txt name is still a page: markup at the very start is read as HTML.
+    if suffix in HTML_SUFFIXES or _HTML_SNIFF.match(data[:1024]):
         return [_article_from_html(name, data)]
     if len(data) > MAX_TEXT_BYTES:
         raise RejectedInput(name, _too_large(len(data), MAX_TEXT_BYTES))
@@ -224,7 +227,8 @@ def split_metadata_line(text: str) -> tuple[str | None, str]:
     match = _METADATA_LINE.match(text)
     if match is None:
         return None, text
-    return match.group(1), text[match.end() :]
+    day = f"{match['y']}-{match['m']}-{match['d']}" if match["y"] else None
+    return day, text[match.end() :]
 
 
 # ---------------------------------------------------------------------------------------------- readers
