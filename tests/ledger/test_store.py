@@ -134,3 +134,37 @@ def test_default_ledger_lives_in_the_user_data_directory():
 
     path = default_db_path()
     assert path.name == "ledger.db" and path.parent.name == "kronika"
+
+
+def test_a_new_migration_upgrades_an_existing_ledger_in_place(tmp_path, article, monkeypatch):
+    from kronika.store import sqlite as sqlite_store
+
+    path = tmp_path / "old.db"
+    with open_store(path) as s:
+        ingest(s, [doc(article)])
+    extra = "ALTER TABLE events ADD COLUMN note TEXT;"
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", [*sqlite_store.MIGRATIONS, extra])
+    monkeypatch.setattr(sqlite_store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with open_store(path) as s:
+        assert s.schema_version == SCHEMA_VERSION + 1
+        assert s.counts()["events"] == 1
+    db = sqlite3.connect(path)
+    assert "note" in [r[1] for r in db.execute("PRAGMA table_info(events)")]
+    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations")] == [1, 2]
+
+
+def test_a_story_is_reported_on_its_own_dateline_day(store, article):
+    from kronika.ledger import show_event
+    from kronika.models import Story
+
+    text = ("Moscow (AFP) Nov 20, 2025 - Putin visited a command post. "
+            "Kyiv (AFP) Nov 19, 2025 - Russian missiles hit Ternopil, killing at least 10 people, Sybiga said.")
+    d = article(text, [Ev("strike", "Russian missiles hit Ternopil", "2025-11-19", TERNOPIL,
+                          figures=[Fig("killed", 10, "killing at least 10 people", "at_least", "Andriy Sybiga")])],
+                path="bundle.txt", source=None, published="2025-11-20")
+    split = text.index("Kyiv (AFP)")
+    d.stories = [Story(0, split, "2025-11-20", "Moscow (AFP) Nov 20, 2025"),
+                 Story(split, len(text), "2025-11-19", "Kyiv (AFP) Nov 19, 2025")]
+    ingest(store, [d])
+    [source] = show_event(store, "ev-2025-11-19-ternopil-strike-1").sources
+    assert (source.outlet, source.published) == ("AFP", "2025-11-19")

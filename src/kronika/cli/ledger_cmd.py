@@ -208,7 +208,8 @@ def events_cmd(
         sys.stdout.write(to_geojson(rows) + "\n")
     else:
         table = Table(show_lines=False)
-        for col in ("event", "date", "type", "place", "status", "sources", "figures"):
+        table.add_column("event", no_wrap=True)  # ids are copied into `kronika show`: never break them
+        for col in ("date", "type", "place", "status", "sources", "figures"):
             table.add_column(col, overflow="fold")
         for row in rows:
             ev = row.event

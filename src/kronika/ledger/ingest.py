@@ -142,11 +142,14 @@ def _place_event(
     store: LedgerStore, doc: DocumentResult, stored: StoredDocument, event: Event, fed: set[str]
 ) -> tuple[str, bool]:
     story = _story_index(stored, event.span[0])
+    # a wire story is reported on its own dateline's day, which in a bundle of stories can precede the
+    # document's publication day
+    reported = (doc.stories[story].reference_date if story is not None else None) or stored.published
     incoming = Incoming(
         type=event.type,
         date=event.date,
         location=event.location,
-        published=stored.published,
+        published=reported,
         document_id=stored.id,
         actors=list(event.actors),
         claimed_by=event.claimed_by,
@@ -160,8 +163,8 @@ def _place_event(
             date=event.date,
             place=event.location,
             status=event.status,
-            first_reported=stored.published,
-            last_reported=stored.published,
+            first_reported=reported,
+            last_reported=reported,
             summary=summary_of(event.quote, doc.stories[story].dateline if story is not None else None),
         )
         store.insert_event(target)
@@ -178,7 +181,7 @@ def _place_event(
             span=event.span,
             story_id=stored.story_ids[story] if story is not None else None,
             outlet=outlet_of(doc, story),
-            published=stored.published,
+            published=reported,
             date=event.date,
             location=event.location,
             places=list(event.places),
@@ -189,7 +192,7 @@ def _place_event(
     )
     if event.date:
         store.index_event(target.id, event.date, index_cells(event.type, event.location))
-    _refresh(store, target, event, merged=match is not None, published=stored.published)
+    _refresh(store, target, event, merged=match is not None, published=reported)
     return target.id, match is not None
 
 
