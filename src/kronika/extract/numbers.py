@@ -10,7 +10,8 @@ set lookups, no spaCy. The flow per sentence:
 
     pre-scan for places a number can start (`_START`)  ->  one anchored `_TOKEN` match there  ->  value
     ->  qualifier from the words just before it  ->  rejection from the token itself, the text right after it,
-        then the words before it  ->  ranges ("10-15", "between 10 and 15") merged
+        then the words before it  ->  ranges ("10-15", "between 10 and 15") merged  ->  a bare number listed
+        after an age, date or year shares its reason ("aged 67 and 70")
 
 Context checks look at the next or previous *word* first and run a regex only when that word could start (or
 end) one of its patterns: an unanchored search over a window costs ten times a set lookup.
@@ -89,7 +90,6 @@ _MONTH_NAMES = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
 )
-_MONTHS = "(?:" + "|".join(_MONTH_NAMES.split()) + ")"
 # Case-sensitive on purpose: "May" is a month, "may" a verb ("5 may have died").
 _MONTH_SET = frozenset(_MONTH_NAMES.split()) | frozenset(m + "." for m in _MONTH_NAMES.split())
 
