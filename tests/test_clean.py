@@ -127,6 +127,7 @@ def test_chrome_lines_are_dropped(line: str) -> None:
         "finding",
         "Published November 26, 2025",
         "Russia continues to make territorial gains",
+        "Latest: Russia launches hundreds of drones at western Ukraine",
         "\u2022 At least 10 people were killed in Ternopil, officials said.",
         "Quote: \u201cThe enemy attacked the city with 12 drones overnight.\u201d",
         "Background: the region has been shelled daily since the spring.",

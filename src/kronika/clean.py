@@ -70,7 +70,7 @@ _BLURB_START = re.compile(
             r"(?:read|see)\s+(?:more|also|next|the full story)\b",
             r"(?:also read|also see|more on this(?: story)?|more from\b.*|related(?: articles?| stories| coverage"
             r"| content| news| topics| reading)?|recommended(?: reading| stories| for you)?|most (?:read|popular"
-            r"|viewed|shared)|trending(?: now)?|top stories|latest(?: news| stories)?|you (?:may|might) (?:also )?"
+            r"|viewed|shared)|trending(?: now)?|top stories|latest (?:news|stories)|you (?:may|might) (?:also )?"
             r"like|don'?t miss|editors?'? picks?|tags?|topics?|filed under|categories)" + _LABEL_END,
             r"(?:sign up|subscribe|register|log ?in|sign in|create (?:a |an )?(?:free )?account|join (?:us|our))\b",
             r"welcome to\s+\S+(?:\s+\S+){0,3}[.!]?$",
