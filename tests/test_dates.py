@@ -139,6 +139,7 @@ def test_publication_stamps(text: str, kind: str, day: dt.date) -> None:
         ("19.11.2025 10:30\nBody.", D(2025, 11, 19)),
         ("By Olena Petrenko | November 19, 2025\nBody.", D(2025, 11, 19)),
         ("By AFP · 19 Nov 2025 10:12\nBody.", D(2025, 11, 19)),
+        ("Headline\nNovember 20, 2025 10:13 AM 3 min read\nBody.", D(2025, 11, 20)),
     ],
 )
 def test_date_lines_and_dated_bylines(text: str, day: dt.date) -> None:

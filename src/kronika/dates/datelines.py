@@ -33,14 +33,15 @@ def _wire_pattern() -> re.Pattern[str]:
 
 _WIRE_RE = _wire_pattern()
 _ANY_DATE = rf"(?:{_DATE}|{YEAR_RE}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.{YEAR_RE})"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?)"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,5}\b)?)"
 _STAMP_RE = re.compile(
     rf"(?mi)^[ \t|•·*-]*(?P<kind>first published|published|last updated|updated|posted)(?:\s+(?:on|at))?:?\s*"
     rf"(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?"
 )
 # A line that is nothing but a date (and time), as page templates print it under the headline:
 # "Wed 19 Nov 2025 08.00 GMT", "19.11.2025 10:30", "November 19, 2025"
-_DATE_LINE_RE = re.compile(rf"(?m)^[ \t|•·]*(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?[ \t|•·]*$")
+_READ_TIME = r"(?:\s*[|•·,-]?\s*\d{1,2}\s*min(?:ute)?s?(?:\s+read)?)"  # "10:13 AM 3 min read"
+_DATE_LINE_RE = re.compile(rf"(?m)^[ \t|•·]*(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?{_READ_TIME}?[ \t|•·]*$")
 # A byline carrying the date: "By Olena Harmash | November 19, 2025", "By AFP · 19 Nov 2025 10:12"
 _BYLINE_RE = re.compile(r"(?m)^[ \t]*[Bb]y\s+[^\n]{1,80}?[|•·,–—-]\s*(?P<date>[^\n|•·]{6,40}?)[ \t]*$")
 
