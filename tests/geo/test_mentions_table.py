@@ -98,3 +98,27 @@ def test_cli_json_agrees_with_api(row: dict[str, str], geo: Geocoder) -> None:
     got = json.loads(result.stdout)
     assert got == geo.resolve(row["query"], context=row["context"] or None).to_dict()
     assert check(row, got) is None
+
+
+@pytest.mark.parametrize("args", [["geocode", ""], ["geocode", "   "], ["geocode", "Kyiv", "--format", "xml"],
+                                  ["geocode", "x" * 400]])
+def test_cli_bad_input_is_one_line_and_exit_2(args: list[str]) -> None:
+    _register_commands()
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_table_lists_candidates_of_an_ambiguous_name() -> None:
+    _register_commands()
+    result = CliRunner().invoke(app, ["geocode", "Andriivka"])
+    assert result.exit_code == 0
+    assert "ambiguous" in result.stdout and "candidates" in result.stdout
+
+
+def test_lower_case_and_cyrillic_queries(geo: Geocoder) -> None:
+    assert geo.resolve("the kharkiv region").location.name == "Kharkiv Oblast"
+    assert geo.resolve("kupyansk").location.name == "Kupiansk"
+    assert geo.resolve("Київ").location.name == "Kyiv"
+    assert geo.resolve("Харьков").location.name == "Kharkiv"

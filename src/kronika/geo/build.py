@@ -88,7 +88,9 @@ def _load_gazetteer(b: _Builder, rows: list[dict[str, str]]) -> None:
             kind = "admin1"
             admin1 = r["name_en"]
             if r["id"] == "ua:oblast:UA01":
-                r = {**r, "name_en": "Crimea", "alt_names": r["alt_names"] + "|Autonomous Republic of Crimea"}
+                # news says "Crimea"; the official name stays reachable as an alternate
+                extra = "|Autonomous Republic of Crimea|Crimean Peninsula"
+                r = {**r, "name_en": "Crimea", "alt_names": r["alt_names"] + extra}
         idx = b.add([r["id"], r["name_en"], kind, admin1, admin2, r["country"], lat, lon, pop, precise])
         if kind == "admin1":
             admin1_rows.append((idx, r))

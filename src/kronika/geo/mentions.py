@@ -200,7 +200,7 @@ class Scanner:
         names, first_words, max_words = self.gaz.names, self.gaz.first_words, self.gaz.max_words
         while i < n:
             w = words[i]
-            if not (w[0].isupper() or (explicit and i == 0)):
+            if not (w[0].isupper() or explicit):  # a typed query may be all lower case
                 i += 1
                 continue
             found = None
