@@ -99,6 +99,7 @@ def test_weekday_before_a_date_is_kept_as_evidence() -> None:
         ),
         ("Dnipro, Oct 3, 2023 (Ukrinform) - Air defence worked.", "Dnipro", "Ukrinform", D(2023, 10, 3)),
         ("BRUSSELS, 14 June 2024 — Ministers met.", "BRUSSELS", None, D(2024, 6, 14)),
+        ("MOSCOW, November 20, 2025. /TASS/. Russian forces took a village.", "MOSCOW", "TASS", D(2025, 11, 20)),
     ],
 )
 def test_wire_datelines_of_several_agencies(text: str, place: str, agency: str | None, day: dt.date) -> None:

@@ -20,13 +20,14 @@ _DASH = r"\s*(?:-{1,2}|–|—|:)"
 
 
 def _wire_pattern() -> re.Pattern[str]:
-    """Four wire shapes, each with its own group names (a=agency then date, b=date then agency,
-    c=agency only, d=date then dash)."""
+    """Five wire shapes, each with its own group names (a=agency then date, b=date then agency,
+    c=agency only, d=date then dash, e=date then /AGENCY/ as TASS writes it)."""
     shapes = [
         rf"(?P<place_a>{_PLACE})\s+(?P<agency_a>{_AGENCY})\s+(?P<date_a>{_DATE})(?={_DASH}|[ \t]*$)",
         rf"(?P<place_b>{_PLACE}),\s+(?P<date_b>{_DATE})\s+(?P<agency_b>{_AGENCY})(?={_DASH})",
         rf"(?P<place_c>{_PLACE})\s+(?P<agency_c>{_AGENCY})(?={_DASH})",
         rf"(?P<place_d>{_PLACE}),\s+(?P<date_d>{_DATE})(?={_DASH}\s)",
+        rf"(?P<place_e>{_PLACE}),\s+(?P<date_e>{_DATE})\.?\s*(?P<agency_e>/[A-Z][\w-]{{1,20}}/)\.?",
     ]
     return re.compile(r"(?m)^[ \t]*(?:" + "|".join(shapes) + ")")
 
@@ -71,7 +72,7 @@ def _first_mention(text: str, offset: int) -> DateMention | None:
 
 
 def _wire(text: str, m: re.Match[str]) -> Dateline | None:
-    shape = next(k for k in "abcd" if m.group("place_" + k))
+    shape = next(k for k in "abcde" if m.group("place_" + k))
     place = m.group("place_" + shape)
     agency = m.group("agency_" + shape) if shape != "d" else None
     date_group = "date_" + shape if shape != "c" else None
@@ -86,7 +87,7 @@ def _wire(text: str, m: re.Match[str]) -> Dateline | None:
         place=place.strip(),
         text=text[start : m.end()].strip(),
         kind="wire",
-        agency=agency.strip(" ()") if agency else None,
+        agency=agency.strip(" ()/") if agency else None,
         mention=mention,
     )
 
