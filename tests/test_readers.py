@@ -254,6 +254,13 @@ def test_html_without_text_is_rejected(tmp_path: Path) -> None:
     assert _reason(exc) == "no text could be extracted from the HTML"
 
 
+def test_regression_htmldate_assertion_on_an_svg_tree_is_a_rejection_not_a_crash(tmp_path: Path) -> None:
+    # htmldate's metadata pass asserts on this tree (lxml drop_tree on a parentless element).
+    page = "<svg><foreignObject></html><meta charset='utf-16'><h1><html></h1><p>Kyiv was hit overnight.</p>"
+    [item] = list(iter_articles([_write(tmp_path, "odd.html", page)]))
+    assert isinstance(item, RejectedInput) and item.reason == "no text could be extracted from the HTML"
+
+
 def test_empty_html_file_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(RejectedInput) as exc:
         read_file(_write(tmp_path, "empty.htm", b"   \n"))

@@ -249,7 +249,6 @@ def _article_from_text(path: str, data: bytes) -> Article:
 
 def _article_from_html(path: str, data: bytes) -> Article:
     import trafilatura  # imported late: loading it costs ~0.3 s and text-only runs never need it
-    from trafilatura.utils import load_html
 
     _quiet_html_loggers()
 
@@ -259,26 +258,22 @@ def _article_from_html(path: str, data: bytes) -> Article:
         markup = decode_text(data)
     except ValueError as exc:
         raise RejectedInput(path, str(exc)) from None
-    tree = load_html(markup)
-    if tree is None:
-        tree = _parse_fragment(markup)
-    if tree is None:
-        raise RejectedInput(path, "no text could be extracted from the HTML")
-    _captions_to_paragraphs(tree)
-    doc = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        # Metadata only: a date found in the body by htmldate's text search would be a guess, not metadata.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    doc = None
+    for with_metadata in (True, False):
+        try:
+            doc = _extract_html(markup, with_metadata)
+            break
+        except Exception:  # noqa: BLE001 - parser bugs on malformed pages (htmldate asserts on odd trees)
+            continue  # retried without the metadata pass, where those bugs live; then the baseline below
     text = (getattr(doc, "text", None) or "").strip()
     if not text:
         # trafilatura gives up on pages it judges to have no main content (a bare <div> of text, markup
         # broken enough to hide the body): its baseline still returns every text node.
-        _tree, text, _length = trafilatura.baseline(tree)
-        text = (text or "").strip()
+        try:
+            tree = _parse_html(markup)
+            text = (trafilatura.baseline(tree)[1] or "").strip() if tree is not None else ""
+        except Exception:  # noqa: BLE001 - as above: a page the parsers choke on has no text to give
+            text = ""
     if not text:
         raise RejectedInput(path, "no text could be extracted from the HTML")
     # trafilatura separates blocks with one newline; a blank line makes paragraphs explicit, as in the seeds.
@@ -290,6 +285,31 @@ def _article_from_html(path: str, data: bytes) -> Article:
         url=_clean_meta(getattr(doc, "url", None)),
         source=_clean_meta(getattr(doc, "sitename", None)),
         metadata_date=_iso_day(getattr(doc, "date", None)),
+    )
+
+
+def _parse_html(markup: str) -> object | None:
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    return tree if tree is not None else _parse_fragment(markup)
+
+
+def _extract_html(markup: str, with_metadata: bool) -> object | None:
+    """trafilatura's main-text extraction (a fresh tree each time: extraction prunes the tree it is given)."""
+    import trafilatura
+
+    tree = _parse_html(markup)
+    if tree is None:
+        return None
+    _captions_to_paragraphs(tree)
+    return trafilatura.bare_extraction(
+        tree,
+        with_metadata=with_metadata,
+        include_comments=False,
+        include_tables=False,
+        # Metadata only: a date found in the body by htmldate's text search would be a guess, not metadata.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 
