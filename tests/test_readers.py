@@ -97,6 +97,12 @@ def test_utf8_with_a_stray_legacy_byte_stays_utf8(tmp_path: Path) -> None:
     assert article.text == text + "The mayor\ufffds office confirmed it.\n"
 
 
+def test_utf8_bom_with_a_stray_byte_is_still_utf8(tmp_path: Path) -> None:
+    data = b"\xef\xbb\xbfKyiv\xe2\x80\x99s mayor said the strike killed \x96 three people.\n" * 3
+    [article] = read_file(_write(tmp_path, "bom-mixed.txt", data))
+    assert article.text.startswith("Kyiv\u2019s mayor said the strike killed \ufffd three people.\n")
+
+
 def test_latin1_accents_in_cp1252_text(tmp_path: Path) -> None:
     text = "The charg\u00e9 d\u2019affaires in Ankara said talks would resume.\n"
     [article] = read_file(_write(tmp_path, "accents.txt", text.encode("cp1252")))

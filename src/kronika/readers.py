@@ -65,8 +65,8 @@ _MAGIC = (
     (b"\x7fELF", "an executable"),
     (b"SQLite format 3", "a SQLite database"),
 )
+_UTF8_BOM = b"\xef\xbb\xbf"
 _BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32"),
     (b"\x00\x00\xfe\xff", "utf-32"),
     (b"\xff\xfe", "utf-16"),
@@ -180,6 +180,10 @@ def decode_text(data: bytes) -> str:
     """
     if not data:
         raise ValueError("empty file")
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]  # then read as any UTF-8 text, stray bytes and all
+        if not data:
+            raise ValueError("empty file")
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -377,8 +381,8 @@ def _iter_jsonl(path: Path) -> Iterator[Article | RejectedInput]:
 
 
 def _article_from_json_line(where: str, line: bytes, first: bool) -> Article:
-    if first and line.startswith(b"\xef\xbb\xbf"):
-        line = line[3:]
+    if first and line.startswith(_UTF8_BOM):
+        line = line[len(_UTF8_BOM) :]
     try:
         record = json.loads(line)
     except UnicodeDecodeError:
