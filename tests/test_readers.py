@@ -98,7 +98,7 @@ def test_utf8_with_a_stray_legacy_byte_stays_utf8(tmp_path: Path) -> None:
 
 
 def test_utf8_bom_with_a_stray_byte_is_still_utf8(tmp_path: Path) -> None:
-    data = b"\xef\xbb\xbfKyiv\xe2\x80\x99s mayor said the strike killed \x96 three people.\n" * 3
+    data = b"\xef\xbb\xbf" + b"Kyiv\xe2\x80\x99s mayor said the strike killed \x96 three people.\n" * 3
     [article] = read_file(_write(tmp_path, "bom-mixed.txt", data))
     assert article.text.startswith("Kyiv\u2019s mayor said the strike killed \ufffd three people.\n")
 

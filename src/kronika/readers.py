@@ -207,7 +207,7 @@ def decode_text(data: bytes) -> str:
     lenient = data.decode("utf-8", errors="replace")
     stray = lenient.count("\ufffd")
     multibyte = sum(1 for ch in lenient if ch > "\x7f") - stray
-    if multibyte >= 3 * stray:
+    if multibyte >= stray:  # cp1252 prose almost never forms a valid UTF-8 sequence by chance
         return lenient
     non_ascii = sum(1 for b in data if b > 0x7F)
     if non_ascii <= max(8, len(data) // 20):
