@@ -5,7 +5,6 @@ supplies the year from evidence; it is never completed with today's year."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from kronika.dates._calendar import (
@@ -13,6 +12,7 @@ from kronika.dates._calendar import (
     MONTH_RE,
     WEEKDAY_RE,
     YEAR_RE,
+    at_word_starts,
     day_number,
     is_capitalised,
     make_date,
@@ -23,12 +23,14 @@ from kronika.dates._calendar import (
 )
 
 _WD = rf"(?:(?P<wd{{n}}>{WEEKDAY_RE}),?\s*\(?\s*)?"
-_DATE_RE = re.compile(
+# a date starts with a digit, a month name, a weekday name or "the": the lookahead set lists those letters
+_DATE_RE = at_word_starts(
     rf"\b(?P<iy>{YEAR_RE})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])\b"
     # 19.11.2025: day first, as European sites write it (the US 11/19/2025 is left alone: it is ambiguous)
     rf"|(?<![\d.])(?P<ed>0?[1-9]|[12]\d|3[01])\.(?P<em>0?[1-9]|1[0-2])\.(?P<ey>{YEAR_RE})(?![\d.]\d)"
     rf"|\b{_WD.format(n=1)}(?:the\s+)?(?P<d1>{DAY_RE})(?:\s+of)?\s+(?P<m1>{MONTH_RE})(?!\w)(?:,?\s+(?P<y1>{YEAR_RE})\b)?"
-    rf"|\b{_WD.format(n=2)}(?P<m2>{MONTH_RE})\s+(?P<d2>{DAY_RE})\b(?!\s*(?:km|kilomet|mile|[%:]))(?:,?\s+(?P<y2>{YEAR_RE})\b)?"
+    rf"|\b{_WD.format(n=2)}(?P<m2>{MONTH_RE})\s+(?P<d2>{DAY_RE})\b(?!\s*(?:km|kilomet|mile|[%:]))(?:,?\s+(?P<y2>{YEAR_RE})\b)?",
+    first="[0-9JFMASONDTWjfmasondtw]",
 )
 
 

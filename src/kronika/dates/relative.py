@@ -23,6 +23,7 @@ from kronika.dates._calendar import (
     MONTH_RE,
     MONTHS,
     YEAR_RE,
+    at_word_starts,
     day_number,
     is_capitalised,
     last_weekday,
@@ -92,12 +93,12 @@ _FALSE: list[tuple[frozenset[str], re.Pattern[str]]] = [
 ]  # fmt: skip
 
 # --- vague expressions --------------------------------------------------------------------------------------
-_RANGE = re.compile(
+_RANGE = at_word_starts(
     rf"(?i:between|from)\s+(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE})(?:,?\s+{YEAR_RE})?\s+(?i:and|to|until|through)\s+"
     rf"(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE}|{DAY_RE})"
     rf"|{MONTH_RE}\s+{DAY_RE}\s*(?:-|–|to)\s*{DAY_RE}\b|\b{DAY_RE}\s*(?:-|–)\s*{DAY_RE}\s+{MONTH_RE}"
 )
-_VAGUE = re.compile(
+_VAGUE = at_word_starts(
     r"(?i)\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming|next|previous)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
     r"(?:days|weeks|months|years)\b"
     r"|\b(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:week|month|year)\b"
@@ -111,11 +112,11 @@ _VAGUE = re.compile(
     r"|\b(?:early|mid|late)[- ](?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
 )
-_VAGUE_MONTH = re.compile(  # a month named without a day: "in September", "since July", "last March"
+_VAGUE_MONTH = at_word_starts(  # a month named without a day: "in September", "since July", "last March"
     rf"(?i:\b(?:in|since|by|until|till|from|during|through|last|this|next|early|late|mid|of|before|after)\s+)?"
     rf"{_MONTH_WORD}(?!\s*{DAY_RE}\b)(?:,?\s+{YEAR_RE})?"
 )
-_VAGUE_YEAR = re.compile(  # "in 2022", "since 2014", "the 2022 offensive", "of 2023"
+_VAGUE_YEAR = at_word_starts(  # "in 2022", "since 2014", "the 2022 offensive", "of 2023"
     rf"(?i)\b(?:in|since|by|until|from|during|through|of|the|before|after|early|late|mid-?|summer|winter|spring"
     rf"|autumn|fall|its|a)\s+(?:of\s+)?{YEAR_RE}\b(?![\d,])(?!\s+(?:people|drones|missiles|soldiers|troops|civilians"
     rf"|residents|shells|homes|buildings|km|kilomet|miles|tonnes|tons)\b)"
@@ -123,7 +124,7 @@ _VAGUE_YEAR = re.compile(  # "in 2022", "since 2014", "the 2022 offensive", "of 
 _ANCHORED = re.compile(r"(?i)\b(?:since|until|till|by|through|before|after)\s+$")  # "since November 14": vague
 
 # --- precise expressions ------------------------------------------------------------------------------------
-_WEEKDAY = re.compile(
+_WEEKDAY = at_word_starts(
     rf"(?:(?P<mod>\b(?i:last|next|this|coming|past|on|late|early|earlier|later|(?:overnight|night)(?:\s+(?:in)?to|\s+on)?"
     rf"|early\s+hours\s+of|since|until|till|by|through))\s+)?"
     rf"\b(?P<wd>{FULL_WEEKDAY_RE})\b(?:'s|’s)?"
@@ -166,7 +167,7 @@ _FUTURE = re.compile(
 )
 # "the biggest attack since 2022", "for the first time since the start of the war": a comparison, not the time
 # of the event, so the "since ..." phrase is blanked rather than read as vague
-_SINCE_COMPARISON = re.compile(
+_SINCE_COMPARISON = at_word_starts(
     r"(?i)\b(?:first|biggest|largest|deadliest|heaviest|worst|most|highest|lowest|record|strongest|longest|"
     r"fiercest|major|only)\b[^.;:]{0,60}?\b(?P<since>since\s+(?:the\s+)?(?:(?:start|beginning|outbreak|launch)\s+of\s+"
     rf"(?:the\s+|its\s+|russia['’]s\s+)?(?:full-scale\s+)?(?:war|invasion|conflict|offensive)|{YEAR_RE}\b|"
