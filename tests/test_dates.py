@@ -176,6 +176,16 @@ def test_published_stamp_beats_dateline_and_metadata() -> None:
     assert result.evidence is not None and "Published March 5, 2024" in result.evidence
 
 
+def test_an_update_stamp_yields_to_earlier_metadata() -> None:
+    text = "Updated 4 March 2024 09:30 GMT\nDrones struck the port overnight."
+    assert publication_date(_doc(text), "2024-03-01") == publication_date(_doc(text), "2024-03-01T08:00:00Z")
+    result = publication_date(_doc(text), "2024-03-01")
+    assert (result.published, result.conflict) == (D(2024, 3, 1), False)
+    assert publication_date(_doc(text), None).published == D(2024, 3, 4)
+    later = publication_date(_doc(text), "2024-03-09")  # published after its own update: the metadata is wrong
+    assert (later.published, later.conflict) == (D(2024, 3, 4), True)
+
+
 def test_dateline_beats_metadata_and_flags_the_contradiction() -> None:
     text = "Headline here\n\nOdesa (AFP) Mar 2, 2024\n\nDrones struck the port overnight, officials said."
     result = publication_date(_doc(text), "2023-01-15")

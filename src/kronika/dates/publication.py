@@ -1,8 +1,9 @@
 """The publication day of a document, from the strongest evidence its text holds.
 
 Evidence, strongest first:
-    1. a page stamp opening a line: "Published November 26, 2025" (then "Updated ...")
-    2. wire datelines: "Moscow (AFP) Nov 20, 2025" (the latest one, when a document carries several stories)
+    1. a page stamp opening a line: "Published November 26, 2025", or a line that is only a date
+    2. wire datelines: "Moscow (AFP) Nov 20, 2025" (the latest one, when a document carries several stories);
+       then an "Updated ..." stamp, which metadata from on or before that day overrules
     3. an explicit date in the lead: "on Friday (Nov 14)" (a year-less date takes the metadata's year only when
        the stated weekday or the nearness of the metadata day confirms it)
     4. the metadata date
@@ -97,12 +98,11 @@ def _year_anchor(text: str, meta: dt.date | None, captions: list[tuple[int, int]
 
 
 def _stamp_or_dateline(lines: list[Dateline], meta: dt.date | None, anchor: _YearAnchor) -> PublicationDate | None:
-    for kind in ("published", "dated", "updated"):
-        for line in lines:
-            if line.kind == kind and line.mention is not None:
-                day = anchor.resolve(line.mention)
-                if day is not None:
-                    return _decide(day, meta, f'{kind} stamp "{line.text}"')
+    for line in lines:
+        if line.kind in ("published", "dated") and line.mention is not None:
+            day = anchor.resolve(line.mention)
+            if day is not None:
+                return _decide(day, meta, f'{line.kind} stamp "{line.text}"')
     wire = [
         (day, line)
         for line in lines
@@ -112,6 +112,12 @@ def _stamp_or_dateline(lines: list[Dateline], meta: dt.date | None, anchor: _Yea
     if wire:
         day, line = max(wire, key=lambda pair: pair[0])
         return _decide(day, meta, f'dateline "{line.text}"')
+    for line in lines:
+        if line.kind == "updated" and line.mention is not None and (day := anchor.resolve(line.mention)):
+            # a page is updated after it is published: metadata on or before the update agrees with it
+            if meta is not None and meta <= day + TOLERANCE:
+                return PublicationDate(meta, False, f'metadata, before the update stamp "{line.text}"')
+            return _decide(day, meta, f'updated stamp "{line.text}"')
     return None
 
 
