@@ -176,6 +176,13 @@ def test_published_stamp_beats_dateline_and_metadata() -> None:
     assert result.evidence is not None and "Published March 5, 2024" in result.evidence
 
 
+def test_date_lines_inside_a_timeline_are_not_the_page_stamp() -> None:
+    entry = "Russian forces pressed on towards the city while officials counted the damage from the night. " * 8
+    text = f"How the siege unfolded\n\n{entry}\n\nMarch 1, 2024\n{entry}\n\nMarch 2, 2024\n{entry}\n\n{entry}\n"
+    assert publication_date(_doc(text), "2024-03-10").published == D(2024, 3, 10)
+    assert publication_date(_doc("Siege diary\nMarch 9, 2024\n" + text), "2024-03-10").published == D(2024, 3, 9)
+
+
 def test_an_update_stamp_yields_to_earlier_metadata() -> None:
     text = "Updated 4 March 2024 09:30 GMT\nDrones struck the port overnight."
     assert publication_date(_doc(text), "2024-03-01") == publication_date(_doc(text), "2024-03-01T08:00:00Z")

@@ -26,6 +26,8 @@ from kronika.dates.relative import is_future_at
 from kronika.models import CleanedText
 
 LEAD_CHARS = 1200  # the lead: headline, standfirst and first paragraphs
+STAMP_HEAD_CHARS = 600  # where a page prints its date: under the headline ...
+STAMP_FOOT_CHARS = 300  # ... or at the very end
 TOLERANCE = dt.timedelta(days=1)  # time zones: a dateline a day off the metadata is no contradiction
 _METADATA_TOKEN = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\S*")  # a reader's metadata line left in the text
 _ATTACK = re.compile(
@@ -97,9 +99,14 @@ def _year_anchor(text: str, meta: dt.date | None, captions: list[tuple[int, int]
     return _YearAnchor(max(stated) if stated else None, 45)
 
 
-def _stamp_or_dateline(lines: list[Dateline], meta: dt.date | None, anchor: _YearAnchor) -> PublicationDate | None:
+def _stamp_or_dateline(
+    lines: list[Dateline], meta: dt.date | None, anchor: _YearAnchor, size: int
+) -> PublicationDate | None:
     for line in lines:
-        if line.kind in ("published", "dated") and line.mention is not None:
+        # a bare date line is the page's stamp only in the page head or foot; inside the body it heads an
+        # entry of a timeline
+        in_frame = line.start < STAMP_HEAD_CHARS or line.end > size - STAMP_FOOT_CHARS
+        if (line.kind == "published" or (line.kind == "dated" and in_frame)) and line.mention is not None:
             day = anchor.resolve(line.mention)
             if day is not None:
                 return _decide(day, meta, f'{line.kind} stamp "{line.text}"')
@@ -174,7 +181,7 @@ def publication_date(cleaned: CleanedText, metadata_date: str | None) -> Publica
     lines = [line for line in find_datelines(text) if not _inside(line.start, captions)]
 
     anchor = _year_anchor(text, meta, captions)
-    found = _stamp_or_dateline(lines, meta, anchor)
+    found = _stamp_or_dateline(lines, meta, anchor, len(text))
     if found is None:
         found = _lead_date(text, captions + [(line.start, line.end) for line in lines], meta, anchor)
         yearless = [line for line in lines if line.mention is not None]  # their year could not be fixed
