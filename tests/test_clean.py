@@ -317,6 +317,14 @@ def test_hard_wrapped_paragraph_is_joined_but_lowercase_heading_is_not() -> None
     ]
 
 
+def test_link_text_split_onto_its_own_line_is_joined_back() -> None:
+    text = "Russian drones hit the port city of\nOdesa\n, killing two people, the governor said.\n\nNext paragraph."
+    assert _lines(clean_text(text)) == [
+        "Russian drones hit the port city of Odesa, killing two people, the governor said.",
+        "Next paragraph.",
+    ]
+
+
 def test_empty_and_chrome_only_texts_clean_to_nothing() -> None:
     assert clean_text("") == CleanedText("", [])
     assert clean_text("Menu\n\nSearch\n\nClose\n") == CleanedText("", [])

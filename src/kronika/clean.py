@@ -200,6 +200,8 @@ _DATELINE_START = re.compile(r"^[A-Z][\w'’.\- ]{1,40}(?:, [\w'’.\- ]{2,30})?
 _HSPACE = re.compile(r"[ \t\f\v]+")
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_CONTINUATION_PUNCT = frozenset(",;.)!?")  # no line of prose starts with these
+_OPEN_ENDINGS = frozenset("of in on at to by for from with near into the a an and or".split())
 _SHORT_WORDS = 40  # blurbs and credits are never longer than this
 _BYLINE_WORDS = 12
 _CREDIT_WORDS = 10
@@ -300,14 +302,20 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _unwrap(lines: list[_Line]) -> list[_Line]:
-    """Join a hard-wrapped continuation ("...the most important" / "stories unfolding in ...") to its line.
+    """Join a continuation line to the line it continues, when no blank line separates them.
 
-    Only a long line without a sentence ending followed, with no blank line between, by a line that starts in
-    lower case and is itself more than a heading: a lowercase digest heading ("finding") is never swallowed.
+    Three kinds: a line that ends on a word no line can end on ("of", "the", "and"); a hard-wrapped paragraph
+    ("...the most important" / "stories unfolding in ..."), joined only after a long line without a sentence
+    ending and when the next line starts in lower case and is itself more than a heading, so a lowercase digest
+    heading ("finding") is never swallowed; and a line that starts with closing punctuation (", killing three
+    people."), left by scrapers that put link text on a line of its own.
     """
     out: list[_Line] = []
     for line in lines:
-        if out and not line.blank_before and _continues(out[-1].text, line.text):
+        if out and not line.blank_before and line.text[0] in _CONTINUATION_PUNCT and not _ends_sentence(out[-1].text):
+            out[-1].text = f"{out[-1].text}{line.text}"
+            out[-1].refresh()
+        elif out and not line.blank_before and _continues(out[-1].text, line.text):
             out[-1].text = f"{out[-1].text} {line.text}"
             out[-1].refresh()
         else:
@@ -316,6 +324,8 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
 
 
 def _continues(prev: str, nxt: str) -> bool:
+    if prev[prev.rfind(" ") + 1 :].lower() in _OPEN_ENDINGS:
+        return True  # "...the port city of" / "Odesa": no line of prose or heading ends on "of"
     if len(prev) < 40 or not nxt[0].islower() or prev.endswith(":"):
         return False
     if _ends_sentence(prev):
