@@ -89,6 +89,8 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not pr
         "Image source, Getty Images",
         "Save articles to read later and create your own reading list.",
         "Reuse this content",
+        "Related Links",
+        "Support us with a monthly contribution via PayPal or Patreon",
         "Listen to this article | 4 mins",
         "12 Comments",
         "Associated Press writer Hanna Arhirova contributed to this report.",

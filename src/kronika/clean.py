@@ -47,7 +47,8 @@ _NAV_WORDS = """
     breadcrumb|you are here|market data|markets|live updates|watch live|watch|video|audio|podcast|gallery|
     photos|in pictures|image|photo|caption|enlarge|expand|fullscreen|full screen|open in app|get the app|
     download the app|contact us|about us|privacy policy|terms of use|terms and conditions|cookie policy|
-    loading|loading...|ad feedback|reuse this content|explore more on these topics|become a member|donate|support us
+    loading|loading...|ad feedback|reuse this content|explore more on these topics|become a member|donate|support us|
+    related links|supported by|thanks for being here|thanks for being there|we need your help|text size|print article
 """
 _NAV_EXACT = frozenset(item.strip() for item in _NAV_WORDS.split("|"))
 _NAV_STRIP = " \t\u00a0|•·»›>▸►▶◀<«‹/\\*#:–—-_=~…"
@@ -127,6 +128,10 @@ _BLURB_ANYWHERE: _Rules = tuple(
         (("rights reserved",), r"\ball rights reserved\b"),
         (("read later", "reading list"), r"\bto read later\b|\byour (?:own )?reading list\b"),
         (("contributed",), r"\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b"),
+        (
+            ("paypal", "patreon", "donat"),
+            r"\b(?:paypal|patreon)\b|\b(?:make|send) a donation\b|\bdonate (?:now|today)\b",
+        ),
         (("embed",), r"\bembed (?:code|link)\b"),
         (
             ("reproduction", "redistribution", "republication"),
