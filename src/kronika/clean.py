@@ -3,7 +3,8 @@
     clean_text(text) -> CleanedText(text, captions=[(start, end), ...])
 
 The text is handled line by line (scraped articles keep one paragraph per line):
-  1. lines hard-wrapped inside a paragraph are joined, so a blurb split over two lines is seen whole;
+  1. continuation lines are joined (hard wraps, link text a scraper put on a line of its own), so a blurb split
+     over two lines is seen whole and a sentence is not cut in two;
   2. chrome is dropped: navigation ("Menu", "skip to main content", "| Politics"), sign-up, share, cookie and
      advert blurbs, video promos ("Watch: ..."), bylines and photo credits, copyright lines, "Read more" links;
   3. repeated headline lines are dropped (a line repeated at once, a long line seen before, or an earlier line
