@@ -12,7 +12,7 @@ from kronika.geo.gazetteer import MENTION_KIND, SETTLEMENT, Gazetteer, to_locati
 from kronika.geo.lexicon import NEVER_PLACES
 from kronika.geo.mentions import RawMention, Scanner
 from kronika.geo.normalize import norm
-from kronika.geo.resolve import Context, decide, rank
+from kronika.geo.resolve import Context, decide, rank, sentence_starts
 from kronika.models import Location
 
 
@@ -60,7 +60,7 @@ class Geocoder:
     def find_places(self, text: str) -> list[PlaceMention]:
         """Every place the text names, in text order, resolved against the whole text as context."""
         raws = [r for r in self.scanner.scan(text) if r.rejected is None]
-        results = self._resolve_all(raws)
+        results = self._resolve_all(raws, text)
         out = []
         for raw, (loc, cands, kind) in zip(raws, results, strict=True):
             if loc is None:
@@ -90,7 +90,11 @@ class Geocoder:
             return Resolution(query=query, location=None, reason=reason)
         main = max(live, key=lambda r: (r.end - r.start, -r.start))
         ctx_raws = [r for r in self.scanner.scan(context) if r.rejected is None] if context else []
-        results = self._resolve_all([*ctx_raws, main], focus=len(ctx_raws))
+        # the query is read as if it closed the context's last sentence
+        shift = len(context) + 1 if context else 0
+        main.start, main.end = main.start + shift, main.end + shift
+        text = f"{context} {query}" if context else query
+        results = self._resolve_all([*ctx_raws, main], text, focus=len(ctx_raws))
         loc, cands, _ = results[-1]
         return Resolution(query=query, location=loc, candidates=cands, matched=main.key, fuzzy=main.fuzzy,
                           reason=None if loc else "not found")
@@ -133,7 +137,7 @@ class Geocoder:
         hit = hits[0]
         if hit.rejected is not None:
             return Resolution(query=query, location=None, matched=hit.key, reason=hit.rejected)
-        results = self._resolve_all(live)
+        results = self._resolve_all(live, context)
         loc, cands, _ = results[live.index(hit)]
         return Resolution(query=query, location=loc, candidates=cands, matched=hit.key, fuzzy=hit.fuzzy,
                           reason=None if loc else "not found")
@@ -156,7 +160,7 @@ class Geocoder:
             return [(i, True) for i in regions]
         return refs
 
-    def _resolve_all(self, raws: list[RawMention], focus: int | None = None
+    def _resolve_all(self, raws: list[RawMention], text: str, focus: int | None = None
                      ) -> list[tuple[Location | None, list[Location], str]]:
         """Resolve mentions together: settled places and named regions become the context of the others.
 
@@ -167,6 +171,7 @@ class Geocoder:
         decided: list[int | None] = [None] * len(raws)
         close: list[list[int]] = [[] for _ in raws]
         ctx: Context | None = None
+        sentences = sentence_starts(text)
         for _ in range(_PASSES):
             for k, r in enumerate(raws):
                 if len(cands[k]) == 1:
@@ -180,7 +185,7 @@ class Geocoder:
             # would otherwise pull each other to whichever namesakes happen to lie close together
             sure = [d if not r.fuzzy or sum(1 for g in r.fuzzy_gap.values() if g == 0) == 1 else None
                     for r, d in zip(raws, decided, strict=True)]
-            new_ctx = self._context(raws, sure)
+            new_ctx = self._context(raws, sure, sentences)
             if ctx is not None and new_ctx == ctx:
                 break
             ctx = new_ctx
@@ -199,14 +204,14 @@ class Geocoder:
                 out.append((None, [], ""))
         return out
 
-    def _context(self, raws: list[RawMention], decided: list[int | None]) -> Context:
-        ctx = Context()
+    def _context(self, raws: list[RawMention], decided: list[int | None], sentences: list[int]) -> Context:
+        ctx = Context(sentences=sentences)
         for r, idx in zip(raws, decided, strict=True):
             if idx is None:
                 continue
             p = self.gaz.places[idx]
             if p.kind in ("admin1", "state"):
-                ctx.regions.append((r.start, p.admin1 or p.name))
+                ctx.regions.append((r.start, r.end, p.admin1 or p.name))
             elif p.kind == "raion":
                 ctx.raions.append((r.start, p.admin2 or p.name))
             elif p.kind in SETTLEMENT:

@@ -9,7 +9,9 @@ fuzzily matched.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -28,11 +30,11 @@ from kronika.geo.lexicon import (
     SETTLEMENT_NOUNS,
 )
 from kronika.geo.normalize import norm, skeleton, strip_possessive
-from kronika.geo.resolve import Cues
+from kronika.geo.resolve import Cues, sentence_starts
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ\-]*")
 _SENTENCE_END = re.compile(r"[.!?;:\n•|\"“”()\[\]]")
-_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+|\s*/\s*)$")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+)$")
 _REGIONS_BEFORE = re.compile(r"\bregions?\s*(?:[-–—:,]\s*)?(?:including|such as|like|of|namely|as)?\s*$", re.I)
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+(" + "|".join(sorted(DEMONYM_CAPITALS, key=len, reverse=True))
                              + r")\s+capital\b", re.I)
@@ -45,9 +47,32 @@ _FUZZY_CUES = frozenset({"near", "in", "outside", "around", "towards", "toward",
 _WEAK_NEXT = frozenset({"airbase", "airfield", "air", "refinery", "oil", "port", "plant", "depot", "arsenal",
                         "airport"})
 _FUZZY_CUTOFF = 85.0
+_NEAR_AFTER = re.compile(r",?\s+(?:just\s+)?(?:near|outside|north of|south of|east of|west of|northeast of|"
+                         r"northwest of|southeast of|southwest of)\s+[A-Z]")
+# words that make a sentence a claim of ground fighting
+_FRONT_WORDS = re.compile(
+    r"\b(?:advanc\w*|captur\w*|liberat\w*|seiz\w*|took control|taken control|retook|recaptur\w*|"
+    r"assault\w*|offensive|front line|frontline|fighting|clashes|repelled|pushed|encircl\w*|storm\w*)\b", re.I)
+_CAPTURE = frozenset({"captured", "liberated", "seized", "took", "retook", "recaptured", "entered", "stormed"})
 _APPOSITIVE = re.compile(r",\s+(?:a|the|another)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+)?"
                          r"(village|town|settlement|hamlet|city)\b", re.I)
 _NOT_PLACE_PREV = frozenset({"the", "a", "an", "in", "near", "of"})
+
+
+class _LazyNorms:
+    """Normalised tokens, computed only for the tokens the scanner looks at."""
+
+    __slots__ = ("_words", "_norm", "_cache")
+
+    def __init__(self, words: list[str], fold: Callable[[str], str]) -> None:
+        self._words, self._norm = words, fold
+        self._cache: dict[int, str] = {}
+
+    def __getitem__(self, j: int) -> str:
+        got = self._cache.get(j)
+        if got is None:
+            got = self._cache[j] = self._norm(self._words[j])
+        return got
 
 
 @dataclass(slots=True)
@@ -186,52 +211,47 @@ class Scanner:
                 end -= 1
             toks.append((start, end))
         words = [text[s:e] for s, e in toks]
-        norms = [self._norm(w) for w in words]
         n = len(toks)
-        # how many tokens from j on are joined by single spaces, as the words of one name are
-        joined = [1] * (n + 1)
-        for j in range(n - 2, -1, -1):
-            if text[toks[j][1]:toks[j + 1][0]] == " ":
-                joined[j] = joined[j + 1] + 1
+        norms = _LazyNorms(words, self._norm)
         out: list[RawMention] = []
         last_end = -1
         last_ok = False
-        i = 0
         names, first_words, max_words = self.gaz.names, self.gaz.first_words, self.gaz.max_words
-        while i < n:
-            w = words[i]
-            if not (w[0].isupper() or explicit):  # a typed query may be all lower case
-                i += 1
+        if explicit:
+            starts = list(range(n))
+        else:
+            # Cyrillic words in English prose are quotes, not places
+            starts = [j for j, w in enumerate(words) if w[0].isupper() and not "\u0400" <= w[0] <= "\u04ff"]
+        skip_to = 0
+        for i in starts:
+            if i < skip_to:
                 continue
             found = None
             span = 1
             if norms[i].split(" ", 1)[0] in first_words:
-                span = min(max_words, joined[i])
+                # how many tokens from i on are joined by single spaces, as the words of one name are
+                while span < max_words and i + span < n and text[toks[i + span - 1][1]:toks[i + span][0]] == " ":
+                    span += 1
             for k in range(span, 0, -1):
-                key = " ".join(norms[i:i + k]) if k > 1 else norms[i]
+                key = " ".join(norms[j] for j in range(i, i + k)) if k > 1 else norms[i]
                 if key in names:
                     found = (k, key, toks[i + k - 1][1])
                     break
                 last = words[i + k - 1]
                 base, poss = strip_possessive(last) if last[-1] in "sS'’" else (last, False)
                 if poss:
-                    key = " ".join(norms[i:i + k - 1] + [self._norm(base)])
+                    key = " ".join([norms[j] for j in range(i, i + k - 1)] + [self._norm(base)])
                     if key in names:
                         found = (k, key, toks[i + k - 1][0] + len(base))
                         break
             in_list = last_ok and bool(_LIST_GAP.match(text[last_end:toks[i][0]])) if last_end >= 0 else False
             if found is None:
                 m = self._region_word_only(text, toks, words, norms, i)
+                if m is None:
+                    m = self._try_fuzzy(text, toks, words, norms, i, in_list, explicit)
                 if m is not None:
                     out.append(m)
                     last_end, last_ok = m.end, True
-                    i += 1
-                    continue
-                m = self._try_fuzzy(text, toks, words, norms, i, in_list, explicit)
-                if m is not None:
-                    out.append(m)
-                    last_end, last_ok = m.end, True
-                i += 1
                 continue
             k, key, end = found
             m = RawMention(start=toks[i][0], end=end, key=key, refs=self.refs(key))
@@ -239,10 +259,22 @@ class Scanner:
             out.append(m)
             if m.rejected is None:
                 last_end, last_ok = m.end, True
-            i += k
+            skip_to = i + k
         self._capital_phrases(text, out)
         self._propagate_regions(text, out)
+        self._front_cues(text, out)
         return out
+
+    def _front_cues(self, text: str, out: list[RawMention]) -> None:
+        """Mark mentions in sentences that claim ground fighting: their homonyms lean to the front line."""
+        hits = [m.start() for m in _FRONT_WORDS.finditer(text)]
+        if not hits:
+            return
+        starts = sentence_starts(text)
+        front = {bisect.bisect_right(starts, h) for h in hits}
+        for r in out:
+            if bisect.bisect_right(starts, r.start) in front:
+                r.cues.front = True
 
     def _gap_ok(self, text: str, toks: list[tuple[int, int]], a: int, b: int) -> bool:
         """Tokens a < b are in the same clause: nothing but spaces, commas, hyphens between them."""
@@ -277,7 +309,7 @@ class Scanner:
         prev1 = self._prev(text, toks, words, i, 1)
         prev2 = self._prev(text, toks, words, i, 2) if prev1 else ""
         next1 = self._next(text, toks, words, j, 1)
-        p1, p2, n1 = prev1.lower().rstrip("."), prev2.lower(), next1.lower()
+        p1, p2, n1 = prev1.lower().rstrip("."), prev2.lower(), strip_possessive(next1.lower())[0]
         if key in NEVER_PLACES:
             m.rejected = "never"
             return
@@ -310,7 +342,10 @@ class Scanner:
         m.cues.village = p1 in SETTLEMENT_NOUNS - {"city", "cities", "port", "hub"} or (
             p1 == "of" and p2 in ("village", "villages", "town", "towns", "settlement", "settlements"))
         m.cues.city = p1 in ("city", "cities") or (p1 == "of" and p2 in ("city", "cities"))
-        appositive = _APPOSITIVE.match(text, m.end)  # "New York, a town near Toretsk"
+        # "New York, a town near Toretsk", "New York near Toretsk", "captured New York": a small place
+        if p1 in _CAPTURE or _NEAR_AFTER.match(text, m.end):
+            m.cues.village = True
+        appositive = _APPOSITIVE.match(text, m.end)
         if appositive:
             if appositive.group(1).lower() == "city":
                 m.cues.city = True
@@ -322,7 +357,7 @@ class Scanner:
             if not cued or (self._sentence_initial(text, m.start) and not in_list):
                 m.rejected = "weak"
 
-    def _region_word_only(self, text: str, toks: list[tuple[int, int]], words: list[str], norms: list[str],
+    def _region_word_only(self, text: str, toks: list[tuple[int, int]], words: list[str], norms: _LazyNorms,
                           i: int) -> RawMention | None:
         """ "Synelnyky district", "Dnipro region": a name the index knows only as a raion's or region's."""
         if i + 1 >= len(words):
@@ -345,7 +380,7 @@ class Scanner:
     def norm_is_not_place(self, word: str) -> bool:
         return self._norm(word) not in self.gaz.names
 
-    def _try_fuzzy(self, text: str, toks: list[tuple[int, int]], words: list[str], norms: list[str], i: int,
+    def _try_fuzzy(self, text: str, toks: list[tuple[int, int]], words: list[str], norms: _LazyNorms, i: int,
                    in_list: bool, explicit: bool) -> RawMention | None:
         w, key = words[i], norms[i]
         if len(key) < 6 or " " in key or not key.isascii() or key in NEVER_PLACES or key in PERSON_NAMES:

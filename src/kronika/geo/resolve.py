@@ -8,7 +8,9 @@ only when it beats the next by `MARGIN`; otherwise the mention is ambiguous and 
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,6 +18,10 @@ from kronika.geo.gazetteer import SETTLEMENT, Gazetteer, Place
 
 MARGIN = 1.0
 LOCAL_CHARS = 300  # a region named this close to a mention is about it
+ATTACHED_AFTER = 50  # "X in the Y region": the region starts this close after the name's start
+ATTACHED_BEFORE = 3  # "the Y region's X": the region ends right before the name
+CROWDED = 8  # more Ukrainian namesakes than this: a small town does not stand out (Mykolaivka)
+BIG_CITY = 100_000  # a namesake village needs explicit evidence to beat a city this big
 FRONT_LINE = frozenset({"Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast",
                         "Kharkiv Oblast", "Dnipropetrovsk Oblast", "Sumy Oblast"})
 _FRONT_POINT = (48.5, 37.5)
@@ -29,23 +35,45 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def near_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: within a few hundred km it is as good as haversine, and much cheaper."""
-    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2)) * 111.32
-    dy = (lat2 - lat1) * 110.57
-    return math.sqrt(dx * dx + dy * dy)
+_SENTENCE_BREAK = re.compile(r"[.!?;][\"'”’)]?\s+|\n")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of sentences, roughly: enough to tell "named in the same sentence" from "nearby"."""
+    return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
 @dataclass(slots=True)
 class Context:
     """What the rest of the text says about where the story is. Call `finish` once filled."""
 
-    regions: list[tuple[int, str]] = field(default_factory=list)  # (char position, admin1 named there)
+    regions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, admin1 named there)
     raions: list[tuple[int, str]] = field(default_factory=list)  # (char position, admin2 named there)
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (char position, place index) settled places
     countries: set[str] = field(default_factory=set)
     points: list[tuple[float, float, frozenset[int]]] = field(default_factory=list)  # anchor places, deduplicated
+    sentences: list[int] = field(default_factory=list)  # start offsets of the text's sentences
     cluster: str | None = None  # the oblast most settled places of the story lie in
+
+    def nearest_km(self, lat: float, lon: float, pos: int) -> float:
+        """Distance to the closest anchor within 80 km (else infinity). An anchor named only at `pos` is the
+        mention being ranked: it must not vote for itself."""
+        best = math.inf
+        kx = math.cos(math.radians(lat)) * 111.32
+        for alat, alon, ps in self.points:
+            dy = (alat - lat) * 110.57
+            if dy > 80 or dy < -80:
+                continue  # cheap box test first: most anchors are far away
+            dx = (alon - lon) * kx
+            if dx > 80 or dx < -80 or (len(ps) == 1 and pos in ps):
+                continue
+            d = math.sqrt(dx * dx + dy * dy)
+            if d < best:
+                best = d
+        return best
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return bisect.bisect_right(self.sentences, a) == bisect.bisect_right(self.sentences, b)
 
     def finish(self, gaz: Gazetteer) -> Context:
         positions: dict[int, set[int]] = {}
@@ -65,10 +93,22 @@ class Context:
 class Cues:
     village: bool = False  # "the village of X", "villages X, Y"
     city: bool = False  # "the city of X"
+    front: bool = False  # the sentence claims ground fighting: advanced, captured, assaults ...
+
+
+_PRIORS: dict[tuple[str, bool, bool], float] = {}
 
 
 def prior(p: Place, primary: bool, crowded: bool = False) -> float:
     """How likely a bare mention of the name means `p`. `crowded`: the name has many Ukrainian namesakes."""
+    key = (p.id, primary, crowded)
+    cached = _PRIORS.get(key)
+    if cached is None:
+        cached = _PRIORS[key] = _prior(p, primary, crowded)
+    return cached
+
+
+def _prior(p: Place, primary: bool, crowded: bool) -> float:
     fixed = _FIXED_PRIOR.get(p.kind)
     if fixed is not None:
         return fixed
@@ -76,7 +116,8 @@ def prior(p: Place, primary: bool, crowded: bool = False) -> float:
     # a small town does not stand out among dozens of villages of its name (Mykolaivka)
     big = p.population >= (20_000 if crowded else 5_000)
     s = math.log10(p.population) if big else (2.2 if p.kind == "town" else 2.0)
-    s += {"city": 0.5, "world_city": 0.5, "town": 0.2, "district": -1.5}.get(p.kind, 0.0)
+    # a Ukrainian "city" (KATOTTH category M, about 460 of them) is what news names; its namesakes are villages
+    s += {"city": 1.0 if not crowded else 0.5, "world_city": 0.5, "town": 0.2, "district": -1.5}.get(p.kind, 0.0)
     if p.country == "UA":
         s += 1.5 + (0.3 if p.admin1 in FRONT_LINE else 0.0)
     elif p.country == "RU" and p.lat is not None and km(p.lat, p.lon, *_FRONT_POINT) > 1200:
@@ -90,26 +131,38 @@ def _weaker_fuzzy_prior(p: Place, gap: float) -> float:
     return 2.0 + 1.5 + (0.3 if p.admin1 in FRONT_LINE else 0.0) - gap / 2
 
 
-def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues) -> float:
+def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues, shielded: bool = False) -> float:
+    """Evidence from the text for `p`. `shielded`: a big city shares the name, so only explicit evidence
+    counts for a small namesake (its raion or region attached to the mention, "the village of")."""
     b = 0.0
+    explicit = cues.village
     if p.admin2:
         near = [abs(q - pos) for q, a2 in ctx.raions if a2 == p.admin2]
         if near:
             b += 3.0 if min(near) <= LOCAL_CHARS else 2.0
+            explicit = explicit or min(near) <= LOCAL_CHARS
     if p.admin1 and p.kind not in ("admin1", "state"):
-        near = [abs(q - pos) for q, a1 in ctx.regions if a1 == p.admin1]
+        near = [(q - pos, pos - e) for q, e, a1 in ctx.regions if a1 == p.admin1]
         if near:
-            b += 2.0 if min(near) <= LOCAL_CHARS else 0.5
+            if any(ctx.same_sentence(pos, pos + d) for d, _ in near):
+                b += 2.0
+            else:
+                b += 1.0 if min(abs(d) for d, _ in near) <= LOCAL_CHARS else 0.5
+            # "Novopavlivka in the Dnipropetrovsk region", "the Donetsk region's Yampil": attached to the name
+            if any(0 < d <= ATTACHED_AFTER or 0 <= before <= ATTACHED_BEFORE for d, before in near):
+                b += 2.0
+                explicit = True
+    if shielded and not explicit:
+        return 0.0
     if p.lat is not None and p.kind in SETTLEMENT:
-        # an anchor named only at this very position is this mention itself: it must not vote for itself
-        dists = [near_km(p.lat, p.lon, lat, lon) for lat, lon, ps in ctx.points if ps != {pos}]
-        if dists:
-            d = min(dists)
-            b += 3.0 if d <= 15 else 1.5 if d <= 40 else 0.5 if d <= 80 else 0.0
+        d = ctx.nearest_km(p.lat, p.lon, pos)
+        b += 3.0 if d <= 15 else 1.5 if d <= 40 else 0.5 if d <= 80 else 0.0
         if ctx.cluster and p.admin1 == ctx.cluster:
             b += 0.5
     if p.country and p.country in ctx.countries:
         b += 0.3
+    if cues.front and p.admin1 in FRONT_LINE:
+        b += 1.0  # "Russian forces advanced near X": X is on the front line
     if cues.village:  # "the village of", "a town near": small places (a Ukrainian "city" may be small too)
         if p.kind in ("village", "town") or (p.kind == "city" and p.population < 50_000):
             b += 0.5
@@ -127,14 +180,17 @@ def rank(gaz: Gazetteer, cands: list[tuple[int, bool]], pos: int, ctx: Context |
     `fuzzy_gap`: the candidates come from a fuzzy match. Those whose names match less well than the best are
     no evidence of size: they get a village's prior less the points their name scored below the best."""
     scored = []
-    crowded = sum(1 for idx, _ in cands if gaz.places[idx].country == "UA" and gaz.places[idx].kind in SETTLEMENT
-                  and not (fuzzy_gap and fuzzy_gap.get(idx))) > 4
+    places = gaz.places
+    crowded = sum(1 for idx, _ in cands if places[idx].country == "UA" and places[idx].kind in SETTLEMENT
+                  and not (fuzzy_gap and fuzzy_gap.get(idx))) > CROWDED
+    big = any(places[idx].kind in ("city", "world_city") and places[idx].population >= BIG_CITY for idx, _ in cands)
     for idx, primary in cands:
-        p = gaz.places[idx]
+        p = places[idx]
         gap = fuzzy_gap.get(idx, 0.0) if fuzzy_gap is not None else 0.0
         s = _weaker_fuzzy_prior(p, gap) if gap > 0 else prior(p, primary, crowded)
         if ctx is not None:
-            s += context_bonus(gaz, p, pos, ctx, cues)
+            shielded = big and p.population < BIG_CITY and p.kind in SETTLEMENT
+            s += context_bonus(gaz, p, pos, ctx, cues, shielded)
         scored.append((s, idx))
     scored.sort(key=lambda t: (-t[0], t[1]))
     return scored
