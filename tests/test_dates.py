@@ -581,3 +581,14 @@ def test_seed_publication_through_the_cleaner(name: str, published: dt.date | No
 )  # fmt: skip
 def test_seed_sentences(sentence: str, reference: dt.date | None, expected: dt.date | None) -> None:
     assert _day(sentence, reference) == expected
+
+
+def test_yearless_wire_dateline_takes_the_only_year_of_the_war_with_that_weekday() -> None:
+    text = "KYIV, Oct 5 (Reuters) - Russia fired 50 missiles at Ukraine's power grid, the air force said on Sunday.\n"
+    pub = publication_date(CleanedText(text), None)
+    assert pub.published == dt.date(2025, 10, 5)  # the only 5 October on a Sunday since 2022
+
+
+def test_yearless_wire_dateline_without_a_reporting_weekday_stays_undated() -> None:
+    text = "KYIV, Oct 5 (Reuters) - Russia fired 50 missiles at Ukraine's power grid, the air force said.\n"
+    assert publication_date(CleanedText(text), None).published is None

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from kronika.dates._calendar import parse_metadata_date
+from kronika.dates._calendar import make_date, parse_metadata_date
 from kronika.dates.absolute import DateMention, find_date_mentions
 from kronika.dates.datelines import Dateline, find_datelines
 from kronika.dates.relative import is_future_at
@@ -34,6 +34,15 @@ _ATTACK = re.compile(
     r"(?i)\b(?:attack|strike|struck|barrage|bombard|shell|missile|drone|kill|dead|died|wound|injur|explosion|blast)"
 )
 _YESTERDAY = re.compile(r"(?i)\byesterday\b")
+# "KYIV, Oct 5 (Reuters) - ..., the air force said on Sunday": the day a wire story reports on is its own day
+_REPORTING_WEEKDAY = re.compile(
+    r"(?i)\b(?:said|says|told|announced|reported|wrote|posted|claimed|confirmed|stated)\s+(?:\w+\s+){0,2}?"
+    r"on\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:night|evening|morning))"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The theatre's era: a year-less dateline is only given a year from a weekday when exactly one year of the era
+# puts its day on that weekday. The full-scale war began in 2022.
+ERA_START_YEAR = 2022
 # words just before a lead date that make it background rather than the news: "the war began on Feb 24, 2022"
 _BACKGROUND = re.compile(
     r"(?i)\b(?:began|begun|start(?:ed)?|since|invaded|invasion|anniversary|until|till|by|before|ago|annexed)\b"
@@ -173,6 +182,34 @@ def _caption_date(text: str, captions: list[tuple[int, int]], anchor: _YearAncho
     return day, f'caption date "{shown}"'
 
 
+def _year_from_reporting_weekday(text: str, lines: list[Dateline]) -> PublicationDate | None:
+    """A year-less wire dateline whose own lead says on which weekday the news was reported.
+
+    "KYIV, Oct 5 (Reuters) - ..., Ukraine's air force said on Sunday" fixes the year only if a single year
+    since the war's start (and not after the present) has 5 October on a Sunday; otherwise the date stays
+    unknown.
+    """
+    for line in lines:
+        if line.kind != "wire" or line.date is not None or line.mention is None:
+            continue
+        end = text.find("\n", line.end)
+        lead = text[line.end : end if end != -1 else len(text)]
+        m = _REPORTING_WEEKDAY.search(lead[:400])
+        if not m:
+            continue
+        weekday = _WEEKDAYS.index(m.group(1).lower())
+        month, day = line.mention.month, line.mention.day
+        years = [
+            y
+            for y in range(ERA_START_YEAR, dt.date.today().year + 1)
+            if (d := make_date(y, month, day)) is not None and d.weekday() == weekday
+        ]
+        if len(years) == 1:
+            found = dt.date(years[0], month, day)
+            return PublicationDate(found, False, f'dateline "{line.text}" and "{m.group(0)}" ({years[0]})')
+    return None
+
+
 def publication_date(cleaned: CleanedText, metadata_date: str | None) -> PublicationDate:
     """The document's publication day, whether the metadata contradicts the text, and the evidence used."""
     text = _METADATA_TOKEN.sub(lambda m: " " * len(m.group(0)), cleaned.text, count=1)
@@ -190,6 +227,8 @@ def publication_date(cleaned: CleanedText, metadata_date: str | None) -> Publica
             # is background ("the war began on February 24, 2022") and fixes nothing
             fits = [(d, line) for line in yearless if (d := _lend_year(line, found.published)) is not None]
             found = _decide(fits[0][0], meta, f'dateline "{fits[0][1].text}" in the lead\'s year') if fits else None
+    if found is None and meta is None:
+        found = _year_from_reporting_weekday(text, lines)
     if found is not None:
         return found
     from_captions = _caption_date(text, captions, anchor)
