@@ -142,3 +142,33 @@ def test_district_phrase_gives_the_raion(geo: Geocoder) -> None:
 def test_empty_and_placeless_text(geo: Geocoder) -> None:
     assert geo.find_places("") == []
     assert geo.find_places("nothing here names a place at all.") == []
+
+
+def test_region_attached_to_a_name_beats_the_story_cluster(geo: Geocoder) -> None:
+    text = ("Russia claimed Yampil and Pishchane in the Donetsk region and Novopavlivka in the Dnipropetrovsk "
+            "region.")
+    m = by_surface(geo.find_places(text), "Novopavlivka")
+    assert m.location.admin1 == "Dnipropetrovsk Oblast"
+
+
+def test_a_big_city_is_not_pulled_to_a_namesake_village_by_circumstance(geo: Geocoder) -> None:
+    text = ("Russia claimed Yampil in the Donetsk region. Its forces are pushing toward Zaporizhzhia from the "
+            "south and east.")
+    m = by_surface(geo.find_places(text), "Zaporizhzhia")
+    assert (m.location.name, m.location.admin1) == ("Zaporizhzhia", "Zaporizhzhia Oblast")
+
+
+def test_russian_era_name_on_the_front_line_is_the_ukrainian_town(geo: Geocoder) -> None:
+    text = "Denis Pushilin claimed gains near Konstantinovka and Dzerzhinsk in the Donetsk People's Republic."
+    found = geo.find_places(text)
+    assert by_surface(found, "Dzerzhinsk").location.name == "Toretsk"
+    assert by_surface(found, "Donetsk").location.name == "Donetsk Oblast"
+
+
+def test_possessive_region_word(geo: Geocoder) -> None:
+    found = geo.find_places("The Krasnodar region's headquarters said a fire broke out.")
+    assert [(m.location.name, m.location.precision) for m in found] == [("Krasnodar Krai", "admin1")]
+
+
+def test_cyrillic_quotes_are_not_scanned(geo: Geocoder) -> None:
+    assert geo.find_places("The sign read «Русский корабль» in large letters.") == []

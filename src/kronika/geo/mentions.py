@@ -52,7 +52,8 @@ _NEAR_AFTER = re.compile(r",?\s+(?:just\s+)?(?:near|outside|north of|south of|ea
 # words that make a sentence a claim of ground fighting
 _FRONT_WORDS = re.compile(
     r"\b(?:advanc\w*|captur\w*|liberat\w*|seiz\w*|took control|taken control|retook|recaptur\w*|"
-    r"assault\w*|offensive|front line|frontline|fighting|clashes|repelled|pushed|encircl\w*|storm\w*)\b", re.I)
+    r"assault\w*|offensive|counteroffensive|front line|frontline|fighting|clashes|repelled|pushed|encircl\w*|"
+    r"storm\w*|gain\w*|battl\w*|occupied|shell\w*)\b", re.I)
 _CAPTURE = frozenset({"captured", "liberated", "seized", "took", "retook", "recaptured", "entered", "stormed"})
 _APPOSITIVE = re.compile(r",\s+(?:a|the|another)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+)?"
                          r"(village|town|settlement|hamlet|city)\b", re.I)
@@ -329,9 +330,9 @@ class Scanner:
                                               or n1 in _SPEECH):
             m.rejected = "person"
             return
-        if n1 in REGION_WORDS or n1 in ("people's", "peoples"):
+        if n1 in REGION_WORDS or n1 in ("people", "peoples"):  # "Donetsk People's Republic" is the region
             m.role = "region"
-            if n1 != "regional" and not key.endswith(("oblast", "region", "krai")):
+            if n1 in REGION_WORDS and n1 != "regional" and not key.endswith(("oblast", "region", "krai")):
                 m.end = toks[j + 1][1]
         elif p1 == "of" and p2 in REGION_WORDS:
             m.role = "region"

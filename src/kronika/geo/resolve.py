@@ -183,13 +183,16 @@ def rank(gaz: Gazetteer, cands: list[tuple[int, bool]], pos: int, ctx: Context |
     places = gaz.places
     crowded = sum(1 for idx, _ in cands if places[idx].country == "UA" and places[idx].kind in SETTLEMENT
                   and not (fuzzy_gap and fuzzy_gap.get(idx))) > CROWDED
-    big = any(places[idx].kind in ("city", "world_city") and places[idx].population >= BIG_CITY for idx, _ in cands)
+    big = {places[idx].country for idx, _ in cands
+           if places[idx].kind in ("city", "world_city") and places[idx].population >= BIG_CITY}
     for idx, primary in cands:
         p = places[idx]
         gap = fuzzy_gap.get(idx, 0.0) if fuzzy_gap is not None else 0.0
         s = _weaker_fuzzy_prior(p, gap) if gap > 0 else prior(p, primary, crowded)
         if ctx is not None:
-            shielded = big and p.population < BIG_CITY and p.kind in SETTLEMENT
+            # a front-line sentence may still pull a Ukrainian town away from a foreign big city (Dzerzhinsk)
+            shielded = bool(big) and p.population < BIG_CITY and p.kind in SETTLEMENT and not (
+                cues.front and p.country not in big)
             s += context_bonus(gaz, p, pos, ctx, cues, shielded)
         scored.append((s, idx))
     scored.sort(key=lambda t: (-t[0], t[1]))
