@@ -172,3 +172,9 @@ def test_possessive_region_word(geo: Geocoder) -> None:
 
 def test_cyrillic_quotes_are_not_scanned(geo: Geocoder) -> None:
     assert geo.find_places("The sign read «Русский корабль» in large letters.") == []
+
+
+def test_possessive_capital_phrase(geo: Geocoder) -> None:
+    found = geo.find_places("Drones attacked Russia's capital overnight, while Ukraine's capital Kyiv was calm.")
+    assert [(m.surface, m.location.name) for m in found] == [
+        ("Russia's capital", "Moscow"), ("Ukraine", "Ukraine"), ("Kyiv", "Kyiv")]

@@ -38,6 +38,7 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\
 _REGIONS_BEFORE = re.compile(r"\bregions?\s*(?:[-–—:,]\s*)?(?:including|such as|like|of|namely|as)?\s*$", re.I)
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+(" + "|".join(sorted(DEMONYM_CAPITALS, key=len, reverse=True))
                              + r")\s+capital\b", re.I)
+_POSSESSIVE_CAPITAL = re.compile(r"['’]s\s+capital\b(?:,?\s+([A-Z]))?")
 _FRAME_SUFFIXES = frozenset({"format", "process", "declaration", "agreement", "agreements", "accords", "accord",
                              "protocol", "protocols", "memorandum", "formula", "communique"})
 _SPEECH = frozenset({"said", "says", "told", "wrote", "added", "noted", "stated", "argued", "claimed"})
@@ -418,6 +419,16 @@ class Scanner:
                 continue
             out.append(RawMention(start=cm.start(), end=cm.end(), key=self._norm(self.gaz.places[idx].name),
                                   refs=[(idx, True)]))
+        # "Ukraine's capital" (not followed by the capital's own name) is the capital, not the country
+        for k, r in enumerate(out):
+            if r.rejected is not None or len(r.refs) != 1 or self.gaz.places[r.refs[0][0]].kind != "country":
+                continue
+            cm = _POSSESSIVE_CAPITAL.match(text, r.end)
+            idx = self.gaz.capitals.get(self.gaz.places[r.refs[0][0]].country or "")
+            if cm is None or idx is None or cm.group(1):
+                continue
+            out[k] = RawMention(start=r.start, end=cm.end(0),
+                                key=self._norm(self.gaz.places[idx].name), refs=[(idx, True)])
         out.sort(key=lambda r: r.start)
 
     def _propagate_regions(self, text: str, out: list[RawMention]) -> None:
