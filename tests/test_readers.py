@@ -238,6 +238,21 @@ def test_html_figcaption_is_kept_as_a_marked_caption_line() -> None:
     assert paragraphs.index(caption[0]) == 2
 
 
+def test_html_caption_marked_by_class_becomes_a_caption_line(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Sumy hit</title></head><body><article><h1>Sumy hit</h1>"
+        "<p>Russian missiles struck the centre of Sumy on Sunday morning, killing 11 people and injuring 40, "
+        "the regional military administration said in a statement.</p>"
+        "<div class='Image-Caption'>Rescuers at the scene in Sumy on April 13, 2025.</div>"
+        "<p>It was the deadliest strike on the city this year, officials said, and several buildings burned.</p>"
+        "<figure><img src='a.jpg'></figure>trailing words stay"
+        "</article></body></html>"
+    )
+    [article] = read_file(_write(tmp_path, "sumy.html", page))
+    assert "Caption: Rescuers at the scene in Sumy on April 13, 2025." in article.text.split("\n\n")
+    assert "trailing words stay" in article.text
+
+
 def test_broken_html_that_still_has_text_is_read(tmp_path: Path) -> None:
     broken = (
         "<html><body><div><p>Shelling hit Kherson on Monday, killing one man, local officials said in an update"

@@ -336,26 +336,42 @@ def _parse_fragment(markup: str) -> object | None:
 
 
 def _captions_to_paragraphs(tree: object) -> None:
-    """Replace each <figure> by a paragraph "Caption: <figcaption text>".
+    """Replace each <figure>, and each short element whose class names it a caption, by "Caption: <its text>".
 
     trafilatura drops figures with their captions, but captions carry dates and places that dating may use;
     the "Caption:" prefix is what the cleaner marks as a caption, so they never yield events.
     """
-    from lxml import html as lxml_html
-
     for figure in list(tree.iter("figure")):  # type: ignore[attr-defined]
-        parent = figure.getparent()
-        if parent is None:
+        if figure.getparent() is None:
             continue
         caption = figure.find(".//figcaption")
-        words = " ".join(caption.text_content().split()) if caption is not None else ""
-        if words:
-            paragraph = lxml_html.Element("p")
-            paragraph.text = f"Caption: {words}"
-            paragraph.tail = figure.tail
-            parent.replace(figure, paragraph)
-        else:
-            parent.remove(figure)
+        _replace_with_caption(figure, caption.text_content() if caption is not None else "")
+    # Sites without <figure> mark captions by class: <p class="image-caption">, <div class="caption-text">.
+    for element in tree.xpath(_CAPTION_CLASS_XPATH):  # type: ignore[attr-defined]
+        if element.getparent() is None:
+            continue
+        text = element.text_content()
+        if len(text) <= _CAPTION_MAX_CHARS and not text.lstrip().startswith("Caption: "):
+            _replace_with_caption(element, text)
+
+
+_CAPTION_CLASS_XPATH = (
+    "//*[self::p or self::div or self::span][contains(translate(@class, 'CAPTION', 'caption'), 'caption')]"
+)
+_CAPTION_MAX_CHARS = 800
+
+
+def _replace_with_caption(element: object, text: str) -> None:
+    from lxml import html as lxml_html
+
+    words = " ".join(text.split())
+    if not words:
+        element.drop_tree()  # type: ignore[attr-defined]  # keeps the text that follows the element
+        return
+    paragraph = lxml_html.Element("p")
+    paragraph.text = f"Caption: {words}"
+    paragraph.tail = element.tail  # type: ignore[attr-defined]
+    element.getparent().replace(element, paragraph)  # type: ignore[attr-defined]
 
 
 def _iter_jsonl(path: Path) -> Iterator[Article | RejectedInput]:
