@@ -253,6 +253,12 @@ def test_html_caption_marked_by_class_becomes_a_caption_line(tmp_path: Path) -> 
     assert "trailing words stay" in article.text
 
 
+def test_container_with_caption_in_its_class_is_not_a_caption(tmp_path: Path) -> None:
+    page = "<html><body><div class='body has-captions'><p>" + STORY + "</p></div></body></html>"
+    [article] = read_file(_write(tmp_path, "container.html", page))
+    assert "Caption:" not in article.text and "glide bombs hit a market" in article.text
+
+
 def test_broken_html_that_still_has_text_is_read(tmp_path: Path) -> None:
     broken = (
         "<html><body><div><p>Shelling hit Kherson on Monday, killing one man, local officials said in an update"

@@ -350,6 +350,8 @@ def _captions_to_paragraphs(tree: object) -> None:
     for element in tree.xpath(_CAPTION_CLASS_XPATH):  # type: ignore[attr-defined]
         if element.getparent() is None:
             continue
+        if element.xpath(".//p|.//h1|.//h2|.//h3|.//article|.//section"):
+            continue  # a container ("with-captions") holding paragraphs of the story is not a caption
         text = element.text_content()
         if len(text) <= _CAPTION_MAX_CHARS and not text.lstrip().startswith("Caption: "):
             _replace_with_caption(element, text)
