@@ -14,8 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
+from kronika.geo.fuzzy import FuzzyMatcher
 from kronika.geo.gazetteer import Gazetteer
 from kronika.geo.lexicon import (
     DEMONYM_CAPITALS,
@@ -29,7 +28,7 @@ from kronika.geo.lexicon import (
     REGION_WORDS,
     SETTLEMENT_NOUNS,
 )
-from kronika.geo.normalize import norm, skeleton, strip_possessive
+from kronika.geo.normalize import norm, strip_possessive
 from kronika.geo.resolve import Cues, sentence_starts
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ\-]*")
@@ -47,7 +46,6 @@ _FUZZY_CUES = frozenset({"near", "in", "outside", "around", "towards", "toward",
                          "settlement", "settlements"})
 _WEAK_NEXT = frozenset({"airbase", "airfield", "air", "refinery", "oil", "port", "plant", "depot", "arsenal",
                         "airport"})
-_FUZZY_CUTOFF = 85.0
 _NEAR_AFTER = re.compile(r",?\s+(?:just\s+)?(?:near|outside|north of|south of|east of|west of|northeast of|"
                          r"northwest of|southeast of|southwest of)\s+[A-Z]")
 # words that make a sentence a claim of ground fighting
@@ -96,8 +94,7 @@ class Scanner:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._norm_cache: dict[str, str] = {}
-        self._fuzzy_buckets: dict[tuple[str, int], tuple[list[str], list[str]]] | None = None
-        self._fuzzy_cache: dict[str, tuple[str, list[tuple[int, float]]] | None] = {}
+        self.fuzzy = FuzzyMatcher(gaz, self.refs)
         # raion stems by their first five letters: "Synelnyky district" finds the stem "synelnyk" at once
         self._raion_stems: dict[str, list[tuple[str, list[int]]]] = {}
         for k, v in sorted(gaz.raions.items()):
@@ -138,67 +135,8 @@ class Scanner:
         return [(i, True) for i in sorted(hits)]
 
     def fuzzy_refs(self, token_norm: str) -> tuple[str, list[tuple[int, float]]] | None:
-        """The places whose names are closest to an MT-damaged name: (best key, [(place, points below the
-        best match)]) or None.
-
-        Every key within a few points of the best one contributes, and each hit brings all places of its
-        name, so "Zatyshya" stays open between Zatyshshia and Zatysha until the context decides.
-        """
-        if token_norm in self._fuzzy_cache:
-            return self._fuzzy_cache[token_norm]
-        if self._fuzzy_buckets is None:
-            self._build_fuzzy()
-        assert self._fuzzy_buckets is not None
-        sk = skeleton(token_norm)
-        skels: list[str] = []
-        keys: list[str] = []
-        for length in range(len(sk) - 3, len(sk) + 4):  # a longer or shorter name cannot score high enough
-            bucket = self._fuzzy_buckets.get((sk[:1], length))
-            if bucket:
-                skels += bucket[0]
-                keys += bucket[1]
-        hits = process.extract(sk, skels, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=8)
-        result = None
-        if hits:
-            best = hits[0][1]
-            gaps: dict[str, float] = {}  # place name -> points below the best
-            for h in hits:
-                if h[1] < best - 5:
-                    break
-                refs = self.refs(keys[h[2]])
-                own = [r for r in refs if r[1]] or refs  # "novoekonomichne" is Myrnohrad's alias too: own names first
-                for idx, _ in own:
-                    name = self.gaz.places[idx].name
-                    gaps[name] = min(gaps.get(name, 99.0), best - h[1])
-            found: dict[int, float] = {}
-            for name, gap in gaps.items():
-                for same, primary in self.refs(self._norm(name)):
-                    if primary and self.gaz.places[same].country == "UA":
-                        found[same] = min(found.get(same, 99.0), gap)
-            result = keys[hits[0][2]], sorted(found.items())
-        if len(self._fuzzy_cache) < 10_000:
-            self._fuzzy_cache[token_norm] = result
-        return result
-
-    def _place_names(self, key: str) -> frozenset[str]:
-        return frozenset(self.gaz.places[i].name for i, _ in self.refs(key))
-
-    def _build_fuzzy(self) -> None:
-        # only Ukrainian settlements: MT damage in this domain hits village names, and a small target set
-        # keeps a bad guess from landing on some Russian or world place
-        buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
-        for key, refs in self.gaz.names.items():
-            if not key.isascii() or len(key) < 5 or key in self.gaz.weak:
-                continue
-            if not any(self.gaz.places[r if r >= 0 else -r - 1].country == "UA"
-                       and self.gaz.places[r if r >= 0 else -r - 1].kind in ("city", "town", "village")
-                       for r in refs):
-                continue
-            sk = skeleton(key)
-            skels, keys = buckets.setdefault((sk[:1], len(sk)), ([], []))
-            skels.append(sk)
-            keys.append(key)
-        self._fuzzy_buckets = buckets
+        """See `FuzzyMatcher.match`."""
+        return self.fuzzy.match(token_norm)
 
     # -- the scan ------------------------------------------------------------------------------------------
     def scan(self, text: str, explicit: bool = False) -> list[RawMention]:
