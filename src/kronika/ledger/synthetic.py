@@ -44,20 +44,34 @@ def _places(rng: random.Random, n: int) -> list[Location]:
 
 
 def synthetic_corpus(
-    n_events: int, seed: int = 0, days: int = 1000, n_places: int = 2000, start: date = START
+    n_events: int,
+    seed: int = 0,
+    days: int = 1000,
+    n_places: int = 2000,
+    start: date = START,
+    chronological: bool = True,
 ) -> Iterator[DocumentResult]:
-    """Documents reporting `n_events` invented events, in publication order within each event."""
+    """Documents reporting `n_events` invented events over `days` days from `start`.
+
+    `chronological` yields events day by day, as a ledger fed with the news grows; otherwise in random
+    order, as when an archive is back-filled. The reports of one event follow each other.
+    """
     rng = random.Random(seed)
     # places do not depend on the seed, so corpora with different seeds report from the same map
     places = _places(random.Random(PLACES_SEED), n_places)
-    doc_no = 0
-    for _ in range(n_events):
-        truth = _Truth(
+    truths = [
+        _Truth(
             day=start + timedelta(days=rng.randrange(days)),
             place=rng.choice(places),
             type=rng.choice(("strike", "strike", "air_attack", "ground_claim")),
             killed=rng.randrange(1, 40),
         )
+        for _ in range(n_events)
+    ]
+    if chronological:
+        truths.sort(key=lambda t: t.day)  # stable: same-day events keep their drawn order
+    doc_no = 0
+    for truth in truths:
         for report in range(rng.choice((1, 1, 2, 3))):
             doc_no += 1
             yield _report(truth, report, doc_no, seed, rng)

@@ -94,7 +94,6 @@ MIGRATIONS: list[str] = [
         summary         TEXT NOT NULL DEFAULT ''  -- quote of the first report
     );
     CREATE INDEX events_date ON events(date);
-    CREATE INDEX events_type_date ON events(type, date);
 
     CREATE TABLE event_sources (
         id            INTEGER PRIMARY KEY,
@@ -122,7 +121,6 @@ MIGRATIONS: list[str] = [
         role             TEXT NOT NULL,           -- primary | mentioned
         PRIMARY KEY (event_source_id, place_id, role)
     );
-    CREATE INDEX event_source_places_place ON event_source_places(place_id);
 
     CREATE TABLE event_source_actors (
         event_source_id  INTEGER NOT NULL REFERENCES event_sources(id),
@@ -141,7 +139,6 @@ MIGRATIONS: list[str] = [
         quote            TEXT NOT NULL
     );
     CREATE INDEX claims_event ON claims(event_id);
-    CREATE INDEX claims_claimant ON claims(claimant);
 
     CREATE TABLE figures (
         id               INTEGER PRIMARY KEY,
