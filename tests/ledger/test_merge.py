@@ -224,3 +224,34 @@ def test_nationwide_air_reports_from_opposite_sides_stay_apart(store, article):
     summary = ingest(store, [_ua_air(article, "a.txt", "Dnipro Daily"), ru])
     assert (summary.events_new, summary.events_merged) == (2, 0)
     assert not any(r.event.contested for r in list_events(store))
+
+
+def test_a_regional_advance_claim_is_not_a_town_capture_claim(store, article):
+    town = article("Moscow, Nov 20, 2025 (Volga Agency) - Russia's military said its troops captured Kupiansk.",
+                   [Ev("ground_claim", "its troops captured Kupiansk", "2025-11-20", KUPIANSK,
+                       claimed_by="Russia's military", status="claimed")],
+                   path="town.txt", source="Volga Agency", published="2025-11-20")
+    region = article("Moscow, Nov 20, 2025 (Volga Agency) - Russian troops advanced in the Kharkiv region, "
+                     "the defence ministry said.",
+                     [Ev("ground_claim", "Russian troops advanced in the Kharkiv region", "2025-11-20",
+                         KHARKIV_OBLAST, claimed_by="the defence ministry", status="claimed")],
+                     path="region.txt", source="Volga Agency", published="2025-11-20")
+    assert ingest(store, [town, region]).events_new == 2
+
+
+def _meeting(article, who: list[str], path: str):
+    text = f"Kyiv, Nov 20, 2025 (Borysfen News) - Zelensky met {' and '.join(who)} in Kyiv on Thursday."
+    return article(text, [Ev("diplomacy", f"Zelensky met {' and '.join(who)} in Kyiv", "2025-11-20", KYIV,
+                             actors=["Volodymyr Zelensky", *who])],
+                   path=path, source="Borysfen News", published="2025-11-20")
+
+
+def test_two_meetings_in_one_city_on_one_day_stay_two(store, article):
+    summary = ingest(store, [_meeting(article, ["Dan Driscoll"], "a.txt"), _meeting(article, ["Mark Rutte"], "b.txt")])
+    assert (summary.events_new, summary.events_merged) == (2, 0)
+
+
+def test_one_meeting_named_with_more_or_fewer_participants_merges(store, article):
+    summary = ingest(store, [_meeting(article, ["Dan Driscoll"], "a.txt"),
+                             _meeting(article, ["Dan Driscoll", "Andriy Yermak"], "b.txt")])
+    assert (summary.events_new, summary.events_merged) == (1, 1)

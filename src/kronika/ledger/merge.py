@@ -6,8 +6,11 @@ A new event becomes a new *source* of an existing event when all of these hold:
   a strike). `other` never merges.
 - Place: the same gazetteer id; or the same name in the same region; or a place inside the region the other
   report names (a village in Kharkiv Oblast and "the Kharkiv region"); or two points within `NEAR_KM`. Events
-  with no place (or only a country) merge only with each other, in the same country: a nationwide air_attack
-  report with another, or diplomacy/statements that share a named actor.
+  with no place (or only a country) merge only with each other, in the same country. Ground claims need the
+  same place: an advance "in the Kharkiv region" is not the claim that Kupiansk fell.
+- Actors: diplomacy and statements must name mostly the same actors (half of all the named ones, Russia
+  and Ukraine themselves aside): Zelensky meeting Driscoll and Zelensky meeting Rutte in Kyiv on one day are
+  two meetings.
 - Date: the same day. Attacks may differ by one day, because "overnight" resolves to the evening's day in one
   report and the morning's in another; but only when both days are no later than the earliest publication
   day of all the reports involved. A report cannot describe a night that had not happened when it was
@@ -262,7 +265,9 @@ def find_match(store: LedgerStore, new: Incoming, exclude: set[str]) -> LedgerEv
             continue
         if where == 1 and new.type != "air_attack" and not _shares_actor(new, cand, store):
             continue
-        if _needs_shared_actor(new) and where < 3 and not _shares_actor(new, cand, store):
+        if new.type == "ground_claim" and where < 3:
+            continue  # "advancing in the Kharkiv region" is not the claim that Kupiansk fell
+        if _needs_shared_actor(new) and not _shares_actor(new, cand, store):
             continue
         when = date_score(new, cand)
         if when == 0 or contradictory(new, cand, store):
@@ -274,11 +279,16 @@ def find_match(store: LedgerStore, new: Incoming, exclude: set[str]) -> LedgerEv
 
 
 def _shares_actor(new: Incoming, cand: LedgerEvent, store: LedgerStore) -> bool:
-    ours = {fold(a) for a in new.actors} | ({fold(new.claimed_by)} if new.claimed_by else set())
-    theirs = {fold(a) for a in store.actors_of_event(cand.id)}
+    """Do the two reports name mostly the same people and bodies? (Jaccard >= 0.5 over named actors)."""
     # the two belligerents appear in nearly every report: they say nothing about sameness
     generic = {"russia", "ukraine", ""}
-    return bool((ours & theirs) - generic)
+    ours = {fold(a) for a in new.actors} | ({fold(new.claimed_by)} if new.claimed_by else set())
+    theirs = {fold(a) for a in store.actors_of_event(cand.id)}
+    theirs |= {fold(c) for c, _ in store.stances(cand.id) if c}
+    ours, theirs = ours - generic, theirs - generic
+    if not ours or not theirs:
+        return False
+    return len(ours & theirs) / len(ours | theirs) >= 0.5
 
 
 def better_place(current: Location | None, new: Location | None) -> Location | None:
