@@ -135,3 +135,28 @@ def test_population_and_ages_never_become_figures() -> None:
     values = {f.value for e in result.events for f in e.figures}
     assert 72 not in values and 260000 not in values
     assert {(f.kind, f.value) for e in result.events for f in e.figures} == {("injured", 1)}
+
+
+def test_two_capture_clauses_make_two_claims_and_a_list_one_claim_per_village() -> None:
+    text = (
+        "Moscow, Russia (TASS) Oct 28, 2025 - Russian troops liberated the community of Rodinskoye in the Donetsk "
+        "region, while other units took control of the villages of Ivanopillia and Stupochky, the defence ministry said.\n"
+    )
+    claims = by_type(extract_text(text), "ground_claim")
+    names = [e.location.name for e in claims if e.location]
+    assert names[0] == "Rodynske"  # the Russian-style spelling resolves to the official name
+    assert len(claims) == 3
+    assert all(e.status == "claimed" for e in claims)
+
+
+def test_regional_breakdown_does_not_double_the_national_total() -> None:
+    text = (
+        "Moscow, Russia (AFP) Sep 12, 2025 - Air defence systems destroyed 221 Ukrainian drones overnight, "
+        "including 66 over the Bryansk region, Russia's defence ministry said.\n"
+    )
+    air = by_type(extract_text(text), "air_attack")
+    national = [e for e in air if e.location and e.location.precision == "country"]
+    regional = [e for e in air if e.location and e.location.precision == "admin1"]
+    assert [figures(e) for e in national] == [{"drones_destroyed": 221}]
+    assert national[0].location.country == "RU"
+    assert [(e.location.name, figures(e)) for e in regional] == [("Bryansk Oblast", {"drones_destroyed": 66})]

@@ -27,7 +27,7 @@ DENIAL_VERBS = frozenset(
 CLAIM_VERBS = frozenset("claim claims claimed allege alleges alleged".split())
 _PRONOUNS = frozenset("he she they it we i".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_MAX_WORDS = 14
+_MAX_WORDS = 18
 _TRIM = re.compile(r"^(?:the|a|an)\s+", re.I)
 # wire copy ends a sentence with its source: "..., Ukraine's air force said." / "..., the governor wrote on Telegram."
 _TRAILING = re.compile(

@@ -28,12 +28,15 @@ from kronika.extract import triggers
 from kronika.extract.actors import NameBook, actors_in, state_of
 from kronika.extract.claimants import find_claimant
 from kronika.extract.figures import find_figures
-from kronika.extract.places import PlaceRef, best_place, listed_with, role_of
+from kronika.extract.places import SPECIFICITY, PlaceRef, best_place, listed_with, role_of
 from kronika.models import CleanedText, Figure, Location, Story
 
 WEAPON_PREFIXES = ("drones_", "missiles_", "weapons_")
 _TERMINAL = re.compile(r"[.!?\"”’')\]]\s*$")
-_WEAPONISH = r"(?:(?:long-range|drone|missile|air|aerial|rocket|artillery|naval|sea|massive|overnight)\s+)?"
+_WEAPONISH = (
+    r"(?:(?:[a-z]+-[a-z-]+|drone|missile|air|aerial|rocket|artillery|naval|sea|massive|overnight|kamikaze|attack"
+    r"|strike|combat|cruise|ballistic)\s+){0,2}"
+)
 _ATTACK_NOUN = r"(?:drones?|missiles?|attacks?|strikes?|shelling|bombardment|barrage|UAVs?)"
 _ATTACK_VERB = r"(?:launched|fired|attacked|struck|hit|pounded|pummell?ed|shelled|bombed|targeted|sent)"
 _RU_TARGET = re.compile(
@@ -188,6 +191,7 @@ class SentenceReader:
         self.drafts: list[Draft] = []
         self.focus: dict[int, Location] = {}  # story -> place the story is currently about
         self.air_side: dict[int, str] = {}  # story -> country whose air defence the story reports
+        self.claimant_side: dict[int, str] = {}  # story -> the side of the last claimant that named one
 
     def read(self) -> list[Draft]:
         for sent in self.ctx.doc.sents:
@@ -226,6 +230,9 @@ class SentenceReader:
         all_refs = ctx.place_refs(start, end)
         refs = [r for r in all_refs if in_theatre(r)]
         claimant = find_claimant(sent, ctx.names, ctx.masked)
+        side = {"Ukraine": "UA", "Russia": "RU"}.get(state_of(claimant or "") or "")
+        if side:
+            self.claimant_side[story_i] = side
         found = find_figures(text)
         figures = [
             Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end)) for f in found
@@ -296,6 +303,7 @@ class SentenceReader:
         region") becomes a regional report of its own."""
         side = state_of(claimant or "")
         code = {"Ukraine": "UA", "Russia": "RU"}.get(side or "") or target or self.air_side.get(base["story"])
+        code = code or self.claimant_side.get(base["story"])
         if code:
             self.air_side[base["story"]] = code
         regions = [r for r in refs if r.role == "locative" and r.location.precision in ("admin1", "admin2")]
@@ -387,25 +395,46 @@ class SentenceReader:
         return True
 
     def _ground(self, base: dict, refs: list[PlaceRef], claimant: str | None, text: str, story_i: int) -> bool:
-        ref = best_place(refs, allow_modifier=False)
-        if ref is None or ref.location.precision == "country":
+        """Captures, advances, losses of ground. Each trigger claims the place it governs ("captured X, while
+        ... liberated Y" is two claims), and a list after it ("the villages of X, Y and Z") a claim each."""
+        usable = [r for r in refs if r.role not in ("subject", "possessive") and r.location.precision != "country"]
+        if not usable:
             return False
+        start = base["span"][0]
+        claimed: list[PlaceRef] = []
+        for m in triggers.GROUND.finditer(text):
+            after = [r for r in usable if 0 <= r.start - (start + m.end()) <= 90 and r not in claimed]
+            if after:
+                first = min(after, key=lambda r: (r.start, SPECIFICITY.get(r.location.precision, 6)))
+                if first.location.precision in ("admin1", "admin2", "water"):
+                    first = best_place(after, allow_modifier=False) or first
+                claimed.append(first)
+        if not claimed:
+            best = best_place(usable, allow_modifier=False)
+            if best is None:
+                return False
+            claimed = [best]
         status = "denied" if triggers.denial(text) else ("claimed" if claimant else "reported")
         actor = state_of(text)
-        others = [r.location for r in refs if r is not ref]
-        self.focus[story_i] = ref.location
-        for r in [ref, *listed_with(ref, refs, self.ctx.cleaned.text)]:
-            self.drafts.append(
-                Draft(
-                    type="ground_claim",
-                    location=r.location,
-                    claimed_by=claimant,
-                    status=status,
-                    actors=[actor] if actor else [],
-                    places=[p for p in others if p is not r.location],
-                    **base,
+        self.focus[story_i] = claimed[0].location
+        seen: set[int] = set()
+        for primary in claimed:
+            for r in [primary, *listed_with(primary, usable, self.ctx.cleaned.text)]:
+                if id(r) in seen:
+                    continue
+                seen.add(id(r))
+                others = [p.location for p in usable if p is not r and p.location.precision in ("admin1", "admin2")]
+                self.drafts.append(
+                    Draft(
+                        type="ground_claim",
+                        location=r.location,
+                        claimed_by=claimant,
+                        status=status,
+                        actors=[actor] if actor else [],
+                        places=others,
+                        **base,
+                    )
                 )
-            )
         return True
 
     def _diplomacy(self, sent: Span, text: str, base: dict, refs: list[PlaceRef], claimant: str | None) -> bool:

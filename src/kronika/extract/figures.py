@@ -43,7 +43,8 @@ _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for category, pattern in (
         (
             WEAPONS,
-            r"(?:drones?|UAVs?)\s+and\s+(?:[A-Za-z-]+\s+)?missiles|missiles?\s+and\s+(?:[A-Za-z-]+\s+)?(?:drones?|UAVs?)"
+            r"(?:drones?|UAVs?)\s+and\s+(?:(?:cruise|ballistic|guided|attack)\s+)?missiles"
+            r"|missiles?\s+and\s+(?:(?:attack|combat|strike)\s+)?(?:drones?|UAVs?)"
             r"|aerial\s+weapons|air\s+attack\s+(?:weapons|assets|means)|projectiles",
         ),
         (DRONES, r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?"),

@@ -23,7 +23,8 @@ LOCATIVE_PREPS = frozenset(
 )
 PLACE_NOUNS = frozenset(
     "city town village settlement region oblast capital district raion outskirts suburbs province area "
-    "territory krai republic port hub villages towns cities settlements".split()
+    "territory krai republic port hub villages towns cities settlements community communities hamlet locality "
+    "localities".split()
 )
 SPECIFICITY = {"settlement": 0, "admin2": 1, "ambiguous": 2, "admin1": 3, "water": 4, "country": 5}
 # gap text that continues a list of places: "Siversk and the villages of Novoselifka, Zatyshya and ..."
