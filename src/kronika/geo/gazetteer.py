@@ -59,7 +59,7 @@ class Gazetteer:
     raions: dict[str, list[int]]  # "synelnykove", "synelnyk" -> raion places
     capitals: dict[str, int]
     weak: frozenset[str]
-    first_words: frozenset[str]  # first word of every multi-word key: a cheap pre-filter for the scanner
+    prefixes: frozenset[str]  # every proper word-prefix of a multi-word key: the scanner extends only along these
     max_words: int
 
 
@@ -77,13 +77,14 @@ def load(path: Path | None = None) -> Gazetteer:
         raise GazetteerError("the place index has an unknown format; rebuild it with tools/build_gazetteer.py")
     places = [Place(*row) for row in doc["places"]]
     names: dict[str, list[int]] = doc["names"]
-    first_words = set()
+    prefixes = set()
     max_words = 1
     for key in names:
         if " " in key:
             parts = key.split(" ")
-            first_words.add(parts[0])
+            for j in range(1, len(parts)):
+                prefixes.add(" ".join(parts[:j]))
             max_words = max(max_words, len(parts))
     return Gazetteer(places=places, names=names, regions=doc["regions"], raions=doc["raions"],
-                     capitals=doc["capitals"], weak=frozenset(doc["weak"]), first_words=frozenset(first_words),
+                     capitals=doc["capitals"], weak=frozenset(doc["weak"]), prefixes=frozenset(prefixes),
                      max_words=min(max_words, 6))

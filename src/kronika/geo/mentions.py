@@ -156,7 +156,7 @@ class Scanner:
         out: list[RawMention] = []
         last_end = -1
         last_ok = False
-        names, first_words, max_words = self.gaz.names, self.gaz.first_words, self.gaz.max_words
+        names, prefixes, max_words = self.gaz.names, self.gaz.prefixes, self.gaz.max_words
         if explicit:
             starts = list(range(n))
         else:
@@ -166,24 +166,25 @@ class Scanner:
         for i in starts:
             if i < skip_to:
                 continue
-            found = None
-            span = 1
-            if norms[i].split(" ", 1)[0] in first_words:
-                # how many tokens from i on are joined by single spaces, as the words of one name are
-                while span < max_words and i + span < n and text[toks[i + span - 1][1]:toks[i + span][0]] == " ":
-                    span += 1
-            for k in range(span, 0, -1):
-                key = " ".join(norms[j] for j in range(i, i + k)) if k > 1 else norms[i]
+            found = None  # the longest name starting at token i: (tokens, key, end offset)
+            key, k = "", 0
+            while True:
+                word = words[i + k]
+                key = f"{key} {norms[i + k]}" if k else norms[i]
+                k += 1
                 if key in names:
                     found = (k, key, toks[i + k - 1][1])
+                elif word[-1] in "sS'’":
+                    base, poss = strip_possessive(word)
+                    if poss:
+                        head = key.rsplit(" ", 1)[0] + " " if k > 1 else ""
+                        poss_key = head + self._norm(base)
+                        if poss_key in names:
+                            found = (k, poss_key, toks[i + k - 1][0] + len(base))
+                # go on only while some longer name starts like this, joined by single spaces
+                if key not in prefixes or k >= max_words or i + k >= n or \
+                        text[toks[i + k - 1][1]:toks[i + k][0]] != " ":
                     break
-                last = words[i + k - 1]
-                base, poss = strip_possessive(last) if last[-1] in "sS'’" else (last, False)
-                if poss:
-                    key = " ".join([norms[j] for j in range(i, i + k - 1)] + [self._norm(base)])
-                    if key in names:
-                        found = (k, key, toks[i + k - 1][0] + len(base))
-                        break
             in_list = last_ok and bool(_LIST_GAP.match(text[last_end:toks[i][0]])) if last_end >= 0 else False
             if found is None:
                 m = self._region_word_only(text, toks, words, norms, i)
