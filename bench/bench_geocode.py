@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Geocoder benchmark: index load time and memory, exact-name lookups per second, find_places per article.
 
-Usage: .venv/bin/python bench/bench_geocode.py [--seconds 3]
+Usage: .venv/bin/python bench/bench_geocode.py [--seconds 3] [--corpus bench/out/corpus.jsonl]
 
 Targets (issue 3): load < 1 s and < 200 MB; exact-name lookups >= 50,000/s; find_places on a 5 KB article
 well under 5 ms. Prints one line per figure and a summary line.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import glob
+import json
 import random
 import resource
 import sys
@@ -39,6 +40,8 @@ def rss_mb() -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=3.0, help="time budget of each throughput measure")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="JSON Lines articles ({\"text\": ...}) for find_places; default: the seed articles")
     args = ap.parse_args()
 
     base = rss_mb()
@@ -66,8 +69,13 @@ def main() -> int:
     lookups = n / (time.perf_counter() - t0)
     print(f"exact-name lookups: {lookups:,.0f}/s over {n:,} lookups", file=sys.stderr)
 
-    seeds = sorted(glob.glob(str(ROOT.parent / "shared" / "seeds" / "*.txt")))
-    texts = [Path(p).read_text(encoding="utf-8") for p in seeds] or [
+    if args.corpus is not None:
+        with args.corpus.open(encoding="utf-8") as fh:
+            texts = [json.loads(line)["text"] for line in fh if line.strip()][:2000]
+    else:
+        seeds = sorted(glob.glob(str(ROOT.parent / "shared" / "seeds" / "*.txt")))
+        texts = [Path(p).read_text(encoding="utf-8") for p in seeds]
+    texts = texts or [
         "Russian forces advanced near Siversk and the villages of Novoselifka and Milolyubivka. " * 40]
     for t in texts:
         geo.find_places(t)  # warm the caches a long run would have warm

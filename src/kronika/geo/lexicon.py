@@ -146,7 +146,7 @@ PERSON_NAMES = frozenset({
     "tymoshenko", "poroshenko", "yanukovych", "sergei", "sergey", "sergiy", "serhiy", "andriy", "andrii",
     "andrei", "andrey", "oleksandr", "alexander", "aleksandr", "volodymyr", "vladimir", "dmitry", "dmytro",
     "yuriy", "yuri", "igor", "ihor", "olena", "elena", "olga", "olha", "maria", "mariya", "sofia", "sophia",
-    "victoria", "viktoria", "natalia", "nataliya", "irina", "iryna", "anna", "tatiana", "ivan", "ivanovka",
+    "victoria", "viktoria", "natalia", "nataliya", "irina", "iryna", "anna", "tatiana", "ivan",
     "mykola", "nikolai", "pavlo", "pavel", "petro", "pyotr", "peter", "mikhail", "mykhailo", "michael",
     "boris", "denis", "denys", "roman", "ruslan", "maxim", "maksym", "oleg", "oleh", "vitali", "vitaliy",
     "valery", "valeriy", "viktor", "victor", "yevgeny", "yevhen", "evgeny", "anatoly", "georgy", "kirill",
