@@ -16,7 +16,7 @@ from kronika.ledger.figures import format_value
 from kronika.ledger.queries import EventRow
 
 CSV_FIELDS = (
-    "id", "type", "date", "date_to", "place", "region", "country", "lat", "lon", "status", "contested",
+    "id", "type", "date", "date_to", "place", "region", "country", "lat", "lon", "precision", "status", "contested",
     "sources", "first_reported", "last_reported", "figures", "summary",
 )
 
@@ -33,6 +33,7 @@ def event_dict(row: EventRow) -> dict[str, Any]:
         "country": place.country if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
+        "precision": place.precision if place else None,  # a region's centroid is not where a strike hit
         "status": ev.status,
         "contested": ev.contested,
         "sources": ev.source_count,
