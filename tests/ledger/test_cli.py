@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import KUPIANSK, TERNOPIL, Ev, Fig, build_article
-from kronika.ledger import ingest
+from kronika.ledger import ingest, list_events
 from kronika.ledger.ingest import outlet_of
 from kronika.models import DocumentResult, Story
 from kronika.store import open_store
@@ -157,3 +157,22 @@ def test_every_ledger_command_is_documented():
     for name in ("ingest", "events", "show", "timeline", "demo", "stats", "stats air"):
         done = kronika(*name.split(), "--help")
         assert done.returncode == 0 and "--db" in done.stdout, name
+
+
+def test_demo_builds_a_ledger_from_the_shipped_samples(tmp_path):
+    db = tmp_path / "demo.db"
+    first = kronika("demo", "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    out = " ".join(first.stdout.split())
+    assert "documents: 9 new, 0 already known, 0 rejected" in out
+    assert "2025-11-19" in out and "2025-11-25" in out
+    with open_store(db) as store:
+        rows = {r.event.id: r for r in list_events(store)}
+    # the capture claim and its denial come from two outlets and must meet in one contested event
+    kupiansk = [r for r in rows.values() if r.event.type == "ground_claim" and r.event.place
+                and r.event.place.name == "Kupiansk"]
+    assert len(kupiansk) == 1 and kupiansk[0].event.contested and kupiansk[0].event.source_count == 2
+    ternopil = [r for r in rows.values() if r.event.place and r.event.place.name == "Ternopil"]
+    assert len(ternopil) == 1 and ternopil[0].event.source_count >= 3
+    again = kronika("demo", "--db", str(db))
+    assert "documents: 0 new, 9 already known, 0 rejected" in " ".join(again.stdout.split())
