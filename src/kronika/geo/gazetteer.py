@@ -18,7 +18,7 @@ INDEX_FILE = "places.json.gz"
 
 class Place(NamedTuple):
     """One row of the index. `kind`: city, town, village, district, raion, admin1, state, country,
-    world_city, water or area."""
+    world_city, water, area (several oblasts: Donbas) or site (a plant, bridge or island)."""
 
     id: str
     name: str
@@ -35,19 +35,18 @@ class Place(NamedTuple):
 SETTLEMENT = frozenset({"city", "town", "village", "district"})
 PRECISION_OF_KIND = {
     "city": "settlement", "town": "settlement", "village": "settlement", "district": "settlement",
-    "world_city": "settlement", "raion": "admin2", "admin1": "admin1", "state": "admin1", "area": "admin1",
-    "country": "country", "water": "water",
+    "world_city": "settlement", "site": "settlement", "raion": "admin2", "admin1": "admin1", "state": "admin1",
+    "area": "admin1", "country": "country", "water": "water",
 }
 MENTION_KIND = {
     "city": "settlement", "town": "settlement", "village": "settlement", "district": "settlement",
-    "world_city": "world_city", "raion": "region", "admin1": "region", "state": "region", "area": "region",
-    "country": "country", "water": "water",
+    "world_city": "world_city", "site": "site", "raion": "region", "admin1": "region", "state": "region",
+    "area": "region", "country": "country", "water": "water",
 }
 
 
 def to_location(p: Place) -> Location:
-    admin1 = p.admin1
-    return Location(name=p.name, admin1=admin1, admin2=p.admin2, country=p.country, lat=p.lat, lon=p.lon,
+    return Location(name=p.name, admin1=p.admin1, admin2=p.admin2, country=p.country, lat=p.lat, lon=p.lon,
                     precision=PRECISION_OF_KIND[p.kind], gazetteer_id=p.id)
 
 

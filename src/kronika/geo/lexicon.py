@@ -25,12 +25,23 @@ WATER: tuple[tuple[str, tuple[str, ...], float, float], ...] = (
 # Areas of the war that span several admin units: placed at admin1 precision on a representative point.
 AREAS: tuple[tuple[str, tuple[str, ...], str, float, float], ...] = (
     ("Donbas", ("donbas", "donbass", "the donbas"), "UA", 48.3, 38.3),
+)
+
+# Named sites (plants, bridges, islands, summit venues) that news reports as places: point precision.
+SITES: tuple[tuple[str, tuple[str, ...], str, float, float], ...] = (
     ("Zaporizhzhia Nuclear Power Plant", ("zaporizhzhia nuclear power plant", "zaporizhzhia npp",
                                           "zaporizhzhia nuclear plant", "zaporizhia nuclear power plant",
-                                          "zaporizhzhya nuclear power plant"), "UA", 47.51, 34.58),
+                                          "zaporizhzhya nuclear power plant", "zaporozhye nuclear power plant"),
+     "UA", 47.51, 34.58),
     ("Chornobyl Nuclear Power Plant", ("chornobyl nuclear power plant", "chernobyl nuclear power plant",
-                                       "chernobyl nuclear plant", "chornobyl nuclear plant"), "UA", 51.39, 30.10),
+                                       "chernobyl nuclear plant", "chornobyl nuclear plant", "chornobyl npp"),
+     "UA", 51.39, 30.10),
     ("Snake Island", ("snake island", "zmiinyi island"), "UA", 45.255, 30.204),
+    ("Crimean Bridge", ("crimean bridge", "kerch bridge", "kerch strait bridge"), "UA", 45.31, 36.51),
+    ("Azovstal", ("azovstal", "azovstal steel plant", "azovstal plant"), "UA", 47.098, 37.59),
+    ("Mar-a-Lago", ("mar a lago",), "US", 26.677, -80.037),
+    ("Camp David", ("camp david",), "US", 39.648, -77.465),
+    ("Bürgenstock", ("burgenstock", "buergenstock"), "CH", 46.995, 8.381),
 )
 
 # Country names as news writes them, beyond GeoNames' own name.
@@ -72,7 +83,7 @@ DEMONYM_CAPITALS: dict[str, str] = {
 DIPLOMACY_CITIES: tuple[str, ...] = (
     "Geneva", "Davos", "Munich", "Istanbul", "Jeddah", "Dubai", "Abu Dhabi", "Rzeszow", "Anchorage",
     "Sochi", "Antalya", "Hiroshima", "Vilnius", "The Hague", "Strasbourg", "Brussels", "Doha", "Riyadh",
-    "Miami", "Palm Beach", "New York", "Los Angeles", "Washington", "Milan", "Krakow", "Chisinau",
+    "Miami", "New York", "Los Angeles", "Washington", "Milan", "Krakow", "Chisinau",
     "Minsk", "Tbilisi", "Baku", "Yerevan", "Almaty", "Astana", "Tashkent", "Ramstein", "Wiesbaden",
     "Lublin", "Gdansk", "Odense", "Copenhagen", "Oslo", "Stockholm", "Helsinki", "Reykjavik", "Dublin",
     "Hamburg", "Frankfurt", "Cologne", "Zurich", "Lausanne", "Bern", "Vienna", "Prague", "Budapest",
@@ -81,6 +92,13 @@ DIPLOMACY_CITIES: tuple[str, ...] = (
     "Beijing", "Tokyo", "Seoul", "Pyongyang", "Tehran", "Ankara", "Cairo", "Tel Aviv", "Jerusalem",
     "New Delhi", "Brasilia", "Ottawa", "Canberra", "Pretoria", "Johannesburg", "Kinshasa", "Nairobi",
     "Vatican City", "Luxembourg", "Valletta", "Nicosia", "Athens", "Amsterdam", "Rotterdam", "Bucha",
+)
+
+# Small towns of diplomacy news that GeoNames' 15,000-people city list leaves out: (name, ISO2, also called).
+SMALL_DIPLOMACY_TOWNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Davos", "CH", ()),
+    ("Palm Beach", "US", ()),
+    ("Ramstein-Miesenbach", "DE", ("ramstein", "ramstein air base")),
 )
 
 # Words after a name that make it a region ("the Kharkiv region") or a district ("Synelnyky district").
@@ -114,7 +132,8 @@ ORG_SUFFIXES = frozenset({"independent", "post", "times", "telegraph", "herald",
                           "process", "agreement", "agreements", "accords", "accord", "protocol", "protocols",
                           "memorandum", "summit", "talks", "initiative", "convention", "security", "forum",
                           "group", "centre", "center", "court", "tribunal", "bureau", "daily",
-                          "news", "service", "pravda", "inform", "online", "today"})
+                          "news", "service", "pravda", "inform", "online", "today", "brigade", "regiment",
+                          "battalion", "division", "corps", "legion", "army", "front", "oblenergo", "energo"})
 ORG_PREFIXES = frozenset({"dynamo", "shakhtar", "zorya", "metalist", "spartak", "lokomotiv", "zenit", "cska",
                           "radio", "echo", "ekho", "novaya", "moscow's"})
 

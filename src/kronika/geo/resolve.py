@@ -25,7 +25,7 @@ BIG_CITY = 100_000  # a namesake village needs explicit evidence to beat a city 
 FRONT_LINE = frozenset({"Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast",
                         "Kharkiv Oblast", "Dnipropetrovsk Oblast", "Sumy Oblast"})
 _FRONT_POINT = (48.5, 37.5)
-_FIXED_PRIOR = {"country": 9.0, "water": 8.5, "admin1": 8.0, "state": 8.0, "area": 8.0, "raion": 7.0}
+_FIXED_PRIOR = {"country": 9.0, "water": 8.5, "admin1": 8.0, "state": 8.0, "area": 8.0, "site": 8.0, "raion": 7.0}
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
