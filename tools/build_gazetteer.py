@@ -12,6 +12,8 @@ the build is rerunnable anywhere and deterministic.
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import sys
 import time
 from pathlib import Path
@@ -48,12 +50,10 @@ def main() -> int:
     english = _english_words(args.words)
     print(f"building from {args.gazetteer} ...", file=sys.stderr)
     counts = build_index(args.gazetteer, args.out, english)
-    # keep only the words that matter (those that are place names) so the saved list stays small
-    import gzip
-    import json
-
-    weak = json.loads(gzip.decompress(args.out.read_bytes()))["weak"]
-    (DATA / "common_words.txt").write_text("\n".join(w for w in weak if w in english) + "\n", encoding="utf-8")
+    if args.words.exists():
+        # refresh the saved list, keeping only the words that are place names so it stays small
+        weak = json.loads(gzip.decompress(args.out.read_bytes()))["weak"]
+        (DATA / "common_words.txt").write_text("\n".join(w for w in weak if w in english) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({counts['bytes'] / 1e6:.2f} MB): {counts['places']} places, {counts['names']} names, "
           f"{counts['regions']} region keys, {counts['raions']} raion keys, {counts['weak']} weak names "
           f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
