@@ -135,7 +135,10 @@ ORG_SUFFIXES = frozenset({"independent", "post", "times", "telegraph", "herald",
                           "news", "service", "pravda", "inform", "online", "today", "brigade", "regiment",
                           "battalion", "division", "corps", "legion", "army", "front", "oblenergo", "energo"})
 ORG_PREFIXES = frozenset({"dynamo", "shakhtar", "zorya", "metalist", "spartak", "lokomotiv", "zenit", "cska",
-                          "radio", "echo", "ekho", "novaya", "moscow's"})
+                          "radio", "echo", "ekho", "novaya", "moscow's",
+                          # ships named after places: "the cruiser Moskva", "the landing ship Novocherkassk"
+                          "cruiser", "frigate", "ship", "vessel", "warship", "flagship", "submarine", "tanker",
+                          "corvette", "destroyer", "tug", "ferry"})
 
 # Capitalised words that are never places however the gazetteer spells its villages.
 NEVER_PLACES = frozenset({
@@ -181,4 +184,6 @@ PERSON_NAMES = frozenset({
     "fyodor", "hryhoriy", "grigory", "semen", "semyon", "ilya", "illia", "zakhar", "matvei", "tymur",
     "timur", "ramzan", "emil", "arthur", "artur", "robert", "richard", "thomas", "william", "george",
     "henry", "edward", "frank", "jack", "harry", "helen", "elizabeth", "mary", "catherine", "margaret",
+    "felix", "dzerzhinsky", "dzerzhinskiy", "zhukov", "lomonosov", "kropotkin", "dimitrov", "sverdlov",
+    "kalinin", "stalin", "budyonny", "voroshilov", "ordzhonikidze", "kuibyshev", "kuybyshev", "zhdanov",
 })
