@@ -178,3 +178,16 @@ def test_possessive_capital_phrase(geo: Geocoder) -> None:
     found = geo.find_places("Drones attacked Russia's capital overnight, while Ukraine's capital Kyiv was calm.")
     assert [(m.surface, m.location.name) for m in found] == [
         ("Russia's capital", "Moscow"), ("Ukraine", "Ukraine"), ("Kyiv", "Kyiv")]
+
+
+def test_media_military_groups_and_historical_lands_are_not_mapped(geo: Geocoder) -> None:
+    text = ("Ukrainska Pravda and Hromadske reported that the Khortytsia group and the Dnipro group fought off "
+            "attacks; Polissia and Galicia were quiet.")
+    assert geo.find_places(text) == []
+
+
+def test_fuzzy_in_a_list_needs_the_list_to_start_with_a_place_cue(geo: Geocoder) -> None:
+    cued = geo.find_places("Russian troops attacked the villages of Kupiansk, Novoselifka and Milolyubivka.")
+    assert [m.fuzzy for m in cued] == [False, True, True]
+    uncued = geo.find_places("Officials from Kupiansk, Novoselifka and Milolyubivka met.")
+    assert [m.surface for m in uncued] == ["Kupiansk"]

@@ -154,7 +154,15 @@ NEVER_PLACES = frozenset({
     "ukrainian", "russian", "soviet", "european", "american", "british", "the", "a", "an", "and", "or",
     "but", "if", "as", "at", "by", "in", "on", "of", "to", "it", "he", "she", "we", "they", "i", "you",
     "ok", "tv", "ai", "covid", "un security council", "security council", "victory day", "independence day",
+    # media whose names are also village names
+    "pravda", "hromadske", "suspilne", "espreso", "strana", "liga", "meduza", "kommersant", "izvestia",
+    # historical lands and military sectors, not places a report can be mapped to
+    "polissia", "podillia", "tavria", "tavriia", "sivershchyna", "slobozhanshchyna", "novorossiya", "novorossia",
+    "galicia", "halychyna", "bessarabia",
 })
+
+# Lower-case words after a name that make it a military formation: "the Khortytsia group", "Dnipro group".
+UNIT_SUFFIXES = frozenset({"group", "brigade", "regiment", "battalion", "corps", "division", "grouping"})
 
 # Surnames and given names in the news that are also the names of towns (Engels, Pushkin, Kirov ...).
 # They count as places only with a place cue ("in Engels", "the Engels airbase", "Kirov region").

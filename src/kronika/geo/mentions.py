@@ -27,6 +27,7 @@ from kronika.geo.lexicon import (
     PLACE_CUES,
     REGION_WORDS,
     SETTLEMENT_NOUNS,
+    UNIT_SUFFIXES,
 )
 from kronika.geo.normalize import norm, strip_possessive
 from kronika.geo.resolve import Cues, sentence_starts
@@ -87,6 +88,7 @@ class RawMention:
     cues: Cues = field(default_factory=Cues)
     fuzzy: bool = False
     fuzzy_gap: dict[int, float] = field(default_factory=dict)  # place -> fuzzy score points below the best
+    cued: bool = False  # a place cue ("near", "the villages of") before it, or before the list it ends
     rejected: str | None = None  # why it is not a place: "person", "organisation", "never", "weak"
 
 
@@ -154,8 +156,7 @@ class Scanner:
         n = len(toks)
         norms = _LazyNorms(words, self._norm)
         out: list[RawMention] = []
-        last_end = -1
-        last_ok = False
+        last: RawMention | None = None  # the last accepted mention, to follow lists
         names, prefixes, max_words = self.gaz.names, self.gaz.prefixes, self.gaz.max_words
         if explicit:
             starts = list(range(n))
@@ -185,21 +186,27 @@ class Scanner:
                 if key not in prefixes or k >= max_words or i + k >= n or \
                         text[toks[i + k - 1][1]:toks[i + k][0]] != " ":
                     break
-            in_list = last_ok and bool(_LIST_GAP.match(text[last_end:toks[i][0]])) if last_end >= 0 else False
+            in_list = last is not None and bool(_LIST_GAP.match(text[last.end:toks[i][0]]))
+            # a list started by a place cue ("the villages of A, B and C") carries the cue to each item
+            cued_list = in_list and last is not None and last.cued
             if found is None:
                 m = self._region_word_only(text, toks, words, norms, i)
                 if m is None:
-                    m = self._try_fuzzy(text, toks, words, norms, i, in_list, explicit)
+                    m = self._try_fuzzy(text, toks, words, norms, i, cued_list, explicit)
                 if m is not None:
+                    if cued_list:
+                        m.cued, m.cues.village = True, m.cues.village or last.cues.village
                     out.append(m)
-                    last_end, last_ok = m.end, True
+                    last = m
                 continue
             k, key, end = found
             m = RawMention(start=toks[i][0], end=end, key=key, refs=self.refs(key))
             self._judge(m, text, toks, words, i, i + k - 1, in_list, explicit)
+            if cued_list:
+                m.cued, m.cues.village = True, m.cues.village or last.cues.village
             out.append(m)
             if m.rejected is None:
-                last_end, last_ok = m.end, True
+                last = m
             skip_to = i + k
         self._capital_phrases(text, out)
         self._propagate_regions(text, out)
@@ -256,7 +263,7 @@ class Scanner:
             return
         # organisations: "Kyiv Independent", "the Istanbul format", "Dynamo Kyiv"
         if (next1[:1].isupper() and n1 in ORG_SUFFIXES and self._adjacent(text, toks, j, j + 1)) \
-                or n1 in _FRAME_SUFFIXES or p1 in ORG_PREFIXES:
+                or n1 in _FRAME_SUFFIXES or n1 in UNIT_SUFFIXES or p1 in ORG_PREFIXES:
             m.rejected = "organisation"
             return
         weak = key in self.gaz.weak
@@ -283,6 +290,7 @@ class Scanner:
         m.cues.village = p1 in SETTLEMENT_NOUNS - {"city", "cities", "port", "hub"} or (
             p1 == "of" and p2 in ("village", "villages", "town", "towns", "settlement", "settlements"))
         m.cues.city = p1 in ("city", "cities") or (p1 == "of" and p2 in ("city", "cities"))
+        m.cued = p1 in _FUZZY_CUES or m.cues.village or (p1 == "of" and p2 in SETTLEMENT_NOUNS)
         # "New York, a town near Toretsk", "New York near Toretsk", "captured New York": a small place
         if p1 in _CAPTURE or _NEAR_AFTER.match(text, m.end):
             m.cues.village = True
@@ -322,7 +330,7 @@ class Scanner:
         return self._norm(word) not in self.gaz.names
 
     def _try_fuzzy(self, text: str, toks: list[tuple[int, int]], words: list[str], norms: _LazyNorms, i: int,
-                   in_list: bool, explicit: bool) -> RawMention | None:
+                   cued_list: bool, explicit: bool) -> RawMention | None:
         w, key = words[i], norms[i]
         if len(key) < 6 or " " in key or not key.isascii() or key in NEVER_PLACES or key in PERSON_NAMES:
             return None
@@ -338,7 +346,7 @@ class Scanner:
                     (next1[:1].isupper() and self._adjacent(text, toks, i, i + 1)):
                 return None  # part of a longer proper name: a person or an organisation
             p1, p2 = prev1.lower(), prev2.lower()
-            if not (in_list or p1 in _FUZZY_CUES or (p1 == "of" and p2 in SETTLEMENT_NOUNS)):
+            if not (cued_list or p1 in _FUZZY_CUES or (p1 == "of" and p2 in SETTLEMENT_NOUNS)):
                 return None
         hit = self.fuzzy_refs(key)
         if hit is None or not hit[1]:
@@ -348,6 +356,7 @@ class Scanner:
         prev1 = self._prev(text, toks, words, i, 1).lower()
         prev2 = self._prev(text, toks, words, i, 2).lower() if prev1 else ""
         m.cues.village = prev1 in ("village", "villages") or (prev1 == "of" and prev2 in SETTLEMENT_NOUNS)
+        m.cued = True
         return m
 
     def _capital_phrases(self, text: str, out: list[RawMention]) -> None:
