@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kronika.geo import gazetteer as _gaz
 from kronika.geo.gazetteer import MENTION_KIND, SETTLEMENT, Gazetteer, to_location
-from kronika.geo.lexicon import NEVER_PLACES
+from kronika.geo.lexicon import DISTRICT_WORDS, NEVER_PLACES, REGION_WORDS
 from kronika.geo.mentions import RawMention, Scanner
 from kronika.geo.normalize import norm
 from kronika.geo.resolve import Context, decide, rank, sentence_starts
@@ -48,6 +48,7 @@ class Resolution:
 
 
 _PASSES = 3
+_PHRASE_WORDS = REGION_WORDS | DISTRICT_WORDS | {"the", "of", "near", "in", "capital", "city", "village", "town"}
 
 
 class Geocoder:
@@ -85,10 +86,15 @@ class Geocoder:
                 return fast
         raws = self.scanner.scan(query, explicit=True)
         live = [r for r in raws if r.rejected is None]
-        if not live:
+        main = max(live, key=lambda r: (r.end - r.start, -r.start)) if live else None
+        if main is None or (main.end - main.start) < 0.75 * len(query.strip()):
+            # a misspelt multi-word name ("Kryvyi Rig") must not shrink to the one word that matched
+            whole = self._fuzzy_whole(query)
+            if whole is not None:
+                main = whole
+        if main is None:
             reason = raws[0].rejected if raws else "not found"
             return Resolution(query=query, location=None, reason=reason)
-        main = max(live, key=lambda r: (r.end - r.start, -r.start))
         ctx_raws = [r for r in self.scanner.scan(context) if r.rejected is None] if context else []
         # the query is read as if it closed the context's last sentence
         shift = len(context) + 1 if context else 0
@@ -100,6 +106,18 @@ class Geocoder:
                           reason=None if loc else "not found")
 
     # -- internals -----------------------------------------------------------------------------------------
+    def _fuzzy_whole(self, query: str) -> RawMention | None:
+        key = norm(query)
+        words = key.split()
+        # only a bare multi-word name: phrases ("the Kharkiv region", "Russia's ...") are the scanner's job
+        if len(key) < 6 or not 2 <= len(words) <= 3 or any(w in _PHRASE_WORDS for w in words):
+            return None
+        hit = self.scanner.fuzzy_refs(key)
+        if hit is None or not hit[1]:
+            return None
+        return RawMention(start=0, end=len(query), key=hit[0], refs=[(i, True) for i, _ in hit[1]], fuzzy=True,
+                          fuzzy_gap=dict(hit[1]))
+
     def _exact(self, query: str) -> Resolution | None:
         """The fast path for a bare name the index knows as it stands (most lookups): no scan, no context.
 
