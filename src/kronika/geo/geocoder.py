@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -141,18 +142,17 @@ class Geocoder:
         return Resolution(query=query, location=loc, candidates=alts, matched=key)
 
     def _resolve_in_context(self, query: str, context: str) -> Resolution | None:
-        pos = context.find(query)
-        if pos < 0:
-            pos = context.lower().find(query.lower())
-        if pos < 0:
+        spots = [m.start() for m in re.finditer(re.escape(query), context)] or \
+            [m.start() for m in re.finditer(re.escape(query), context, re.I)]
+        if not spots:
             return None
-        end = pos + len(query)
         raws = self.scanner.scan(context)
-        hits = [r for r in raws if r.start < end and pos < r.end]
+        hits = [r for pos in spots for r in raws if r.start < pos + len(query) and pos < r.end]
         if not hits:
             return None
         live = [r for r in raws if r.rejected is None]
-        hit = hits[0]
+        # "The Kyiv Independent said a missile hit Kyiv": the occurrence that is a place wins
+        hit = next((r for r in hits if r.rejected is None), hits[0])
         if hit.rejected is not None:
             return Resolution(query=query, location=None, matched=hit.key, reason=hit.rejected)
         results = self._resolve_all(live, context)
