@@ -150,6 +150,9 @@ def _index_regions(b: _Builder, admin1_rows: list[tuple[int, dict[str, str]]]) -
         centre = _best_city(b, _region_base(key), r["country"])
         if centre is not None:
             centres[idx] = centre
+            # a region-level report is placed at the region's administrative centre, as ACLED codes
+            # geo_precision 3 (a centroid can fall in empty steppe, 50 km from anything the text names)
+            b.places[idx][6:8] = b.places[centre][6:8]
     # the admin centre's spellings name its region too: "Zaporizhzhya region", "Kharkov region"
     if centres:
         wanted = set(centres.values())
