@@ -111,7 +111,11 @@ def test_capture_claim_and_its_denial() -> None:
     assert claims, result.events
     assert claims[0].location is not None and claims[0].location.name == "Stepnohirsk"
     assert claims[0].claimed_by is not None and "defence ministry" in claims[0].claimed_by
-    assert claims[0].status in ("claimed", "denied")
+    assert claims[0].status == "claimed"
+    # the denial names no place: it denies the claim the story is about, and stays beside it
+    assert len(claims) == 2
+    assert claims[1].status == "denied" and claims[1].location == claims[0].location
+    assert claims[1].claimed_by is not None and "general staff" in claims[1].claimed_by
 
 
 def test_hypothetical_meeting_is_not_an_event() -> None:
@@ -160,3 +164,21 @@ def test_regional_breakdown_does_not_double_the_national_total() -> None:
     assert [figures(e) for e in national] == [{"drones_destroyed": 221}]
     assert national[0].location.country == "RU"
     assert [(e.location.name, figures(e)) for e in regional] == [("Bryansk Oblast", {"drones_destroyed": 66})]
+
+
+def test_comment_after_an_event_is_not_an_event_of_its_own() -> None:
+    text = (
+        "Russian missiles struck an apartment block in Ternopil overnight, killing 10 people, Interior Minister "
+        "Ihor Klymenko said. Klymenko said rescuers were still searching the rubble.\n"
+    )
+    result = extract_text(text)
+    assert [e.type for e in result.events] == ["strike"]
+
+
+def test_rising_toll_phrasings() -> None:
+    text = (
+        "The death toll from Wednesday's strike on Ternopil has risen to 26, the emergency service said. "
+        "The number of injured rose to 93.\n"
+    )
+    strike = by_type(extract_text(text), "strike")[0]
+    assert figures(strike) == {"killed": 26, "injured": 93}

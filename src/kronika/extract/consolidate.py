@@ -72,10 +72,10 @@ def _mergeable(kept: Draft, new: Draft) -> bool:
         if k is None:
             return False
         return k == n or _inside(kept.location, new.location) or _inside(new.location, kept.location)
+    if kept.type == "ground_claim":  # a claim and its denial stay side by side
+        return k is not None and k == n and (kept.status == "denied") == (new.status == "denied")
     if k is not None and k == n:
         return True
-    if kept.type == "ground_claim":
-        return False
     for inner, outer in ((kept, new), (new, kept)):
         if (
             outer.location is not None
@@ -143,6 +143,9 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
     """Merge the drafts of one article into its events, with ids unique to the article."""
     merged: list[Draft] = []
     for d in drafts:
+        if d.type == "statement" and merged and _comments_on(merged[-1], d):
+            merged[-1].claimed_by = merged[-1].claimed_by or d.claimed_by
+            continue
         target = next((m for m in reversed(merged) if _mergeable(m, d)), None)
         if target is None:
             merged.append(d)
@@ -184,6 +187,17 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
             )
         )
     return events
+
+
+def _comments_on(event: Draft, statement: Draft) -> bool:
+    """A statement right after an event, in its paragraph or by its claimant, is a comment on that event
+    ("Sybiga said on social media that the buildings were homes"), not an event of its own."""
+    if event.type == "statement" or event.story != statement.story:
+        return False
+    if event.paragraph == statement.paragraph:
+        return True
+    a, b = (event.claimed_by or "").split(), (statement.claimed_by or "").split()
+    return bool(a and b) and a[-1].lower() == b[-1].lower() and statement.paragraph - event.paragraph <= 1
 
 
 def _has_precise_sibling(d: Draft, drafts: Sequence[Draft]) -> bool:

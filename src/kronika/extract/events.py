@@ -192,6 +192,7 @@ class SentenceReader:
         self.focus: dict[int, Location] = {}  # story -> place the story is currently about
         self.air_side: dict[int, str] = {}  # story -> country whose air defence the story reports
         self.claimant_side: dict[int, str] = {}  # story -> the side of the last claimant that named one
+        self.last_claim: dict[int, Location] = {}  # story -> place of the last ground claim
 
     def read(self) -> list[Draft]:
         for sent in self.ctx.doc.sents:
@@ -278,6 +279,21 @@ class SentenceReader:
                 return
             if kind == "diplomacy" and self._diplomacy(sent, text, base, all_refs, claimant):
                 return
+        placeless = not any(r.location.precision != "country" and r.role not in ("subject", "possessive") for r in refs)
+        if triggers.denial(text) and base["story"] in self.last_claim and placeless:
+            # "Ukrainian units remain in control of the city, the General Staff said": the denial of the claim
+            # the story is about, kept beside it (never merged away) so both claims stay visible
+            self.drafts.append(
+                Draft(
+                    type="ground_claim",
+                    location=self.last_claim[base["story"]],
+                    claimed_by=claimant,
+                    status="denied",
+                    actors=actors_in(sent, self.ctx.names)[:4],
+                    **base,
+                )
+            )
+            return
         if triggers.statement(text) and claimant and _named(sent, claimant):
             self.drafts.append(
                 Draft(
@@ -417,6 +433,7 @@ class SentenceReader:
         status = "denied" if triggers.denial(text) else ("claimed" if claimant else "reported")
         actor = state_of(text)
         self.focus[story_i] = claimed[0].location
+        self.last_claim[story_i] = claimed[0].location
         seen: set[int] = set()
         for primary in claimed:
             for r in [primary, *listed_with(primary, usable, self.ctx.cleaned.text)]:

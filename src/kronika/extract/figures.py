@@ -98,8 +98,13 @@ _LEFT_CUE = [
     for kind, cue in _CUES
 ]
 _TOLL_LEFT = re.compile(
-    r"\btoll\s+(?:\w+\s+){0,3}?(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood)"
+    r"\b(?:death\s+)?toll\b[^.;]{0,90}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is|was)"
     r"\s+(?:to|at)\s+$",
+    re.I,
+)
+_NUMBER_OF_LEFT = re.compile(
+    r"\bnumber\s+of\s+(?:people\s+)?(?P<what>killed|dead|deaths|injured|wounded|injuries|rescued|missing)\b[^.;]{0,60}?"
+    r"\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is|was)\s+(?:to|at)\s+$",
     re.I,
 )
 _OF_TOTAL_LEFT = re.compile(r"\d[\d,]*\s+of\s+(?:the\s+)?$", re.I)
@@ -159,6 +164,10 @@ def _noun_category(right: str) -> str | None:
 
 
 def _left_cue(left: str) -> str | None:
+    m = _NUMBER_OF_LEFT.search(left)
+    if m:
+        word = m.group("what").lower()
+        return next(k for k, p in _CUE_OF_WORD if p.match(word))
     if _TOLL_LEFT.search(left):
         return KILLED
     if _OF_TOTAL_LEFT.search(left):
@@ -215,7 +224,7 @@ def classify(sentence: str, numbers: Sequence[NumberMention]) -> list[FigureMent
         category = _noun_category(right)
         linked = prev_end >= 0 and bool(_COORD_LEFT.search(sentence[prev_end : num.start]))
         including = bool(_INCLUDING_LEFT.search(left))
-        cue = _left_cue(left[-60:])
+        cue = _left_cue(left[-160:])
         if cue is None:
             right_cue, strong = _right_cue(right)
             if right_cue and strong:

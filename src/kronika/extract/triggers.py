@@ -48,7 +48,8 @@ HYPOTHETICAL = re.compile(
 )
 DENIAL = re.compile(
     r"\b(?:deni(?:ed|es)|deny|refut(?:ed|es)|dismiss(?:ed|es)|rejected\s+(?:the\s+)?(?:claims?|reports?)|false|fake"
-    r"|not\s+true|untrue|remain(?:s|ed)?\s+under\s+(?:Ukrainian|Russian)\s+control)\b",
+    r"|not\s+true|untrue|remain(?:s|ed)?\s+(?:under\s+(?:Ukrainian|Russian)\s+|in\s+)control"
+    r"|(?:continue|continues|still)\s+(?:to\s+)?hold|has\s+not\s+been\s+(?:captured|taken))\b",
     re.I,
 )
 REPORTING = re.compile(
