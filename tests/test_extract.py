@@ -182,3 +182,13 @@ def test_rising_toll_phrasings() -> None:
     )
     strike = by_type(extract_text(text), "strike")[0]
     assert figures(strike) == {"killed": 26, "injured": 93}
+
+
+def test_placeless_hit_sentence_adds_to_the_strike_the_story_is_about() -> None:
+    text = (
+        "A Russian missile strike on Dnipro on Tuesday killed four people, governor Serhiy Lysak said.\n\n"
+        "The strike hit a passenger train and damaged several buildings, Lysak said on Telegram.\n"
+    )
+    result = extract_text(text)
+    assert [e.type for e in result.events] == ["strike"]
+    assert figures(result.events[0]) == {"killed": 4}

@@ -391,6 +391,10 @@ class SentenceReader:
         separate: bool,
     ) -> bool:
         ref = best_place(_not_attacker(refs), allow_modifier=False)
+        if ref is None and not refs and story_i in self.focus and triggers.strike_verb(text) and not separate:
+            # "The strike hit a passenger train, Lysak said": more about the strike the story is about
+            self.drafts.append(Draft(type="strike", location=self.focus[story_i], claimed_by=claimant, **base))
+            return True
         if ref is None or ref.role not in ("locative", "object"):
             return False
         if ref.location.precision == "country" and not triggers.strike_verb(text):
