@@ -73,3 +73,10 @@ def test_a_single_victim_governed_by_a_casualty_verb_counts_as_one() -> None:
     assert figs("A drone hit the bus stop and wounded an elderly man.") == [("injured", 1, "exact")]
     assert figs("A 35-year-old man was killed in the village.") == [("killed", 1, "exact")]
     assert figs("Two people died, a man and a woman.") == [("killed", 2, "exact")]
+
+
+def test_a_cue_after_a_list_of_counts_types_every_count_in_it() -> None:
+    assert figs("Of those, 30 missiles and 585 drones were intercepted or jammed.") == [
+        ("missiles_destroyed", 30, "exact"),
+        ("drones_destroyed", 585, "exact"),
+    ]

@@ -249,6 +249,8 @@ class SentenceReader:
         if tolls:
             self._strike(base, tolls, refs, claimant, target, story_i, separate)
         if figures:
+            if triggers.ground(text):  # "... shot down 67 drones, and troops had captured the village of X"
+                self._ground(base, refs, claimant, text, story_i)
             return
         self._untallied(sent, text, base, refs, all_refs, claimant, target, story_i, separate)
 

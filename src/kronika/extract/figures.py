@@ -132,6 +132,7 @@ _RIGHT_BARE = [
 ]
 _RIGHT_DEAD = re.compile(r"^\s*(?:\w+\s+){0,2}?among\s+the\s+(dead|killed|victims|injured|wounded)\b", re.I)
 _COORD_LEFT = re.compile(r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|,\s*$", re.I)
+_COORD_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:(?:and|or|as\s+well\s+as|plus)\s+|,\s*(?:and\s+)?)")
 _INCLUDING_LEFT = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+" + _QUAL + r"$", re.I)
 _ONE_PERSON = re.compile(
     r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|rescued|rescuing)\s+"
@@ -217,6 +218,8 @@ def classify(sentence: str, numbers: Sequence[NumberMention]) -> list[FigureMent
     prev_cue: str | None = None
     prev_category: str | None = None
     prev_end = -1
+    waiting: list[tuple[NumberMention, str]] = []  # counts with a noun but no cue yet: "30 missiles and 585 drones
+    #                                                were intercepted" gives the first its cue from the second
     for num in numbers:
         if num.rejected:
             continue
@@ -225,10 +228,11 @@ def classify(sentence: str, numbers: Sequence[NumberMention]) -> list[FigureMent
         linked = prev_end >= 0 and bool(_COORD_LEFT.search(sentence[prev_end : num.start]))
         including = bool(_INCLUDING_LEFT.search(left))
         cue = _left_cue(left[-160:])
+        from_right = False
         if cue is None:
             right_cue, strong = _right_cue(right)
             if right_cue and strong:
-                cue = right_cue
+                cue, from_right = right_cue, True
             elif (linked or including) and prev_cue:
                 cue = prev_cue
             else:
@@ -238,11 +242,31 @@ def classify(sentence: str, numbers: Sequence[NumberMention]) -> list[FigureMent
         if category is None and cue in (KILLED, INJURED, RESCUED, MISSING, NO_POWER):
             category = PEOPLE
         kind = _kind(category, cue)
-        if kind:
-            out.append(FigureMention(kind, num.value, num.qualifier, num.start, num.end))
-            prev_cue, prev_category, prev_end = cue, category, num.end
+        if kind is None:
+            if category is None:
+                waiting = []
+            elif _joined(sentence, waiting, num):
+                waiting.append((num, category))
+            else:
+                waiting = [(num, category)]
+            continue
+        if from_right and waiting and _joined(sentence, waiting, num):
+            for early, early_category in waiting:
+                early_kind = _kind(early_category, cue)
+                if early_kind:
+                    out.append(FigureMention(early_kind, early.value, early.qualifier, early.start, early.end))
+        waiting = []
+        out.append(FigureMention(kind, num.value, num.qualifier, num.start, num.end))
+        prev_cue, prev_category, prev_end = cue, category, num.end
     out.extend(_lone_persons(sentence, out))
-    return out
+    return sorted(out, key=lambda f: f.start)
+
+
+def _joined(sentence: str, waiting: Sequence[tuple[NumberMention, str]], num: NumberMention) -> bool:
+    """Is `num` coordinated with the last waiting count ("30 missiles and 585 drones")?"""
+    if not waiting:
+        return False
+    return bool(_COORD_GAP.fullmatch(sentence[waiting[-1][0].end : num.start]))
 
 
 def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureMention]:
