@@ -192,3 +192,23 @@ def test_placeless_hit_sentence_adds_to_the_strike_the_story_is_about() -> None:
     result = extract_text(text)
     assert [e.type for e in result.events] == ["strike"]
     assert figures(result.events[0]) == {"killed": 4}
+
+
+def test_each_toll_of_a_roundup_sentence_goes_to_its_own_place() -> None:
+    text = "Russian attacks killed five people in the Donetsk region and two in the Kherson region, officials said.\n"
+    strikes = by_type(extract_text(text), "strike")
+    assert [(e.location.name, figures(e)) for e in strikes if e.location] == [
+        ("Donetsk Oblast", {"killed": 5}),
+        ("Kherson Oblast", {"killed": 2}),
+    ]
+
+
+def test_elsewhere_is_not_the_place_the_story_was_about() -> None:
+    text = (
+        "In Kharkiv, a drone injured 17 people, the mayor said.\n\n"
+        "Elsewhere, two people were killed by shelling, officials said.\n"
+    )
+    strikes = by_type(extract_text(text), "strike")
+    assert len(strikes) == 2
+    assert strikes[1].location is None or strikes[1].location.name != "Kharkiv"
+    assert figures(strikes[1]) == {"killed": 2}

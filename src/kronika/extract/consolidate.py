@@ -121,22 +121,30 @@ def _merge_into(kept: Draft, new: Draft) -> None:
 
 
 def _drop_repeated_figures(drafts: Sequence[Draft]) -> None:
-    """Keep each (kind, value) once per article, on the most precise draft that states it."""
-    owner: dict[tuple[str, int], Draft] = {}
-    for d in drafts:
-        for f in d.figures:
-            key = (f.kind, f.value)
-            if key not in owner or _precision(d.location) < _precision(owner[key].location):
-                owner[key] = d
+    """A figure a vaguer draft repeats from a more precise one of the same story is kept on the precise one
+    only: the lead's "killing at least 10 people" across Ukraine is the Ternopil toll. A draft the text calls a
+    separate attack ("Elsewhere, two people were killed") keeps its figures whatever their values."""
     for d in drafts:
         seen: set[tuple[str, int]] = set()
         kept: list[Figure] = []
         for f in d.figures:
             key = (f.kind, f.value)
-            if owner[key] is d and key not in seen:
-                kept.append(f)
-                seen.add(key)
+            if key in seen:
+                continue
+            seen.add(key)
+            if not d.separate and any(_repeats(d, o, key) for o in drafts if o is not d):
+                continue
+            kept.append(f)
         d.figures = kept
+
+
+def _repeats(d: Draft, other: Draft, key: tuple[str, int]) -> bool:
+    """Does `other`, a more precise draft of the same story inside d's place, state the same figure?"""
+    if other.story != d.story or key not in _figure_keys(other):
+        return False
+    if d.location is None:
+        return other.location is not None
+    return _inside(other.location, d.location)
 
 
 def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
@@ -156,7 +164,8 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
     merged = [
         d
         for d in merged
-        if not (
+        if not (d.type in ("strike", "air_attack") and not d.figures and d.location is None)
+        and not (
             d.type in ("strike", "air_attack")
             and not d.figures
             and d.location

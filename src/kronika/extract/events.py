@@ -167,6 +167,29 @@ def _not_attacker(refs: list[PlaceRef]) -> list[PlaceRef]:
     return [r for r in refs if r.location.precision != "country" or r.role in ("locative", "object")]
 
 
+_ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
+
+
+def _tolls_by_place(
+    tolls: list[tuple[Figure, int]], refs: list[PlaceRef]
+) -> list[tuple[PlaceRef, list[Figure]]] | None:
+    """Pair each toll with the place that follows it closely ("five in Donetsk region and two in Kherson
+    region"); None unless that gives at least two different places and every toll a place."""
+    places = sorted(
+        (r for r in refs if r.role == "locative" and r.location.precision != "country"), key=lambda r: r.start
+    )
+    if len(places) < 2 or len(tolls) < 2:
+        return None
+    starts = [pos for _, pos in tolls] + [10**9]
+    groups: dict[int, tuple[PlaceRef, list[Figure]]] = {}
+    for i, (fig, pos) in enumerate(tolls):
+        nxt = next((r for r in places if pos < r.start < starts[i + 1] and r.start - pos <= 60), None)
+        if nxt is None:
+            return None
+        groups.setdefault(id(nxt), (nxt, []))[1].append(fig)
+    return list(groups.values()) if len(groups) >= 2 else None
+
+
 def _attacker(target: str | None) -> list[str]:
     return {"UA": ["Russia"], "RU": ["Ukraine"]}.get(target or "", [])
 
@@ -243,11 +266,13 @@ class SentenceReader:
         weapons = [
             (f, start + m.start) for f, m in zip(figures, found, strict=True) if f.kind.startswith(WEAPON_PREFIXES)
         ]
-        tolls = [f for f in figures if not f.kind.startswith(WEAPON_PREFIXES)]
+        tolls = [
+            (f, start + m.start) for f, m in zip(figures, found, strict=True) if not f.kind.startswith(WEAPON_PREFIXES)
+        ]
         if weapons:
             self._air_attack(base, weapons, refs, claimant, target)
         if tolls:
-            self._strike(base, tolls, refs, claimant, target, story_i, separate)
+            self._strike(base, tolls, refs, claimant, target, story_i, separate, text)
         if figures:
             if triggers.ground(text):  # "... shot down 67 drones, and troops had captured the village of X"
                 self._ground(base, refs, claimant, text, story_i)
@@ -357,30 +382,40 @@ class SentenceReader:
     def _strike(
         self,
         base: dict,
-        figures: list[Figure],
+        tolls: list[tuple[Figure, int]],
         refs: list[PlaceRef],
         claimant: str | None,
         target: str | None,
         story_i: int,
         separate: bool,
+        text: str,
     ) -> None:
-        ref = best_place(_not_attacker(refs))
-        location = ref.location if ref else self.focus.get(story_i) or self.ctx.country.get(target or "")
-        code = location.country if location else target
-        if ref is not None and ref.location.precision not in ("country",):
-            self.focus[story_i] = ref.location
-        self.drafts.append(
-            Draft(
-                type="strike",
-                location=location,
-                claimed_by=claimant,
-                figures=figures,
-                actors=_attacker(code if code in ("UA", "RU") else target),
-                separate=separate,
-                places=[r.location for r in refs if ref is None or r.location is not ref.location],
-                **base,
+        """Tolls. One place for the sentence, unless it gives each toll its own ("killed five people in the
+        Donetsk region and two in the Kherson region"): then one strike per place."""
+        usable = _not_attacker(refs)
+        groups = _tolls_by_place(tolls, usable)
+        if groups is None:
+            ref = best_place(usable)
+            groups = [(ref, [f for f, _ in tolls])]
+        elsewhere = bool(_ELSEWHERE.search(text))
+        for ref, figures in groups:
+            fallback = None if elsewhere else self.focus.get(story_i)
+            location = ref.location if ref else fallback or self.ctx.country.get(target or "")
+            code = location.country if location else target
+            if ref is not None and ref.location.precision not in ("country",):
+                self.focus[story_i] = ref.location
+            self.drafts.append(
+                Draft(
+                    type="strike",
+                    location=location,
+                    claimed_by=claimant,
+                    figures=figures,
+                    actors=_attacker(code if code in ("UA", "RU") else target),
+                    separate=separate or elsewhere,
+                    places=[r.location for r in refs if ref is None or r.location is not ref.location],
+                    **base,
+                )
             )
-        )
 
     def _bare_strike(
         self,
