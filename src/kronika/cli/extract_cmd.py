@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kronika.cli._console import make_console
 from kronika.errors import RejectedInput
 from kronika.models import DocumentResult
 
@@ -59,8 +60,8 @@ def extract_command(
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     from kronika.pipeline import extract_paths
 
-    err = Console(stderr=True)
-    out = Console(soft_wrap=True) if fmt == "table" else None
+    err = make_console(stderr=True)
+    out = make_console(soft_wrap=True) if fmt == "table" else None
     done = rejected = events = 0
     for result in extract_paths([str(p) for p in paths]):
         if isinstance(result, RejectedInput):

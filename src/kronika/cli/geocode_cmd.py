@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kronika.cli._console import make_console
 from kronika.errors import KronikaError
 
 FORMATS = ("table", "json")
@@ -93,7 +94,7 @@ def geocode_command(
     if fmt == "json":
         print(json.dumps(result, ensure_ascii=False))
     else:
-        _table(result, Console())
+        _table(result, make_console())
 
 
 def register(app: typer.Typer) -> None:

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from kronika.cli._console import make_console
 from kronika.errors import KronikaError, RejectedInput
 from kronika.ledger import (
     EventRow,
@@ -46,8 +46,8 @@ DbOption = Annotated[
 SinceOption = Annotated[str | None, typer.Option("--since", help="Only events on or after this day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Only events on or before this day (YYYY-MM-DD).")]
 
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+out = make_console(highlight=False, soft_wrap=False)
+err = make_console(stderr=True, highlight=False)
 
 
 # ---------------------------------------------------------------------------------------------- helpers
