@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from ledger_records import KUPIANSK, TERNOPIL, Ev, Fig, build_article
 
-from conftest import KUPIANSK, TERNOPIL, Ev, Fig, build_article
 from kronika.ledger import ingest, list_events
 from kronika.ledger.ingest import outlet_of
 from kronika.models import DocumentResult, Story

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import KYIV, Ev, Fig
+from ledger_records import KYIV, Ev, Fig
+
 from kronika.ledger import air_stats, ingest, list_events, show_event
 from kronika.ledger.figures import OVERALL, current_figures
 from kronika.store import FigureReport

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import BALAKLIIA, KHARKIV, KHARKIV_OBLAST, KUPIANSK, KYIV, TERNOPIL, Ev, Fig
+from ledger_records import BALAKLIIA, KHARKIV, KHARKIV_OBLAST, KUPIANSK, KYIV, TERNOPIL, Ev, Fig
+
 from kronika.ledger import ingest, list_events, show_event
 from kronika.ledger.merge import place_score
 

@@ -6,8 +6,8 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
+from ledger_records import KYIV, TERNOPIL, Ev, Fig
 
-from conftest import KYIV, TERNOPIL, Ev, Fig
 from kronika.errors import RejectedInput, SchemaVersionError, StoreError
 from kronika.ledger import ingest, ingest_document, search_documents
 from kronika.models import Event
