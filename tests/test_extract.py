@@ -212,3 +212,15 @@ def test_elsewhere_is_not_the_place_the_story_was_about() -> None:
     assert len(strikes) == 2
     assert strikes[1].location is None or strikes[1].location.name != "Kharkiv"
     assert figures(strikes[1]) == {"killed": 2}
+
+
+def test_barrage_sentence_that_names_a_hit_city_gives_that_city_to_the_next_toll() -> None:
+    text = (
+        "Russia fired 810 drones and 13 missiles at Ukraine overnight, setting a government building in Kyiv on "
+        "fire, officials said.\n\nAt least four people were killed in the capital, officials said.\n"
+    )
+    result = extract_text(text)
+    assert [e.type for e in result.events] == ["air_attack", "strike"]
+    strike = result.events[1]
+    assert strike.location is not None and strike.location.name == "Kyiv"
+    assert figures(strike) == {"killed": 4}

@@ -274,6 +274,8 @@ class SentenceReader:
         if tolls:
             self._strike(base, tolls, refs, claimant, target, story_i, separate, text)
         if figures:
+            if weapons and not tolls and triggers.strike_verb(text):  # "... firing 810 drones and hitting Kyiv"
+                self._bare_strike(text, base, refs, claimant, target, story_i, separate)
             if triggers.ground(text):  # "... shot down 67 drones, and troops had captured the village of X"
                 self._ground(base, refs, claimant, text, story_i)
             return

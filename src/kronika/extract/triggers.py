@@ -37,7 +37,7 @@ DIPLOMACY = re.compile(
 )
 STRIKE_VERB = re.compile(
     r"\b(?:struck|hit|hits|hitting|pound(?:ed|ing|s)|pummell?(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|attacked"
-    r"|targeted|targeting|damag(?:ed|ing)|destroyed)\b",
+    r"|targeted|targeting|damag(?:ed|ing)|destroyed)\b|\bset(?:ting|s)?\b[^.;]{0,60}?\b(?:on\s+fire|ablaze)\b",
     re.I,
 )
 VISIT = re.compile(r"\bvisit(?:ed|s|ing)?\b", re.I)
