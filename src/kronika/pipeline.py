@@ -23,7 +23,8 @@ from kronika.clean import clean_text
 from kronika.dates import find_datelines, publication_date
 from kronika.errors import RejectedInput
 from kronika.extract.consolidate import consolidate
-from kronika.extract.events import ArticleContext, read_events
+from kronika.extract.context import ArticleContext
+from kronika.extract.events import read_events
 from kronika.geo import get_geocoder
 from kronika.models import Article, CleanedText, DocumentResult, Location, Story
 from kronika.nlp import load_nlp

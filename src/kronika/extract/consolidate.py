@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from kronika.extract.events import Draft
+from kronika.extract.context import Draft
 from kronika.extract.places import SPECIFICITY
 from kronika.models import Event, Figure, Location
 

@@ -16,155 +16,23 @@ null. Sentences of one article that report the same event are merged afterwards 
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from kronika.dates import resolve_date
 from kronika.extract import triggers
-from kronika.extract.actors import NameBook, actors_in, state_of
+from kronika.extract.actors import actors_in, state_of
 from kronika.extract.claimants import find_claimant
+from kronika.extract.context import ArticleContext, Draft, as_date, is_headline, masked_text
 from kronika.extract.figures import find_figures
-from kronika.extract.places import SPECIFICITY, PlaceRef, best_place, listed_with, role_of
-from kronika.models import CleanedText, Figure, Location, Story
+from kronika.extract.places import SPECIFICITY, PlaceRef, best_place, listed_with
+from kronika.extract.sides import attacker, in_theatre, not_attacker, target_country
+from kronika.models import Figure, Location
 
 WEAPON_PREFIXES = ("drones_", "missiles_", "weapons_")
-_TERMINAL = re.compile(r"[.!?\"”’')\]]\s*$")
-_WEAPONISH = (
-    r"(?:(?:[a-z]+-[a-z-]+|drone|missile|air|aerial|rocket|artillery|naval|sea|massive|overnight|kamikaze|attack"
-    r"|strike|combat|cruise|ballistic)\s+){0,2}"
-)
-_ATTACK_NOUN = r"(?:drones?|missiles?|attacks?|strikes?|shelling|bombardment|barrage|UAVs?)"
-_ATTACK_VERB = r"(?:launched|fired|attacked|struck|hit|pounded|pummell?ed|shelled|bombed|targeted|sent)"
-_RU_TARGET = re.compile(
-    r"\b(?:Ukrainian|Ukraine's|Ukraine’s|Kyiv's|Kyiv’s)\s+" + _WEAPONISH + _ATTACK_NOUN + r"\b"
-    r"|\b(?:Ukraine|Kyiv|Ukrainian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
-    r"|\blaunched\s+by\s+(?:the\s+)?(?:Ukrainian|Ukraine|Kyiv)\b"
-)
-_UA_TARGET = re.compile(
-    r"\b(?:Russian|Russia's|Russia’s|Moscow's|Moscow’s)\s+"
-    + _WEAPONISH
-    + r"(?:"
-    + _ATTACK_NOUN[3:-1]
-    + r"|forces|troops)\b"
-    r"|\b(?:Russia|Moscow|Russian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
-    r"|\bby\s+Russia\b|\blaunched\s+by\s+(?:the\s+)?(?:Russian|Russia)\b"
-)
-_RUSSIA_NAMED = re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-# Where the war is fought: tolls and hits are placed only here (a toll is never "in Ankara" because the same
-# sentence mentions talks there). Water bodies have no country and count as theatre.
-THEATRE = frozenset({"UA", "RU", None})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$")
-
-
-def in_theatre(ref: PlaceRef) -> bool:
-    return ref.location.country in THEATRE
-
-
-@dataclass(slots=True)
-class Draft:
-    """An event while the article is being read; becomes a models.Event once merged."""
-
-    type: str
-    date: str | None
-    date_explicit: bool
-    location: Location | None = None
-    story: int = 0
-    paragraph: int = 0
-    quote: str = ""
-    span: tuple[int, int] = (0, 0)
-    claimed_by: str | None = None
-    status: str = "reported"
-    places: list[Location] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    separate: bool = False  # the text says this is a separate/another attack
-
-
-@dataclass(slots=True)
-class ArticleContext:
-    """Everything the sentence rules need to know about the article being read."""
-
-    doc: Doc
-    cleaned: CleanedText
-    stories: Sequence[Story]
-    places: Sequence  # geo PlaceMention objects, in text order
-    masked: Sequence[tuple[int, int]]  # datelines: their places and dates are not event evidence
-    country: dict[str, Location]  # "UA"/"RU" -> country Location, for tolls with no nearer place
-    names: NameBook = field(init=False)
-    line_starts: list[int] = field(init=False)
-    para_starts: list[int] = field(init=False)
-    story_starts: list[int] = field(init=False)
-    place_starts: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.names = NameBook(self.doc)
-        text = self.cleaned.text
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
-        self.story_starts = [s.start for s in self.stories]
-        self.place_starts = [p.start for p in self.places]
-
-    def story_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.story_starts, pos) - 1)
-
-    def paragraph(self, pos: int) -> int:
-        return bisect.bisect_right(self.para_starts, pos)
-
-    def line(self, pos: int) -> str:
-        i = bisect.bisect_right(self.line_starts, pos) - 1
-        start = self.line_starts[i]
-        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.cleaned.text)
-        return self.cleaned.text[start:end]
-
-    def is_masked(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.masked)
-
-    def place_refs(self, start: int, end: int) -> list[PlaceRef]:
-        lo = bisect.bisect_left(self.place_starts, start)
-        hi = bisect.bisect_left(self.place_starts, end)
-        refs = []
-        for p in self.places[lo:hi]:
-            if p.end > end or self.is_masked(p.start, p.end) or p.location is None:
-                continue
-            if getattr(p, "kind", "") == "organisation":
-                continue
-            refs.append(PlaceRef(p.start, p.end, p.surface, p.location, role_of(self.doc, p.start, p.end)))
-        return refs
-
-
-def is_headline(line: str) -> bool:
-    """A title or sub-heading line: short and without closing punctuation. Its facts repeat the body's."""
-    words = line.split()
-    return 0 < len(words) <= 22 and not _TERMINAL.search(line)
-
-
-def _masked_text(ctx: ArticleContext, start: int, end: int) -> str:
-    text = ctx.cleaned.text[start:end]
-    for s, e in ctx.masked:
-        if s < end and e > start:
-            a, b = max(s, start) - start, min(e, end) - start
-            text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
-
-def _target_country(text: str) -> str | None:
-    """The country under attack in a sentence: whoever the attack cues point at, "UA", "RU" or None."""
-    if _RU_TARGET.search(text):
-        return "RU"
-    if _UA_TARGET.search(text) or _RUSSIA_NAMED.search(text):
-        return "UA"
-    return None
-
-
-def _not_attacker(refs: list[PlaceRef]) -> list[PlaceRef]:
-    """A country is the place of a strike only as its target ("hit refineries in Russia"), never as the actor
-    ("Russia pummelled Ukrainian cities")."""
-    return [r for r in refs if r.location.precision != "country" or r.role in ("locative", "object")]
 
 
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
@@ -188,10 +56,6 @@ def _tolls_by_place(
             return None
         groups.setdefault(id(nxt), (nxt, []))[1].append(fig)
     return list(groups.values()) if len(groups) >= 2 else None
-
-
-def _attacker(target: str | None) -> list[str]:
-    return {"UA": ["Russia"], "RU": ["Ukraine"]}.get(target or "", [])
 
 
 def _trigger_depth(sent: Span, pattern: re.Pattern[str], text: str) -> int | None:
@@ -230,12 +94,12 @@ class SentenceReader:
         end = sent.start_char + len(raw.rstrip())
         if end <= start or ctx.cleaned.in_caption(start) or is_headline(ctx.line(start)):
             return
-        text = _masked_text(ctx, start, end)
+        text = masked_text(ctx, start, end)
         if not text.strip():
             return
         story_i = ctx.story_index(start)
         story = ctx.stories[story_i] if ctx.stories else None
-        reference = _as_date(story.reference_date) if story else None
+        reference = as_date(story.reference_date) if story else None
         resolution = resolve_date(text, reference)
         if resolution.date is not None:
             date, explicit = resolution.date.isoformat(), True
@@ -261,7 +125,7 @@ class SentenceReader:
         figures = [
             Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end)) for f in found
         ]
-        target = _target_country(text)
+        target = target_country(text)
         separate = bool(re.search(r"\b(?:separate|another|other)\s+(?:\w+\s+)?(?:attack|strike)", text, re.I))
         weapons = [
             (f, start + m.start) for f, m in zip(figures, found, strict=True) if f.kind.startswith(WEAPON_PREFIXES)
@@ -366,7 +230,7 @@ class SentenceReader:
         location = lead_region.location if lead_region else self.ctx.country.get(code or "")
         self.drafts.append(
             Draft(
-                type="air_attack", location=location, claimed_by=claimant, figures=main, actors=_attacker(code), **base
+                type="air_attack", location=location, claimed_by=claimant, figures=main, actors=attacker(code), **base
             )
         )
         for fig, ref in breakdown:
@@ -376,7 +240,7 @@ class SentenceReader:
                     location=ref.location,
                     claimed_by=claimant,
                     figures=[fig],
-                    actors=_attacker(code),
+                    actors=attacker(code),
                     **base,
                 )
             )
@@ -394,7 +258,7 @@ class SentenceReader:
     ) -> None:
         """Tolls. One place for the sentence, unless it gives each toll its own ("killed five people in the
         Donetsk region and two in the Kherson region"): then one strike per place."""
-        usable = _not_attacker(refs)
+        usable = not_attacker(refs)
         groups = _tolls_by_place(tolls, usable)
         if groups is None:
             ref = best_place(usable)
@@ -412,7 +276,7 @@ class SentenceReader:
                     location=location,
                     claimed_by=claimant,
                     figures=figures,
-                    actors=_attacker(code if code in ("UA", "RU") else target),
+                    actors=attacker(code if code in ("UA", "RU") else target),
                     separate=separate or elsewhere,
                     places=[r.location for r in refs if ref is None or r.location is not ref.location],
                     **base,
@@ -429,7 +293,7 @@ class SentenceReader:
         story_i: int,
         separate: bool,
     ) -> bool:
-        ref = best_place(_not_attacker(refs), allow_modifier=False)
+        ref = best_place(not_attacker(refs), allow_modifier=False)
         if ref is None and not refs and story_i in self.focus and triggers.strike_verb(text) and not separate:
             # "The strike hit a passenger train, Lysak said": more about the strike the story is about
             self.drafts.append(Draft(type="strike", location=self.focus[story_i], claimed_by=claimant, **base))
@@ -447,7 +311,7 @@ class SentenceReader:
                 location=ref.location,
                 claimed_by=claimant,
                 separate=separate,
-                actors=_attacker(code if code in ("UA", "RU") else target),
+                actors=attacker(code if code in ("UA", "RU") else target),
                 **base,
             )
         )
@@ -532,12 +396,6 @@ def _named(sent: Span, claimant: str) -> bool:
         for ent in sent.doc.ents
         if ent.start_char >= sent.start_char - 800 and ent.end_char <= sent.end_char
     ) or any(c.isupper() for c in claimant[1:])
-
-
-def _as_date(iso: str | None):  # noqa: ANN202 - tiny local helper
-    import datetime as dt
-
-    return dt.date.fromisoformat(iso) if iso else None
 
 
 def read_events(ctx: ArticleContext) -> list[Draft]:

@@ -1,0 +1,114 @@
+"""What the sentence rules know about the article being read, and the drafts they write.
+
+`ArticleContext` answers position questions in constant or logarithmic time (which story, which paragraph, which
+line, which places lie between two offsets) so that reading a sentence never rescans the article. A `Draft` is an
+event while the article is being read; `consolidate` turns drafts into `models.Event`s.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kronika.extract.actors import NameBook
+from kronika.extract.places import PlaceRef, role_of
+from kronika.models import CleanedText, Figure, Location, Story
+
+_TERMINAL = re.compile(r"[.!?\"”’')\]]\s*$")
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event while the article is being read; becomes a models.Event once merged."""
+
+    type: str
+    date: str | None
+    date_explicit: bool
+    location: Location | None = None
+    story: int = 0
+    paragraph: int = 0
+    quote: str = ""
+    span: tuple[int, int] = (0, 0)
+    claimed_by: str | None = None
+    status: str = "reported"
+    places: list[Location] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    separate: bool = False  # the text says this is a separate/another attack
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """Everything the sentence rules need to know about the article being read."""
+
+    doc: Doc
+    cleaned: CleanedText
+    stories: Sequence[Story]
+    places: Sequence  # geo PlaceMention objects, in text order
+    masked: Sequence[tuple[int, int]]  # datelines: their places and dates are not event evidence
+    country: dict[str, Location]  # "UA"/"RU" -> country Location, for tolls with no nearer place
+    names: NameBook = field(init=False)
+    line_starts: list[int] = field(init=False)
+    para_starts: list[int] = field(init=False)
+    story_starts: list[int] = field(init=False)
+    place_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.names = NameBook(self.doc)
+        text = self.cleaned.text
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+        self.story_starts = [s.start for s in self.stories]
+        self.place_starts = [p.start for p in self.places]
+
+    def story_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.story_starts, pos) - 1)
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.para_starts, pos)
+
+    def line(self, pos: int) -> str:
+        i = bisect.bisect_right(self.line_starts, pos) - 1
+        start = self.line_starts[i]
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.cleaned.text)
+        return self.cleaned.text[start:end]
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.masked)
+
+    def place_refs(self, start: int, end: int) -> list[PlaceRef]:
+        lo = bisect.bisect_left(self.place_starts, start)
+        hi = bisect.bisect_left(self.place_starts, end)
+        refs = []
+        for p in self.places[lo:hi]:
+            if p.end > end or self.is_masked(p.start, p.end) or p.location is None:
+                continue
+            if getattr(p, "kind", "") == "organisation":
+                continue
+            refs.append(PlaceRef(p.start, p.end, p.surface, p.location, role_of(self.doc, p.start, p.end)))
+        return refs
+
+
+def is_headline(line: str) -> bool:
+    """A title or sub-heading line: short and without closing punctuation. Its facts repeat the body's."""
+    words = line.split()
+    return 0 < len(words) <= 22 and not _TERMINAL.search(line)
+
+
+def masked_text(ctx: ArticleContext, start: int, end: int) -> str:
+    """The text between two offsets with datelines blanked out (offsets keep their meaning)."""
+    text = ctx.cleaned.text[start:end]
+    for s, e in ctx.masked:
+        if s < end and e > start:
+            a, b = max(s, start) - start, min(e, end) - start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def as_date(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None

@@ -1,0 +1,62 @@
+"""Who attacks whom: the side under attack in a sentence, and which places can be a strike's place.
+
+Reports of this war name the attacker as often as the target ("Russia pummelled Ukrainian cities", "a
+Ukrainian drone attack on Russia's Krasnodar region"). The country under attack places a toll that names no
+place; the attacker's own name is never the place of its strike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kronika.extract.places import PlaceRef
+
+_WEAPONISH = (
+    r"(?:(?:[a-z]+-[a-z-]+|drone|missile|air|aerial|rocket|artillery|naval|sea|massive|overnight|kamikaze|attack"
+    r"|strike|combat|cruise|ballistic)\s+){0,2}"
+)
+_ATTACK_NOUN = r"(?:drones?|missiles?|attacks?|strikes?|shelling|bombardment|barrage|UAVs?)"
+_ATTACK_VERB = r"(?:launched|fired|attacked|struck|hit|pounded|pummell?ed|shelled|bombed|targeted|sent)"
+_RU_TARGET = re.compile(
+    r"\b(?:Ukrainian|Ukraine's|Ukraine’s|Kyiv's|Kyiv’s)\s+" + _WEAPONISH + _ATTACK_NOUN + r"\b"
+    r"|\b(?:Ukraine|Kyiv|Ukrainian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
+    r"|\blaunched\s+by\s+(?:the\s+)?(?:Ukrainian|Ukraine|Kyiv)\b"
+)
+_UA_TARGET = re.compile(
+    r"\b(?:Russian|Russia's|Russia’s|Moscow's|Moscow’s)\s+"
+    + _WEAPONISH
+    + r"(?:"
+    + _ATTACK_NOUN[3:-1]
+    + r"|forces|troops)\b"
+    r"|\b(?:Russia|Moscow|Russian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
+    r"|\bby\s+Russia\b|\blaunched\s+by\s+(?:the\s+)?(?:Russian|Russia)\b"
+)
+_RUSSIA_NAMED = re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")
+# Where the war is fought: tolls and hits are placed only here (a toll is never "in Ankara" because the same
+# sentence mentions talks there). Water bodies have no country and count as theatre.
+THEATRE = frozenset({"UA", "RU", None})
+
+
+def in_theatre(ref: PlaceRef) -> bool:
+    """Is the place where the war is fought (tolls are never placed at the venue of talks)?"""
+    return ref.location.country in THEATRE
+
+
+def target_country(text: str) -> str | None:
+    """The country under attack in a sentence: whoever the attack cues point at, "UA", "RU" or None."""
+    if _RU_TARGET.search(text):
+        return "RU"
+    if _UA_TARGET.search(text) or _RUSSIA_NAMED.search(text):
+        return "UA"
+    return None
+
+
+def not_attacker(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """A country is the place of a strike only as its target ("hit refineries in Russia"), never as the actor
+    ("Russia pummelled Ukrainian cities")."""
+    return [r for r in refs if r.location.precision != "country" or r.role in ("locative", "object")]
+
+
+def attacker(target: str | None) -> list[str]:
+    """The attacking side, given the side under attack."""
+    return {"UA": ["Russia"], "RU": ["Ukraine"]}.get(target or "", [])
