@@ -26,6 +26,9 @@ DENIAL_VERBS = frozenset(
 )
 CLAIM_VERBS = frozenset("claim claims claimed allege alleges alleged".split())
 _PRONOUNS = frozenset("he she they it we i".split())
+_TITLE_WORDS = frozenset(
+    "mayor governor president minister general spokesman spokeswoman mr mrs ms dr chief head".split()
+)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MAX_WORDS = 18
 _TRIM = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -74,6 +77,16 @@ def _resolve_pronoun(token: Token, doc: Doc, names: NameBook) -> str | None:
     for ent in reversed(doc.ents):
         if ent.end_char <= token.idx and ent.start_char >= window_start and ent.label_ in want:
             return names.expand(ent.text.removesuffix("'s").removesuffix("’s"))
+    if want == ("PERSON",):
+        # the small model misses many Ukrainian names: fall back on the last proper-noun subject
+        for tok in reversed(doc[: token.i]):
+            if tok.idx < window_start:
+                break
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+                words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+                while words and words[0].lower_ in _TITLE_WORDS:
+                    words = words[1:]
+                return names.expand(" ".join(w.text for w in words)) if words else None
     return None
 
 
