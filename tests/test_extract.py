@@ -224,3 +224,12 @@ def test_barrage_sentence_that_names_a_hit_city_gives_that_city_to_the_next_toll
     strike = result.events[1]
     assert strike.location is not None and strike.location.name == "Kyiv"
     assert figures(strike) == {"killed": 4}
+
+
+def test_a_bare_count_takes_the_weapon_of_the_previous_sentence() -> None:
+    text = (
+        "Russia launched 120 Shahed drones at Ukraine overnight, the air force said. Of these, 98 were shot down "
+        "or suppressed.\n\nUkrainian forces repelled 45 attacks near Pokrovsk, the General Staff said.\n"
+    )
+    air = by_type(extract_text(text), "air_attack")
+    assert [figures(e) for e in air] == [{"drones_launched": 120, "drones_destroyed": 98}]

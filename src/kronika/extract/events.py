@@ -25,7 +25,7 @@ from kronika.extract import triggers
 from kronika.extract.actors import actors_in, state_of
 from kronika.extract.claimants import find_claimant
 from kronika.extract.context import ArticleContext, Draft, as_date, is_headline, masked_text
-from kronika.extract.figures import find_figures
+from kronika.extract.figures import find_figures, weapon_category
 from kronika.extract.places import SPECIFICITY, PlaceRef, best_place, listed_with
 from kronika.extract.sides import attacker, in_theatre, not_attacker, target_country
 from kronika.models import Figure, Location
@@ -80,6 +80,7 @@ class SentenceReader:
         self.air_side: dict[int, str] = {}  # story -> country whose air defence the story reports
         self.claimant_side: dict[int, str] = {}  # story -> the side of the last claimant that named one
         self.last_claim: dict[int, Location] = {}  # story -> place of the last ground claim
+        self.last_weapon: dict[int, str | None] = {}  # story -> what the last weapons count counted
 
     def read(self) -> list[Draft]:
         for sent in self.ctx.doc.sents:
@@ -121,7 +122,9 @@ class SentenceReader:
         side = {"Ukraine": "UA", "Russia": "RU"}.get(state_of(claimant or "") or "")
         if side:
             self.claimant_side[story_i] = side
-        found = find_figures(text)
+        found = find_figures(text, self.last_weapon.get(story_i))
+        for f in found:
+            self.last_weapon[story_i] = weapon_category(f.kind) or self.last_weapon.get(story_i)
         figures = [
             Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end)) for f in found
         ]

@@ -76,7 +76,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         DESTROYED,
         r"destroy(?:ed|ing|s)?|shot\s+down|shoot(?:ing)?\s+down|downed|intercept(?:ed|ing|s)?"
-        r"|neutrali[sz](?:ed|ing|es)|suppressed|repelled|taken\s+out",
+        r"|neutrali[sz](?:ed|ing|es)|suppressed|taken\s+out",
     ),
 )
 _QUAL = (
@@ -132,6 +132,7 @@ _RIGHT_BARE = [
 ]
 _RIGHT_DEAD = re.compile(r"^\s*(?:\w+\s+){0,2}?among\s+the\s+(dead|killed|victims|injured|wounded)\b", re.I)
 _COORD_LEFT = re.compile(r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|,\s*$", re.I)
+_BARE_COUNT = re.compile(r"^\s*(?:$|[,;.)]|(?:were|was|have|had|has|are|of\s+(?:them|these|those|which))\b)", re.I)
 _COORD_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:(?:and|or|as\s+well\s+as|plus)\s+|,\s*(?:and\s+)?)")
 _INCLUDING_LEFT = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+" + _QUAL + r"$", re.I)
 _ONE_PERSON = re.compile(
@@ -212,11 +213,15 @@ def _kind(category: str | None, cue: str | None) -> str | None:
     return cue
 
 
-def classify(sentence: str, numbers: Sequence[NumberMention]) -> list[FigureMention]:
-    """Turn the counts of one sentence into typed figures."""
+def classify(sentence: str, numbers: Sequence[NumberMention], weapon: str | None = None) -> list[FigureMention]:
+    """Turn the counts of one sentence into typed figures.
+
+    `weapon` is the weapon category the previous sentence counted, for a count that names none: "Russia
+    launched 120 drones. Of these, 98 were shot down."
+    """
     out: list[FigureMention] = []
     prev_cue: str | None = None
-    prev_category: str | None = None
+    prev_category: str | None = weapon
     prev_end = -1
     waiting: list[tuple[NumberMention, str]] = []  # counts with a noun but no cue yet: "30 missiles and 585 drones
     #                                                were intercepted" gives the first its cue from the second
@@ -237,7 +242,8 @@ def classify(sentence: str, numbers: Sequence[NumberMention]) -> list[FigureMent
                 cue = prev_cue
             else:
                 cue = right_cue
-        if category is None and (linked or including or cue in (DESTROYED, LAUNCHED)) and prev_category:
+        bare = bool(_BARE_COUNT.match(right))  # the count names no thing of its own: "98 were shot down"
+        if category is None and (linked or including or (cue in (DESTROYED, LAUNCHED) and bare)) and prev_category:
             category = prev_category if prev_category != CHILDREN else PEOPLE
         if category is None and cue in (KILLED, INJURED, RESCUED, MISSING, NO_POWER):
             category = PEOPLE
@@ -283,6 +289,12 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
     return extra
 
 
-def find_figures(sentence: str) -> list[FigureMention]:
-    """All figures of one sentence."""
-    return classify(sentence, find_numbers(sentence))
+def find_figures(sentence: str, weapon: str | None = None) -> list[FigureMention]:
+    """All figures of one sentence (`weapon`: see `classify`)."""
+    return classify(sentence, find_numbers(sentence), weapon)
+
+
+def weapon_category(kind: str) -> str | None:
+    """"drones_destroyed" -> "drones"; None for a kind that counts no weapon."""
+    head = kind.split("_", 1)[0]
+    return head if head in (DRONES, MISSILES, WEAPONS) else None
