@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kronika.clean import clean_text
 from kronika.dates import find_datelines, publication_date
-from kronika.errors import RejectedInput
+from kronika.errors import KronikaError, RejectedInput
 from kronika.extract.consolidate import consolidate
 from kronika.extract.context import ArticleContext
 from kronika.extract.events import read_events
@@ -102,18 +102,26 @@ def _staged(items: Iterable[Article | RejectedInput]) -> Iterator[tuple[str, Pre
         yield prep.cleaned.text, prep
 
 
-def _run(items: Iterable[Article | RejectedInput], batch_size: int) -> Iterator[DocumentResult | RejectedInput]:
+def extract_items(
+    items: Iterable[Article | RejectedInput], batch_size: int = BATCH_SIZE
+) -> Iterator[DocumentResult | RejectedInput]:
+    """Extract articles in order; rejections (given, or made here) come out in their place."""
     nlp = load_nlp()
     for doc, item in nlp.pipe(_staged(items), as_tuples=True, batch_size=batch_size):
         if isinstance(item, RejectedInput):
             yield item
-        else:
+            continue
+        try:
             yield analyse(item, doc)
+        except KronikaError:
+            raise  # the store or gazetteer is broken: no later document would fare better
+        except Exception as exc:  # a rule tripping on one odd document must not stop the batch
+            yield RejectedInput(item.article.path, f"extraction failed ({type(exc).__name__}: {exc})")
 
 
 def extract_articles(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[DocumentResult]:
     """Extract events from articles already read; articles with no story text are skipped."""
-    for result in _run(articles, batch_size):
+    for result in extract_items(articles, batch_size):
         if isinstance(result, DocumentResult):
             yield result
 
@@ -122,7 +130,7 @@ def extract_paths(
     paths: Iterable[str | Path], batch_size: int = BATCH_SIZE
 ) -> Iterator[DocumentResult | RejectedInput]:
     """Read and extract files, directories and corpora; a bad document is yielded as a RejectedInput, in order."""
-    yield from _run(iter_articles(paths), batch_size)
+    yield from extract_items(iter_articles(paths), batch_size)
 
 
 def extract_text(
@@ -135,7 +143,7 @@ def extract_text(
 ) -> DocumentResult:
     """Extract events from one article given as a string."""
     article = Article(path=path, text=text, title=title, source=source, metadata_date=metadata_date)
-    for result in _run([article], 1):
+    for result in extract_items([article], 1):
         if isinstance(result, RejectedInput):
             raise result
         return result
