@@ -15,7 +15,7 @@ from kronika.errors import GazetteerError, KronikaError, RejectedInput, SchemaVe
 from kronika.models import Article, DocumentResult, Event, Figure, Location, Story
 
 if TYPE_CHECKING:
-    from kronika.pipeline import extract, extract_articles, extract_paths, extract_text
+    from kronika.pipeline import extract, extract_articles, extract_items, extract_paths, extract_text
 
 __version__ = "0.1.0"
 
@@ -33,11 +33,12 @@ __all__ = [
     "Story",
     "extract",
     "extract_articles",
+    "extract_items",
     "extract_paths",
     "extract_text",
 ]
 
-_LAZY = {"extract", "extract_articles", "extract_paths", "extract_text"}
+_LAZY = {"extract", "extract_articles", "extract_items", "extract_paths", "extract_text"}
 
 
 def __getattr__(name: str) -> Any:
