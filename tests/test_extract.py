@@ -233,3 +233,13 @@ def test_a_bare_count_takes_the_weapon_of_the_previous_sentence() -> None:
     )
     air = by_type(extract_text(text), "air_attack")
     assert [figures(e) for e in air] == [{"drones_launched": 120, "drones_destroyed": 98}]
+
+
+def test_the_town_a_headline_names_places_a_body_that_only_says_the_city() -> None:
+    text = (
+        "Russian drone attack kills three in Odesa\n\n"
+        "A Russian drone attack on the southern port city killed three people overnight, the governor said.\n"
+    )
+    strike = by_type(extract_text(text), "strike")[0]
+    assert strike.location is not None and strike.location.name == "Odesa"
+    assert figures(strike) == {"killed": 3}

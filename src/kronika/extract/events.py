@@ -93,7 +93,10 @@ class SentenceReader:
         raw = sent.text
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = sent.start_char + len(raw.rstrip())
-        if end <= start or ctx.cleaned.in_caption(start) or is_headline(ctx.line(start)):
+        if end <= start or ctx.cleaned.in_caption(start):
+            return
+        if is_headline(ctx.line(start)):
+            self._headline(start, end)
             return
         text = masked_text(ctx, start, end)
         if not text.strip():
@@ -147,6 +150,18 @@ class SentenceReader:
                 self._ground(base, refs, claimant, text, story_i)
             return
         self._untallied(sent, text, base, refs, all_refs, claimant, target, story_i, separate)
+
+    def _headline(self, start: int, end: int) -> None:
+        """A headline repeats the body, so it makes no event; but the one town it names is where the story is,
+        for a body that only says "the southern port city" ("Russian drone attack kills 3 in Odesa")."""
+        story_i = self.ctx.story_index(start)
+        towns = {
+            r.location.gazetteer_id: r.location
+            for r in self.ctx.place_refs(start, end)
+            if in_theatre(r) and r.location.precision == "settlement" and r.role not in ("subject", "possessive")
+        }
+        if len(towns) == 1 and story_i not in self.focus:
+            self.focus[story_i] = next(iter(towns.values()))
 
     def _untallied(
         self,

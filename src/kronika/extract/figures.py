@@ -295,6 +295,6 @@ def find_figures(sentence: str, weapon: str | None = None) -> list[FigureMention
 
 
 def weapon_category(kind: str) -> str | None:
-    """"drones_destroyed" -> "drones"; None for a kind that counts no weapon."""
+    """ "drones_destroyed" -> "drones"; None for a kind that counts no weapon."""
     head = kind.split("_", 1)[0]
     return head if head in (DRONES, MISSILES, WEAPONS) else None
