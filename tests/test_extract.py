@@ -243,3 +243,24 @@ def test_the_town_a_headline_names_places_a_body_that_only_says_the_city() -> No
     strike = by_type(extract_text(text), "strike")[0]
     assert strike.location is not None and strike.location.name == "Odesa"
     assert figures(strike) == {"killed": 3}
+
+
+def test_occupied_city_hit_by_ukrainian_drones_names_ukraine_as_attacker() -> None:
+    text = "Ukrainian drones struck the Russian-occupied city of Donetsk on Tuesday, killing two civilians, Denis Pushilin said.\n"
+    strike = by_type(extract_text(text), "strike")[0]
+    assert strike.location is not None and strike.location.name == "Donetsk"
+    assert strike.actors == ["Ukraine"]
+
+
+def test_shelling_of_a_town_places_the_toll_there_not_on_its_river() -> None:
+    text = "Russian shelling of Nikopol on the Dnipro river wounded a 67-year-old man, governor Serhiy Lysak said.\n"
+    strike = by_type(extract_text(text), "strike")[0]
+    assert strike.location is not None and strike.location.name == "Nikopol"
+    assert figures(strike) == {"injured": 1}
+
+
+def test_a_single_named_victim_role_counts_as_one() -> None:
+    text = "In Russia's Kursk region, the governor said a Ukrainian drone hit a car, killing its driver.\n"
+    strike = by_type(extract_text(text), "strike")[0]
+    assert figures(strike) == {"killed": 1}
+    assert strike.location is not None and strike.location.name == "Kursk Oblast"

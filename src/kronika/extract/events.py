@@ -294,7 +294,7 @@ class SentenceReader:
                     location=location,
                     claimed_by=claimant,
                     figures=figures,
-                    actors=attacker(code if code in ("UA", "RU") else target),
+                    actors=attacker(target or (code if code in ("UA", "RU") else None)),
                     separate=separate or elsewhere,
                     places=[r.location for r in refs if ref is None or r.location is not ref.location],
                     **base,
@@ -329,7 +329,7 @@ class SentenceReader:
                 location=ref.location,
                 claimed_by=claimant,
                 separate=separate,
-                actors=attacker(code if code in ("UA", "RU") else target),
+                actors=attacker(target or (code if code in ("UA", "RU") else None)),
                 **base,
             )
         )

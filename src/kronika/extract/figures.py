@@ -135,13 +135,16 @@ _COORD_LEFT = re.compile(r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|inclu
 _BARE_COUNT = re.compile(r"^\s*(?:$|[,;.)]|(?:were|was|have|had|has|are|of\s+(?:them|these|those|which))\b)", re.I)
 _COORD_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:(?:and|or|as\s+well\s+as|plus)\s+|,\s*(?:and\s+)?)")
 _INCLUDING_LEFT = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+" + _QUAL + r"$", re.I)
+_ONE_WHO = (
+    r"(?:man|woman|boy|girl|child|person|resident|civilian|teenager|pensioner|driver|passenger|pedestrian|cyclist"
+    r"|worker|farmer|guard|firefighter|rescuer|paramedic|volunteer|journalist)"
+)
+_ONE_NP = r"(?:an?|its|the|his|her|their)\s+(?:\d+-year-old\s+|elderly\s+|young\s+|pregnant\s+|local\s+)?" + _ONE_WHO
 _ONE_PERSON = re.compile(
     r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|rescued|rescuing)\s+"
-    r"(?P<np>an?\s+(?:\d+-year-old\s+|elderly\s+|young\s+|pregnant\s+|local\s+)?"
-    r"(?:man|woman|boy|girl|child|person|resident|civilian|teenager|pensioner))\b"
-    r"|\b(?P<np2>An?\s+(?:\d+-year-old\s+|elderly\s+|young\s+|pregnant\s+|local\s+)?"
-    r"(?:man|woman|boy|girl|child|person|resident|civilian|teenager|pensioner))\s+(?:was|has\s+been|had\s+been)\s+"
-    r"(?P<verb2>killed|injured|wounded|rescued|hurt)\b",
+    r"(?P<np>" + _ONE_NP + r")\b(?!\s+and\s+(?:an?|its|the|his|her|their)\b)"
+    r"|\b(?P<np2>" + _ONE_NP.replace("(?:an?|its|the|his|her|their)", "(?:An?|The|Its)") + r")\s+"
+    r"(?:was|has\s+been|had\s+been)\s+(?P<verb2>killed|injured|wounded|rescued|hurt)\b",
     re.I,
 )
 _CUE_OF_WORD = [(kind, re.compile(r"^(?:" + cue + r")$", re.I)) for kind, cue in _CUES]

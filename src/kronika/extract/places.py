@@ -26,6 +26,10 @@ PLACE_NOUNS = frozenset(
     "territory krai republic port hub villages towns cities settlements community communities hamlet locality "
     "localities".split()
 )
+ATTACK_NOUNS = frozenset(
+    "shelling bombardment bombing attack attacks strike strikes barrage liberation capture seizure occupation "
+    "encirclement outskirts".split()
+)
 SPECIFICITY = {"settlement": 0, "admin2": 1, "ambiguous": 2, "admin1": 3, "water": 4, "country": 5}
 # gap text that continues a list of places: "Siversk and the villages of Novoselifka, Zatyshya and ..."
 LIST_GAP = re.compile(
@@ -75,8 +79,8 @@ def role_of(doc: Doc, start: int, end: int) -> str:
         prep = head.head
         if prep.lower_ in LOCATIVE_PREPS:
             return "locative"
-        if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS:
-            return "locative"
+        if prep.lower_ == "of" and (prep.head.lower_ in PLACE_NOUNS or prep.head.lower_ in ATTACK_NOUNS):
+            return "locative"  # "the city of Ternopil", "the shelling of Nikopol"
         return "other"
     if dep in ("dobj", "nsubjpass", "attr", "obj", "oprd"):
         return "object"
