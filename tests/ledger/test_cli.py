@@ -21,8 +21,13 @@ KRONIKA = Path(sys.executable).with_name("kronika")
 
 
 def kronika(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(KRONIKA), *args], capture_output=True, text=True, timeout=120,
-                          env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [str(KRONIKA), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"},
+    )
 
 
 @pytest.fixture
@@ -32,22 +37,54 @@ def ledger(tmp_path: Path) -> Path:
         build_article(
             "Kyiv, Nov 19, 2025 (Northline Wire) - Russian missiles struck apartment blocks in Ternopil, killing at "
             "least 10 people, Foreign Minister Andriy Sybiga said.",
-            [Ev("strike", "Russian missiles struck apartment blocks in Ternopil", "2025-11-19", TERNOPIL,
-                claimed_by="Andriy Sybiga", actors=["Russia"],
-                figures=[Fig("killed", 10, "killing at least 10 people", "at_least", "Andriy Sybiga")])],
-            path="a.txt", source="Northline Wire", published="2025-11-19"),
+            [
+                Ev(
+                    "strike",
+                    "Russian missiles struck apartment blocks in Ternopil",
+                    "2025-11-19",
+                    TERNOPIL,
+                    claimed_by="Andriy Sybiga",
+                    actors=["Russia"],
+                    figures=[Fig("killed", 10, "killing at least 10 people", "at_least", "Andriy Sybiga")],
+                )
+            ],
+            path="a.txt",
+            source="Northline Wire",
+            published="2025-11-19",
+        ),
         build_article(
             "Ternopil, Nov 20, 2025 (Dnipro Daily) - The toll of the strike on Ternopil rose to 26, the State "
             "Emergency Service said.",
-            [Ev("strike", "The toll of the strike on Ternopil rose to 26", "2025-11-19", TERNOPIL,
-                claimed_by="State Emergency Service",
-                figures=[Fig("killed", 26, "rose to 26", "exact", "State Emergency Service")])],
-            path="b.txt", source="Dnipro Daily", published="2025-11-20"),
+            [
+                Ev(
+                    "strike",
+                    "The toll of the strike on Ternopil rose to 26",
+                    "2025-11-19",
+                    TERNOPIL,
+                    claimed_by="State Emergency Service",
+                    figures=[Fig("killed", 26, "rose to 26", "exact", "State Emergency Service")],
+                )
+            ],
+            path="b.txt",
+            source="Dnipro Daily",
+            published="2025-11-20",
+        ),
         build_article(
             "Moscow, Nov 20, 2025 (Volga Agency) - Russia's defence ministry said its troops had captured Kupiansk.",
-            [Ev("ground_claim", "its troops had captured Kupiansk", "2025-11-20", KUPIANSK,
-                claimed_by="Russia's defence ministry", status="claimed")],
-            path="c.txt", source="Volga Agency", published="2025-11-20"),
+            [
+                Ev(
+                    "ground_claim",
+                    "its troops had captured Kupiansk",
+                    "2025-11-20",
+                    KUPIANSK,
+                    claimed_by="Russia's defence ministry",
+                    status="claimed",
+                )
+            ],
+            path="c.txt",
+            source="Volga Agency",
+            published="2025-11-20",
+        ),
     ]
     with open_store(path) as store:
         ingest(store, docs)
@@ -58,12 +95,17 @@ def test_show_prints_every_source_with_quote_claimant_and_history(ledger):
     done = kronika("show", "ev-2025-11-19-ternopil-strike-1", "--db", str(ledger))
     assert done.returncode == 0, done.stderr
     text = " ".join(done.stdout.split())
-    for needle in ("Northline Wire", "Dnipro Daily", "claimant: Andriy Sybiga", "claimant: State Emergency Service",
-                   '"Russian missiles struck apartment blocks in Ternopil"',
-                   '"The toll of the strike on Ternopil rose to 26"',
-                   "killed: 26",
-                   "10 (at least) on 2025-11-19 from Northline Wire citing Andriy Sybiga -> 26 on 2025-11-20 from "
-                   "Dnipro Daily citing State Emergency Service"):
+    for needle in (
+        "Northline Wire",
+        "Dnipro Daily",
+        "claimant: Andriy Sybiga",
+        "claimant: State Emergency Service",
+        '"Russian missiles struck apartment blocks in Ternopil"',
+        '"The toll of the strike on Ternopil rose to 26"',
+        "killed: 26",
+        "10 (at least) on 2025-11-19 from Northline Wire citing Andriy Sybiga -> 26 on 2025-11-20 from "
+        "Dnipro Daily citing State Emergency Service",
+    ):
         assert needle in text, needle
 
 
@@ -123,8 +165,10 @@ def test_stats_and_timeline(ledger):
 
 def test_ingest_reports_missing_files_and_goes_on(tmp_path):
     article = tmp_path / "one.txt"
-    article.write_text("Kyiv, Nov 19, 2025 (Northline Wire) - Russian missiles struck apartment blocks in Ternopil, "
-                       "killing at least 10 people, Foreign Minister Andriy Sybiga said.\n")
+    article.write_text(
+        "Kyiv, Nov 19, 2025 (Northline Wire) - Russian missiles struck apartment blocks in Ternopil, "
+        "killing at least 10 people, Foreign Minister Andriy Sybiga said.\n"
+    )
     done = kronika("ingest", str(article), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "l.db"))
     assert done.returncode == 1
     assert "rejected" in done.stderr and "missing.txt: no such file or folder" in done.stderr
@@ -134,10 +178,15 @@ def test_ingest_reports_missing_files_and_goes_on(tmp_path):
 
 
 def test_outlet_falls_back_to_the_story_dateline():
-    doc = DocumentResult(path="x", text="Moscow (AFP) Nov 20, 2025 - ... Kyiv, Nov 19, 2025 (Dnipro Daily) - ...",
-                         stories=[Story(0, 30, dateline="Moscow (AFP) Nov 20, 2025"),
-                                  Story(30, 70, dateline="Kyiv, Nov 19, 2025 (Dnipro Daily)"),
-                                  Story(70, 80, dateline="Kyiv, 7:00 am (0500 GMT)")])
+    doc = DocumentResult(
+        path="x",
+        text="Moscow (AFP) Nov 20, 2025 - ... Kyiv, Nov 19, 2025 (Dnipro Daily) - ...",
+        stories=[
+            Story(0, 30, dateline="Moscow (AFP) Nov 20, 2025"),
+            Story(30, 70, dateline="Kyiv, Nov 19, 2025 (Dnipro Daily)"),
+            Story(70, 80, dateline="Kyiv, 7:00 am (0500 GMT)"),
+        ],
+    )
     assert [outlet_of(doc, n) for n in (0, 1, 2, None)] == ["AFP", "Dnipro Daily", None, None]
     doc.source = "Reuters"
     assert outlet_of(doc, 0) == "Reuters"
@@ -169,10 +218,24 @@ def test_demo_builds_a_ledger_from_the_shipped_samples(tmp_path):
     with open_store(db) as store:
         rows = {r.event.id: r for r in list_events(store)}
     # the capture claim and its denial come from two outlets and must meet in one contested event
-    kupiansk = [r for r in rows.values() if r.event.type == "ground_claim" and r.event.place
-                and r.event.place.name == "Kupiansk"]
+    kupiansk = [
+        r
+        for r in rows.values()
+        if r.event.type == "ground_claim" and r.event.place and r.event.place.name == "Kupiansk"
+    ]
     assert len(kupiansk) == 1 and kupiansk[0].event.contested and kupiansk[0].event.source_count == 2
     ternopil = [r for r in rows.values() if r.event.place and r.event.place.name == "Ternopil"]
     assert len(ternopil) == 1 and ternopil[0].event.source_count >= 3
     again = kronika("demo", "--db", str(db))
     assert "documents: 0 new, 9 already known, 0 rejected" in " ".join(again.stdout.split())
+
+
+def test_read_commands_refuse_a_missing_ledger_instead_of_creating_one(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "ledger.db"
+    for args in (["events"], ["show", "ev-x"], ["stats"], ["stats", "air"], ["timeline"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "kronika", *args, "--db", str(missing)], capture_output=True, text=True, timeout=120
+        )
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert "no ledger at" in proc.stderr and "Traceback" not in proc.stderr
+    assert not missing.parent.exists()

@@ -53,6 +53,14 @@ err = make_console(stderr=True, highlight=False)
 # ---------------------------------------------------------------------------------------------- helpers
 
 
+def _existing(db: Path | None) -> Path:
+    """The ledger a read-only command reads: it must exist (a mistyped --db never creates an empty ledger)."""
+    path = Path(db) if db is not None else default_db_path()
+    if not path.is_file():
+        raise KronikaError(f"no ledger at {path}: build one with `kronika ingest FILES --db {path}` or `kronika demo`")
+    return path
+
+
 def _day(value: str | None, option: str) -> str | None:
     if value is None:
         return None
@@ -188,7 +196,7 @@ def events_cmd(
         raise KronikaError(f"--type must be one of {', '.join(EVENT_TYPES)}; got {type!r}")
     if format not in FORMATS:
         raise KronikaError(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
-    with open_store(db) as store:
+    with open_store(_existing(db)) as store:
         rows = list_events(
             store,
             since=_day(since, "--since"),
@@ -227,7 +235,7 @@ def show_cmd(
     db: DbOption = None,
 ) -> None:
     """Show one event: every source with its quote and claimant, and the history of each figure."""
-    with open_store(db) as store:
+    with open_store(_existing(db)) as store:
         detail = show_event(store, event_id)
     ev = detail.event
     out.print(f"[bold]{escape(ev.id)}[/]  {ev.type}")
@@ -254,20 +262,22 @@ def show_cmd(
             out.print(f"      history: {escape(hist.text)}")
     out.print("\n[bold]Sources[/]")
     for n, src in enumerate(detail.sources, 1):
-        title = f" \"{src.document_title}\"" if src.document_title else ""
+        title = f' "{src.document_title}"' if src.document_title else ""
         out.print(f"  [{n}] {escape(src.outlet or 'unknown outlet')}, {src.published or 'undated'}{escape(title)}")
         out.print(f"      file: {escape(src.document_path)}")
-        out.print(f"      claimant: {escape(src.claimed_by or 'none named')} · status: {src.status}"
-                  f" · event date as reported: {src.date or 'none'}"
-                  f" · place as reported: {escape(src.location.name) if src.location else 'none'}")
-        out.print(f"      quote: \"{escape(src.quote)}\" [dim](chars {src.span[0]}-{src.span[1]})[/]")
+        out.print(
+            f"      claimant: {escape(src.claimed_by or 'none named')} · status: {src.status}"
+            f" · event date as reported: {src.date or 'none'}"
+            f" · place as reported: {escape(src.location.name) if src.location else 'none'}"
+        )
+        out.print(f'      quote: "{escape(src.quote)}" [dim](chars {src.span[0]}-{src.span[1]})[/]')
 
 
 def stats_cmd(ctx: typer.Context, db: DbOption = None) -> None:
     """Counts of what the ledger holds (sub-command `air`: air-defence figures per night)."""
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db) as store:
+    with open_store(_existing(db)) as store:
         counts = ledger_stats(store)
         path = store.path
     table = Table(title=f"ledger {path}")
@@ -280,11 +290,20 @@ def stats_cmd(ctx: typer.Context, db: DbOption = None) -> None:
 
 def stats_air_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
     """Per night and claimant: drones and missiles launched and destroyed, interception rate."""
-    with open_store(db) as store:
+    with open_store(_existing(db)) as store:
         nights = air_stats(store, since=_day(since, "--since"), until=_day(until, "--until"))
     table = Table(title="air attacks per night, by claimant")
-    for col in ("night", "claimant", "drones", "drones down", "missiles", "missiles down", "all launched",
-                "all down", "intercepted"):
+    for col in (
+        "night",
+        "claimant",
+        "drones",
+        "drones down",
+        "missiles",
+        "missiles down",
+        "all launched",
+        "all down",
+        "intercepted",
+    ):
         table.add_column(col, justify="left" if col in ("night", "claimant") else "right", overflow="fold")
 
     def n(v: int | None) -> str:
@@ -293,8 +312,14 @@ def stats_air_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOp
     for night in nights:
         rate = night.interception_rate
         table.add_row(
-            night.date, night.claimant, n(night.drones_launched), n(night.drones_destroyed),
-            n(night.missiles_launched), n(night.missiles_destroyed), n(night.launched), n(night.destroyed),
+            night.date,
+            night.claimant,
+            n(night.drones_launched),
+            n(night.drones_destroyed),
+            n(night.missiles_launched),
+            n(night.missiles_destroyed),
+            n(night.launched),
+            n(night.destroyed),
             "-" if rate is None else f"{rate:.0%}",
         )
     out.print(table)
@@ -318,14 +343,14 @@ def _print_timeline(days: list, db_path: str | None = None) -> None:
             if ev.summary:
                 room = max(40, out.width - 18)  # one line per summary keeps the day readable
                 summary = ev.summary if len(ev.summary) <= room else ev.summary[: room - 3] + "..."
-                out.print(f"  [dim]{'':<12} \"{escape(summary)}\"[/]")
+                out.print(f'  [dim]{"":<12} "{escape(summary)}"[/]')
     if not days:
         out.print("the ledger has no events in that range")
 
 
 def timeline_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
     """A readable day-by-day view of the ledger."""
-    with open_store(db) as store:
+    with open_store(_existing(db)) as store:
         days = timeline(store, since=_day(since, "--since"), until=_day(until, "--until"))
     _print_timeline(days)
 
@@ -348,8 +373,10 @@ def demo_cmd(db: DbOption = None) -> None:
     with open_store(db) as store:
         days = timeline(store)
     _print_timeline(days)
-    out.print(f"\nexplore: kronika events --db {db_path} · kronika show EVENT_ID --db {db_path} · "
-              f"kronika stats air --db {db_path}")
+    out.print(
+        f"\nexplore: kronika events --db {db_path} · kronika show EVENT_ID --db {db_path} · "
+        f"kronika stats air --db {db_path}"
+    )
 
 
 def register(app: typer.Typer) -> None:
