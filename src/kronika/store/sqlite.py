@@ -105,6 +105,20 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
+# the columns of `events` that an update may change (id and seq never do)
+_EVENT_WRITABLE = (
+    "type",
+    "date",
+    "date_to",
+    "place_id",
+    "status",
+    "contested",
+    "source_count",
+    "first_reported",
+    "last_reported",
+    "summary",
+)
+
 class SQLiteStore:
     """A ledger in one SQLite file (or ':memory:' for tests)."""
 
@@ -271,46 +285,34 @@ class SQLiteStore:
             return int(row[0])
         return int(self._db.execute("INSERT INTO actors (name) VALUES (?)", (name,)).lastrowid or 0)
 
+    def _event_values(self, event: LedgerEvent) -> tuple:
+        """The values of _EVENT_WRITABLE for an event, in that order."""
+        return (
+            event.type,
+            event.date,
+            event.date_to,
+            self._place_id(event.place),
+            event.status,
+            int(event.contested),
+            event.source_count,
+            event.first_reported,
+            event.last_reported,
+            event.summary,
+        )
+
     def insert_event(self, event: LedgerEvent) -> None:
         seq = self._db.execute("SELECT coalesce(max(seq), 0) + 1 FROM events").fetchone()[0]
         event.seq = int(seq)
+        columns = ", ".join(_EVENT_WRITABLE)
+        marks = ",".join("?" * (len(_EVENT_WRITABLE) + 2))
         self._db.execute(
-            "INSERT INTO events (id, seq, type, date, date_to, place_id, status, contested, source_count,"
-            " first_reported, last_reported, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                event.id,
-                event.seq,
-                event.type,
-                event.date,
-                event.date_to,
-                self._place_id(event.place),
-                event.status,
-                int(event.contested),
-                event.source_count,
-                event.first_reported,
-                event.last_reported,
-                event.summary,
-            ),
+            f"INSERT INTO events (id, seq, {columns}) VALUES ({marks})",
+            (event.id, event.seq, *self._event_values(event)),
         )
 
     def update_event(self, event: LedgerEvent) -> None:
-        self._db.execute(
-            "UPDATE events SET type=?, date=?, date_to=?, place_id=?, status=?, contested=?, source_count=?,"
-            " first_reported=?, last_reported=?, summary=? WHERE id=?",
-            (
-                event.type,
-                event.date,
-                event.date_to,
-                self._place_id(event.place),
-                event.status,
-                int(event.contested),
-                event.source_count,
-                event.first_reported,
-                event.last_reported,
-                event.summary,
-                event.id,
-            ),
-        )
+        assignments = ", ".join(f"{c}=?" for c in _EVENT_WRITABLE)
+        self._db.execute(f"UPDATE events SET {assignments} WHERE id=?", (*self._event_values(event), event.id))
 
     def add_source(self, report: SourceReport) -> int:
         place_id = self._place_id(report.location)
