@@ -264,3 +264,11 @@ def test_a_single_named_victim_role_counts_as_one() -> None:
     strike = by_type(extract_text(text), "strike")[0]
     assert figures(strike) == {"killed": 1}
     assert strike.location is not None and strike.location.name == "Kursk Oblast"
+
+
+def test_a_visit_to_the_front_is_other_and_a_visit_to_the_capital_is_diplomacy() -> None:
+    front = extract_text("President Zelensky visited troops near Pokrovsk on Monday, his office said.\n")
+    capital = extract_text("German Chancellor Friedrich Merz visited Kyiv on Monday for talks with Zelensky.\n")
+    assert [e.type for e in front.events if e.type != "statement"] == ["other"]
+    assert [e.type for e in capital.events] == ["diplomacy"]
+    assert capital.events[0].location is not None and capital.events[0].location.name == "Kyiv"

@@ -32,7 +32,8 @@ from kronika.models import Figure, Location
 
 WEAPON_PREFIXES = ("drones_", "missiles_", "weapons_")
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$")
+CAPITALS = frozenset({"Kyiv", "Moscow"})
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
 
 
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
@@ -394,6 +395,8 @@ class SentenceReader:
         kind = "diplomacy"
         if triggers.visit_only(text) and (ref is None or ref.location.precision == "country"):
             kind, ref = "other", None
+        elif triggers.visit_only(text) and in_theatre(ref) and ref.location.name not in CAPITALS:
+            kind = "other"  # a leader visiting troops in Kharkiv is news, not diplomacy; a visit to Kyiv is
         self.drafts.append(
             Draft(
                 type=kind,
