@@ -61,3 +61,8 @@ def test_stance(nlp) -> None:  # noqa: ANN001
 )
 def test_side_under_attack(text: str, side: str | None) -> None:
     assert target_country(text) == side
+
+
+def test_auxiliaries_are_not_part_of_the_claimant(nlp) -> None:  # noqa: ANN001
+    assert claimant(nlp, '"We need 25 more systems," Zelensky has said repeatedly.') == "Zelensky"
+    assert claimant(nlp, "Two people died, the governor also said.") == "governor"

@@ -38,6 +38,9 @@ _TRAILING = re.compile(
     r"(?:said|says|told|reported|reports|announced|wrote|posted|added|stated|claimed|confirmed)\b[^,;\"“”]*"
     r"(?:,\s*(?:citing|quoting)\s+(?P<cited>[^,;.]+))?[.!]?[\"”’]?\s*$"
 )
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|was|is|also|later|previously|repeatedly|earlier|had\s+been))+$", re.I
+)
 _NOT_A_SOURCE = re.compile(r"^(?:he|she|they|it|we|i|this|that|there|which|who)$", re.I)
 
 
@@ -63,6 +66,7 @@ def trailing_source(sentence: str) -> str | None:
     if not m:
         return None
     who = _TRIM.sub("", m.group("who").strip(" ,")).strip()
+    who = _TRAILING_AUX.sub("", who).strip()
     if not who or _NOT_A_SOURCE.match(who) or not (who[0].isupper() or who.split()[0].islower()):
         return None
     if m.group("cited"):
