@@ -35,6 +35,8 @@ FIGURE_KINDS = (
     "without_power",
     "fires",
 )
+# the kinds that count weapons (air attacks) rather than people (strikes)
+WEAPON_KINDS = tuple(k for k in FIGURE_KINDS if k.startswith(("drones_", "missiles_", "weapons_")))
 PRECISIONS = ("settlement", "admin2", "admin1", "country", "water", "ambiguous")
 
 Span = tuple[int, int]

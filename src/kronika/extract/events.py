@@ -28,9 +28,8 @@ from kronika.extract.context import ArticleContext, Draft, as_date, is_headline,
 from kronika.extract.figures import find_figures, weapon_category
 from kronika.extract.places import SPECIFICITY, PlaceRef, best_place, listed_with
 from kronika.extract.sides import attacker, in_theatre, not_attacker, target_country
-from kronika.models import Figure, Location
+from kronika.models import WEAPON_KINDS, Figure, Location
 
-WEAPON_PREFIXES = ("drones_", "missiles_", "weapons_")
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 CAPITALS = frozenset({"Kyiv", "Moscow"})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
@@ -134,12 +133,8 @@ class SentenceReader:
         ]
         target = target_country(text)
         separate = bool(re.search(r"\b(?:separate|another|other)\s+(?:\w+\s+)?(?:attack|strike)", text, re.I))
-        weapons = [
-            (f, start + m.start) for f, m in zip(figures, found, strict=True) if f.kind.startswith(WEAPON_PREFIXES)
-        ]
-        tolls = [
-            (f, start + m.start) for f, m in zip(figures, found, strict=True) if not f.kind.startswith(WEAPON_PREFIXES)
-        ]
+        weapons = [(f, start + m.start) for f, m in zip(figures, found, strict=True) if f.kind in WEAPON_KINDS]
+        tolls = [(f, start + m.start) for f, m in zip(figures, found, strict=True) if f.kind not in WEAPON_KINDS]
         if weapons:
             self._air_attack(base, weapons, refs, claimant, target)
         if tolls:

@@ -32,19 +32,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from kronika.ledger.claims import claimant_groups, claimant_key
+from kronika.models import WEAPON_KINDS
 from kronika.store.base import CurrentFigure, FigureReport
 
 TOLL_KINDS = frozenset({"killed", "injured", "children_killed", "children_injured", "rescued"})
-COUNT_KINDS = frozenset(
-    {
-        "drones_launched",
-        "drones_destroyed",
-        "missiles_launched",
-        "missiles_destroyed",
-        "weapons_launched",
-        "weapons_destroyed",
-    }
-)
+COUNT_KINDS = frozenset(WEAPON_KINDS)
 LOWER_BOUNDS = frozenset({"at_least", "more_than"})
 OVERALL = "*"
 

@@ -17,16 +17,8 @@ from itertools import groupby
 from kronika.errors import KronikaError
 from kronika.ledger.claims import claimant_groups, claimant_key
 from kronika.ledger.figures import OVERALL, claimant_label, format_history, report_order
+from kronika.models import WEAPON_KINDS
 from kronika.store.base import CurrentFigure, EventFilter, FigureReport, LedgerEvent, LedgerStore, SourceReport
-
-AIR_KINDS = (
-    "drones_launched",
-    "drones_destroyed",
-    "missiles_launched",
-    "missiles_destroyed",
-    "weapons_launched",
-    "weapons_destroyed",
-)
 
 
 class UnknownEventError(KronikaError):
@@ -154,7 +146,7 @@ def air_stats(store: LedgerStore, *, since: str | None = None, until: str | None
     latest: dict[tuple[str, str, str, str], FigureReport] = {}
     labels: dict[tuple[str, str], str] = {}
     event_ids: dict[tuple[str, str], list[str]] = defaultdict(list)
-    reports = store.figure_reports_of_kinds(AIR_KINDS, since, until)
+    reports = store.figure_reports_of_kinds(WEAPON_KINDS, since, until)
     groups = claimant_groups(fig.claimed_by for _, fig in reports)
     for event, fig in reports:
         if not event.date:
