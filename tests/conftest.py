@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEEDS = SHARED / "seeds"
+from shared_data import SEEDS, SHARED, need_shared
 
 
 @pytest.fixture(scope="session")
@@ -19,14 +18,9 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not beside this checkout")
-    return SHARED
+    return need_shared(SHARED)
 
 
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
-    paths = sorted(SEEDS.glob("*.txt"))
-    if not paths:
-        pytest.skip("../shared/seeds is not beside this checkout")
-    return paths
+    return sorted(need_shared(SEEDS).glob("*.txt"))

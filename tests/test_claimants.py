@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract.actors import NameBook
-from kronika.extract.claimants import find_claimant, stance
-from kronika.extract.sides import target_country
+from kronika.extraction.actors import NameBook
+from kronika.extraction.claimants import find_claimant, stance
+from kronika.extraction.sides import target_country
 
 
 def claimant(nlp, text: str) -> str | None:  # noqa: ANN001 - the spaCy fixture

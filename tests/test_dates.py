@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +19,7 @@ from kronika.models import CleanedText
 
 D = dt.date
 WED = D(2025, 11, 19)  # a Wednesday
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-
+from shared_data import SEEDS, need_shared  # noqa: E402
 
 # --- explicit dates ---------------------------------------------------------------------------------------
 
@@ -537,8 +535,7 @@ SEED_PUBLICATION = [
 def read_seed(name: str) -> tuple[str, str | None]:
     """A seed's text and metadata date, split the way the reader does (the metadata line's rest is text)."""
     path = SEEDS / name
-    if not path.exists():
-        pytest.skip("seed articles not available")
+    need_shared(path)
     raw = path.read_text(encoding="utf-8")
     m = _META.match(raw)
     return (raw[m.end() :], m.group(1)) if m else (raw, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract.figures import find_figures
+from kronika.extraction.figures import find_figures
 
 
 def figs(sentence: str) -> list[tuple[str, int, str]]:

@@ -1,4 +1,4 @@
-"""Number reading: values, qualifiers, and which numbers cannot be counts (kronika.extract.numbers).
+"""Number reading: values, qualifiers, and which numbers cannot be counts (kronika.extraction.numbers).
 
 Sentences here are our own unless a test says it reads the seeds.
 """
@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from kronika.extract.numbers import NumberMention, find_numbers, parse_number
+from kronika.extraction.numbers import NumberMention, find_numbers, parse_number
 
 
 def _at(text: str, number: str, occurrence: int = 0) -> NumberMention | None:

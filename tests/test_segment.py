@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,7 @@ from kronika.models import CleanedText, Story
 from kronika.segment import split_stories
 
 D = dt.date
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from shared_data import SEEDS, need_shared  # noqa: E402
 
 PARA = (
     "Rescue crews worked through the night to pull survivors from a collapsed apartment block, and the regional "
@@ -196,8 +195,7 @@ SEED_STORIES = [
 
 def seed_text(name: str, cleaned: bool) -> tuple[CleanedText, str | None]:
     path = SEEDS / name
-    if not path.exists():
-        pytest.skip("seed articles not available")
+    need_shared(path)
     raw = path.read_text(encoding="utf-8")
     m = _META.match(raw)
     text, meta = (raw[m.end() :], m.group(1)) if m else (raw, None)

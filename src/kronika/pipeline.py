@@ -22,9 +22,9 @@ from pathlib import Path
 from kronika.clean import clean_text
 from kronika.dates import find_datelines, publication_date
 from kronika.errors import KronikaError, RejectedInput
-from kronika.extract.consolidate import consolidate
-from kronika.extract.context import ArticleContext
-from kronika.extract.events import read_events
+from kronika.extraction.consolidate import consolidate
+from kronika.extraction.context import ArticleContext
+from kronika.extraction.events import read_events
 from kronika.geo import get_geocoder
 from kronika.models import Article, CleanedText, DocumentResult, Location, Story
 from kronika.nlp import load_nlp

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kronika.extract.numbers import NumberMention, find_numbers
+from kronika.extraction.numbers import NumberMention, find_numbers
 
 PEOPLE, CHILDREN, DRONES, MISSILES, WEAPONS, FIRES = "people", "children", "drones", "missiles", "weapons", "fires"
 KILLED, INJURED, RESCUED, MISSING, NO_POWER, LAUNCHED, DESTROYED = (

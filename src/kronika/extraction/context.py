@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kronika.extract.actors import NameBook
-from kronika.extract.places import PlaceRef, role_of
+from kronika.extraction.actors import NameBook
+from kronika.extraction.places import PlaceRef, role_of
 from kronika.models import CleanedText, Figure, Location, Story
 
 _TERMINAL = re.compile(r"[.!?\"”’')\]]\s*$")

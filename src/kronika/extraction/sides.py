@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kronika.extract.places import PlaceRef
+from kronika.extraction.places import PlaceRef
 
 _WEAPONISH = (
     r"(?:(?:[a-z]+-[a-z-]+|drone|missile|air|aerial|rocket|artillery|naval|sea|massive|overnight|kamikaze|attack"

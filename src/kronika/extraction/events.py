@@ -21,13 +21,13 @@ import re
 from spacy.tokens import Span
 
 from kronika.dates import resolve_date
-from kronika.extract import triggers
-from kronika.extract.actors import actors_in, state_of
-from kronika.extract.claimants import find_claimant
-from kronika.extract.context import ArticleContext, Draft, as_date, is_headline, masked_text
-from kronika.extract.figures import find_figures, weapon_category
-from kronika.extract.places import SPECIFICITY, PlaceRef, best_place, listed_with
-from kronika.extract.sides import attacker, in_theatre, not_attacker, target_country
+from kronika.extraction import triggers
+from kronika.extraction.actors import actors_in, state_of
+from kronika.extraction.claimants import find_claimant
+from kronika.extraction.context import ArticleContext, Draft, as_date, is_headline, masked_text
+from kronika.extraction.figures import find_figures, weapon_category
+from kronika.extraction.places import SPECIFICITY, PlaceRef, best_place, listed_with
+from kronika.extraction.sides import attacker, in_theatre, not_attacker, target_country
 from kronika.models import WEAPON_KINDS, Figure, Location
 
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")

@@ -20,8 +20,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from kronika.extract.context import Draft
-from kronika.extract.places import SPECIFICITY
+from kronika.extraction.context import Draft
+from kronika.extraction.places import SPECIFICITY
 from kronika.models import Event, Figure, Location
 
 

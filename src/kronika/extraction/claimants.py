@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from kronika.extract.actors import NameBook
+from kronika.extraction.actors import NameBook
 
 REPORTING_VERBS = frozenset(
     "say says said saying tell tells told announce announces announced claim claims claimed report reports reported "
