@@ -128,8 +128,21 @@ class Figure:
         }
 
 
+DATE_BASES = ("text", "story")  # the event's day came from the sentence's own words / from the story's day
+
+
 @dataclass(slots=True)
 class Event:
+    """One event an article reports.
+
+    Date evidence beside `date` (for merging reports across articles):
+      date_basis    "text" when the sentence's own words fixed the day, "story" when the event took the story's
+                    reference day for want of date words, None when there is no date
+      date_partial  what the text fixes when it cannot fix a whole day: "--MM-DD" (month and day, no year) or
+                    "YYYY-MM" (a month); None otherwise
+      weekday       the ISO weekday (1 = Monday .. 7 = Sunday) the text names for the event, even without a date
+    """
+
     id: str
     type: str
     date: str | None = None
@@ -141,12 +154,18 @@ class Event:
     quote: str = ""
     span: Span = (0, 0)
     figures: list[Figure] = field(default_factory=list)
+    date_basis: str | None = None
+    date_partial: str | None = None
+    weekday: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "type": self.type,
             "date": self.date,
+            "date_basis": self.date_basis,
+            "date_partial": self.date_partial,
+            "weekday": self.weekday,
             "location": self.location.to_dict() if self.location else None,
             "places": [p.to_dict() for p in self.places],
             "actors": list(self.actors),

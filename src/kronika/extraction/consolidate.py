@@ -193,6 +193,7 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
                 quote=d.quote,
                 span=d.span,
                 figures=d.figures,
+                date_basis=None if d.date is None else ("text" if d.date_explicit else "story"),
             )
         )
     return events
