@@ -27,7 +27,7 @@ from kronika.extraction.claimants import find_claimant
 from kronika.extraction.context import ArticleContext, Draft, as_date, is_headline, masked_text
 from kronika.extraction.figures import find_figures, weapon_category
 from kronika.extraction.places import SPECIFICITY, PlaceRef, best_place, listed_with
-from kronika.extraction.sides import attacker, in_theatre, not_attacker, target_country
+from kronika.extraction.sides import attack_target, attacker, in_theatre, not_attacker, places_country, target_country
 from kronika.models import WEAPON_KINDS, Figure, Location
 
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -35,6 +35,16 @@ CAPITALS = frozenset({"Kyiv", "Moscow"})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
 
 
+# "four of the missiles were shot down": a count about weapons a sentence before counted
+_ANAPHORIC = re.compile(r"\b(?:of\s+(?:the|them|these|those)|all\s+(?:the|of\s+them))\b", re.I)
+_NATIONWIDE = re.compile(r"\b(?:overall|in\s+total|nationwide|across\s+the\s+country|all\s+over)\b", re.I)
+# the weapons aimed at one town: "launched 10 drones against Ukraine's capital Kyiv", "attacked the city of X with"
+_AIMED_GAP = re.compile(r"[^.;:\d]{0,60}?\b(?:at|against|towards?|on)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}", re.I)
+_ATTACKED_BEFORE = re.compile(r"\battack(?:ed|s|ing)\s+(?:the\s+(?:city|town|port|village)\s+of\s+)?$", re.I)
+_WITH_AFTER = re.compile(r"[^.;:\d]{0,80}?\bwith\s+$", re.I)
+# a count followed by its own region: "shot down 16 drones over the Ryazan region", "one in the Sumy region"
+_REGION_GAP = re.compile(r"[^.;:\d]{0,50}?\b(?:over|in|above)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", re.I)
+_LIST_NEXT = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
 
 
@@ -81,6 +91,8 @@ class SentenceReader:
         self.claimant_side: dict[int, str] = {}  # story -> the side of the last claimant that named one
         self.last_claim: dict[int, Location] = {}  # story -> place of the last ground claim
         self.last_weapon: dict[int, str | None] = {}  # story -> what the last weapons count counted
+        self.launched: dict[int, dict[str, int]] = {}  # story -> weapon category -> its last launched count
+        self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
 
     def read(self) -> list[Draft]:
         for sent in self.ctx.doc.sents:
@@ -125,18 +137,23 @@ class SentenceReader:
         side = {"Ukraine": "UA", "Russia": "RU"}.get(state_of(claimant or "") or "")
         if side:
             self.claimant_side[story_i] = side
-        found = find_figures(text, self.last_weapon.get(story_i))
+        launched = self.launched.setdefault(story_i, {})
+        found = find_figures(text, self.last_weapon.get(story_i), launched)
         for f in found:
-            self.last_weapon[story_i] = weapon_category(f.kind) or self.last_weapon.get(story_i)
+            category = weapon_category(f.kind)
+            self.last_weapon[story_i] = category or self.last_weapon.get(story_i)
+            if category and f.kind.endswith("_launched"):
+                launched[category] = f.value
         figures = [
             Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end)) for f in found
         ]
         target = target_country(text)
         separate = bool(re.search(r"\b(?:separate|another|other)\s+(?:\w+\s+)?(?:attack|strike)", text, re.I))
-        weapons = [(f, start + m.start) for f, m in zip(figures, found, strict=True) if f.kind in WEAPON_KINDS]
+        pairs = list(zip(figures, found, strict=True))
+        weapons = [(f, start + m.start, start + m.end) for f, m in pairs if f.kind in WEAPON_KINDS]
         tolls = [(f, start + m.start) for f, m in zip(figures, found, strict=True) if f.kind not in WEAPON_KINDS]
         if weapons:
-            self._air_attack(base, weapons, refs, claimant, target)
+            self._air_attack(base, weapons, refs, claimant, target, text)
         if tolls:
             self._strike(base, tolls, refs, claimant, target, story_i, separate, text)
         if figures:
@@ -215,38 +232,65 @@ class SentenceReader:
     def _air_attack(
         self,
         base: dict,
-        weapons: list[tuple[Figure, int]],
+        weapons: list[tuple[Figure, int, int]],
         refs: list[PlaceRef],
         claimant: str | None,
         target: str | None,
+        text: str,
     ) -> None:
-        """A barrage or air-defence report. The total goes to the defending country (the claimant's side, else
-        the side under attack); a region named before the figures ("Over the Kursk region, 40 drones were
-        downed") makes it a regional report; a breakdown after the total ("including 66 over the Bryansk
-        region") becomes a regional report of its own."""
-        side = state_of(claimant or "")
-        code = {"Ukraine": "UA", "Russia": "RU"}.get(side or "") or target or self.air_side.get(base["story"])
-        code = code or self.claimant_side.get(base["story"])
+        """A barrage or air-defence report. The total goes to the defending country: the side the text says is
+        attacked ("Russia launched", "Ukrainian drones"), else the claimant's side, else the country of the
+        sentence's places. A region named before the figures ("Over the Kursk region, 40 drones were downed") makes
+        it a regional report, and so does a region right after a count ("16 drones over the Ryazan region"); a
+        breakdown after the total ("including 66 over the Bryansk region") becomes a regional report of its own.
+        Weapons aimed at one town ("10 drones against Kyiv") are an attack on that town, and a count that only
+        refers back to them ("four of the missiles were shot down") stays with it."""
+        story = base["story"]
+        side = {"Ukraine": "UA", "Russia": "RU"}.get(state_of(claimant or "") or "")
+        code = attack_target(text) or side or places_country(refs) or target or self.air_side.get(story)
+        code = code or self.claimant_side.get(story)
         if code:
-            self.air_side[base["story"]] = code
+            self.air_side[story] = code
         regions = [r for r in refs if r.role == "locative" and r.location.precision in ("admin1", "admin2")]
         first = weapons[0][1]
         lead_region = next((r for r in regions if r.start < first), None)
         main: list[Figure] = []
         breakdown: list[tuple[Figure, PlaceRef]] = []
-        for fig, pos in weapons:
+        places = [
+            r
+            for r in refs
+            if r.role not in ("subject", "possessive") and r.location.precision in ("settlement", "admin1", "admin2")
+        ]
+        for fig, pos, end in weapons:
+            own = None if lead_region else self._own_region(end, places, refs, weapons)
+            if own is not None:
+                breakdown.append((fig, own))
+                continue
             if any(f.kind == fig.kind for f in main):
                 after = next((r for r in regions if r.start > pos), None)
                 if after is not None:
                     breakdown.append((fig, after))
                 continue
             main.append(fig)
-        location = lead_region.location if lead_region else self.ctx.country.get(code or "")
-        self.drafts.append(
-            Draft(
-                type="air_attack", location=location, claimed_by=claimant, figures=main, actors=attacker(code), **base
+        if main:
+            location = self._aimed_at(weapons, refs) or (lead_region.location if lead_region else None)
+            follows = location is None and not refs and story in self.local_air
+            if follows and _ANAPHORIC.search(text) and not _NATIONWIDE.search(text):
+                location = self.local_air[story]
+            if location is not None and location.precision != "country":
+                self.local_air[story] = location
+            else:
+                self.local_air.pop(story, None)
+            self.drafts.append(
+                Draft(
+                    type="air_attack",
+                    location=location or self.ctx.country.get(code or ""),
+                    claimed_by=claimant,
+                    figures=main,
+                    actors=attacker(code),
+                    **base,
+                )
             )
-        )
         for fig, ref in breakdown:
             self.drafts.append(
                 Draft(
@@ -258,6 +302,34 @@ class SentenceReader:
                     **base,
                 )
             )
+
+    def _own_region(
+        self, end: int, regions: list[PlaceRef], refs: list[PlaceRef], weapons: list[tuple[Figure, int, int]]
+    ) -> PlaceRef | None:
+        """The one place a count is tied to by "over/in the X region" right after it, if any."""
+        full = self.ctx.cleaned.text
+        ref = next((r for r in regions if r.start > end), None)
+        if ref is None or any(end < pos < ref.start for _, pos, _ in weapons):
+            return None
+        if not _REGION_GAP.fullmatch(full, end, ref.start):
+            return None
+        listed = next((r for r in refs if r.start > ref.end), None)
+        if listed is not None and _LIST_NEXT.fullmatch(full, ref.end, listed.start):
+            return None  # "in the Kirovograd, Odesa and Kharkiv regions": a national report listing regions
+        return ref
+
+    def _aimed_at(self, weapons: list[tuple[Figure, int, int]], refs: list[PlaceRef]) -> Location | None:
+        """The town the weapons were aimed at, when the sentence says so."""
+        full = self.ctx.cleaned.text
+        towns = [r for r in refs if r.location.precision == "settlement" and r.role != "possessive"]
+        for ref in towns:
+            for _, pos, end in weapons:
+                if end < ref.start and _AIMED_GAP.fullmatch(full, end, ref.start):
+                    return ref.location
+                before = full[max(0, ref.start - 40) : ref.start]
+                if ref.end < pos and _ATTACKED_BEFORE.search(before) and _WITH_AFTER.fullmatch(full, ref.end, pos):
+                    return ref.location
+        return None
 
     def _strike(
         self,

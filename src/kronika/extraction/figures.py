@@ -3,27 +3,39 @@
 `numbers.find_numbers` says what is a count at all (and rejects ages, years, populations, ...). This module
 decides the *kind* of each count from the words around it:
 
-* the head noun after the number ("476 drones", "four children", "Forty fires", "442 of the drones"), or the noun
-  of an earlier count in the same sentence when the number stands alone ("20 of which were shot down");
+* the head noun after the number ("476 drones", "four children", "Forty fires", "442 of the drones",
+  "600 households"), or the noun of an earlier count in the same sentence when the number stands alone ("20 of
+  which were shot down"); a number with a noun of its own that names no victim or weapon ("13 schools") never
+  borrows one;
 * a cue verb, looked for in this order of strength:
     1. directly to the left ("killing at least 10", "destroyed 442", "the death toll rose to 23");
-    2. a finite verb directly to the right ("12 people were killed", "90 wounded", "40 were shot down");
+    2. a finite verb directly to the right ("12 people were killed", "90 wounded", "40 were shot down"), past an
+       aside ("Seven people, including a girl, were killed", "17 people (three of them children) were rescued");
     3. the cue of the previous count it is coordinated with ("fired 476 drones and 48 missiles");
     4. a participle modifier to the right ("419 drones launched by Ukraine").
 A count with no cue is not a figure: "13 locations", "two refineries" and "three settlements" say nothing about
 casualties or weapons. A lone "a man"/"a woman" is a count of one only when a casualty verb governs it
-("wounded a 50-year-old woman").
+("wounded a 50-year-old woman"); a list of them is counted ("killed a mother, father and daughter" is 3).
+
+Air-defence phrasing: "shot down 58 of 70 drones" (70 launched, 58 destroyed), "all 20", "all but one",
+"all the drones were destroyed" (the story's launched count); a list of weapon models under one cue ("four
+Kalibr cruise missiles and one Iskander-M missile") is one count per kind, their sum; parts listed after a total
+of the same kind ("31 missiles, among them two Kinzhal") are a breakdown and add nothing.
+
+Never figures: a subset of a count already given ("18 injured, 9 of them in hospital"), cumulative war totals
+("483 children killed since the invasion"), and tolls of a hundred thousand or more (rhetoric and war totals).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from kronika.extraction.numbers import NumberMention, find_numbers
+from kronika.extraction.numbers import NumberMention, find_numbers, parse_number
 
 PEOPLE, CHILDREN, DRONES, MISSILES, WEAPONS, FIRES = "people", "children", "drones", "missiles", "weapons", "fires"
+HOMES, TARGETS = "homes", "targets"
 KILLED, INJURED, RESCUED, MISSING, NO_POWER, LAUNCHED, DESTROYED = (
     "killed",
     "injured",
@@ -33,12 +45,31 @@ KILLED, INJURED, RESCUED, MISSING, NO_POWER, LAUNCHED, DESTROYED = (
     "launched",
     "destroyed",
 )
+_WEAPON_CATEGORIES = (DRONES, MISSILES, WEAPONS)
+_PERSON_CUES = (KILLED, INJURED, RESCUED, MISSING, NO_POWER)
 
-_MOD = r"(?:[A-Za-z-]+\s+){0,3}?"  # up to three modifiers: "long-range", "Shahed-type attack"
+# Up to four modifiers between a number and its noun: "long-range", "Shahed-type attack", "S-300", "U.S.-supplied",
+# "Shahed-136/131", "Iskander-M ballistic".
+_MOD = r"(?:[A-Za-z][\w.’'/-]*\s+){0,4}?"
+_PEOPLE_NOUNS = (
+    r"people|persons|person|civilians|residents|individuals|men|women|victims|others|more|soldiers|servicemen"
+    r"|troops|workers|employees|passengers|rescuers|firefighters|police\s+officers|policemen|officers|miners|staff"
+    r"|adults|patients|pensioners|volunteers|journalists|medics|doctors|paramedics|drivers|farmers|locals"
+    r"|villagers|citizens|inhabitants|guards|crew|crew\s+members|sailors|pilots|students|teachers|relatives"
+    r"|family\s+members|Ukrainians|Russians|fighters|prisoners|POWs|bodies"
+)
+# "four missile strikes", "two drone attacks" count attacks, not weapons.
+_NOT_ATTACK = (
+    r"(?!\s+(?:strikes?|attacks?|hits?|launchers?|debris|fragments?|wreckage|alerts?|warnings?|threats?|defen[cs]es?"
+    r"|systems?|units?|operators?|makers?|manufacturers?|production|factor(?:y|ies)|plants?|programmes?|programs?)\b)"
+)
 _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (
         category,
-        re.compile(r"^\s*(?:of\s+(?:the\s+|them\s+|those\s+)?(?:[\d,]+\s+)?)?" + _MOD + "(?:" + pattern + r")\b", re.I),
+        re.compile(
+            r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|them\s+|those\s+)?(?:[\d,]+\s+)?)?" + _MOD + "(?:" + pattern + r")\b",
+            re.I,
+        ),
     )
     for category, pattern in (
         (
@@ -47,58 +78,64 @@ _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|missiles?\s+and\s+(?:(?:attack|combat|strike)\s+)?(?:drones?|UAVs?)"
             r"|aerial\s+weapons|air\s+attack\s+(?:weapons|assets|means)|projectiles",
         ),
-        (DRONES, r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?"),
-        (MISSILES, r"missiles?"),
+        (DRONES, r"(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?)" + _NOT_ATTACK),
+        (MISSILES, r"missiles?" + _NOT_ATTACK),
         (CHILDREN, r"children|child|kids|minors|teenagers|boys|girls|infants|babies"),
         (FIRES, r"fires|blazes"),
-        (
-            PEOPLE,
-            r"people|persons|civilians|residents|individuals|men|women|victims|others|more|soldiers|servicemen"
-            r"|troops|workers|employees|passengers|rescuers|firefighters|police\s+officers|miners|staff",
-        ),
+        (PEOPLE, _PEOPLE_NOUNS),
+        (HOMES, r"households|homes|families|consumers|customers|subscribers|houses|apartments|dwellings"),
+        (TARGETS, r"targets"),
     )
 )
 
 _CUES: tuple[tuple[str, str], ...] = (
     (
         KILLED,
-        r"kill(?:ed|ing|s)?|dead|died|dying|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|fatalities|perished",
+        r"kill(?:ed|ing|s)?|dead|died|dying|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|fatalities|perished"
+        r"|(?:took|taken|taking|claimed|claiming)\s+the\s+lives\s+of",
     ),
     (INJURED, r"injur(?:ed|ing|es|e|ies)|wound(?:ed|ing|s)?|hurt|hospitali[sz]ed"),
     (RESCUED, r"rescu(?:ed|ing|es|e)|saved|pulled\s+(?:out\s+)?alive"),
-    (MISSING, r"missing|unaccounted\s+for"),
-    (NO_POWER, r"without\s+(?:power|electricity|heating|heat|light|water)|(?:lost|losing)\s+(?:power|electricity)"),
+    (
+        MISSING,
+        r"missing|unaccounted\s+for|(?:feared\s+)?(?:trapped|buried)(?:\s+(?:under|beneath|in)\b)?"
+        r"|under\s+the\s+(?:rubble|wreckage|debris|ruins)",
+    ),
+    (NO_POWER, r"without\s+(?:power|electricity|light|electric\s+supply)|(?:lost|losing)\s+(?:power|electricity)"),
     (
         LAUNCHED,
         r"launch(?:ed|ing|es)?|fir(?:ed|ing|es)|sent|sending|used|using|attacked\s+with|with|involving"
+        r"|deploy(?:ed|ing|s)?|rain(?:ed|ing)|unleash(?:ed|ing)|hurl(?:ed|ing)|included|includes"
         r"|barrage\s+of|wave\s+of|salvo\s+of|attack\s+of",
     ),
     (
         DESTROYED,
-        r"destroy(?:ed|ing|s)?|shot\s+down|shoot(?:ing)?\s+down|downed|intercept(?:ed|ing|s)?"
-        r"|neutrali[sz](?:ed|ing|es)|suppressed|taken\s+out",
+        r"destroy(?:ed|ing|s)?|shot\s+down|shoot(?:ing)?\s+down|downed|down|downs|intercept(?:ed|ing|s)?"
+        r"|neutrali[sz](?:ed|ing|es)|suppressed|taken\s+out|jammed",
     ),
 )
 _QUAL = (
     r"(?:(?:a\s+total\s+of|total|an?\s+estimated|at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to"
+    r"|as\s+many\s+as|another|a\s+further|further|also|all|the|its|their|an?\s+(?:unprecedented|record|combined"
+    r"|massive|whopping|staggering|additional)|(?:an?\s+)?(?:family|group)\s+of|the\s+lives\s+of)\s+)*"
 )
-_QUAL += r"|as\s+many\s+as|another|a\s+further|further|also|all|the|its|their)\s+)*"
 _LEFT_CUE = [
     (
         kind,
         re.compile(
             r"\b(?:"
             + cue
-            + r")(?:\s+(?:or|and)\s+[a-z]+(?:\s+down)?)?\s+(?:(?:also|a|an|at|least)\s+)*"
+            + r")(?:\s*/\s*[a-z]+(?:\s+down)?)?(?:\s+(?:or|and)\s+[a-z]+(?:\s+down)?)?\s+(?:(?:also|a|an|at|least)\s+)*"
             + _QUAL
             + r"$",
             re.I,
         ),
     )
     for kind, cue in _CUES
+    if kind != NO_POWER
 ]
 _TOLL_LEFT = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;]{0,90}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is|was)"
+    r"\b(?:death\s+)?toll\b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is|was)"
     r"\s+(?:to|at)\s+$",
     re.I,
 )
@@ -107,46 +144,202 @@ _NUMBER_OF_LEFT = re.compile(
     r"\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is|was)\s+(?:to|at)\s+$",
     re.I,
 )
-_OF_TOTAL_LEFT = re.compile(r"\d[\d,]*\s+of\s+(?:the\s+)?$", re.I)
-_AUX = (
-    r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|been|of\s+which|of\s+them|reportedly|also|later)\s+)*"
+_AMONG_LEFT = re.compile(
+    r"\bamong\s+(?:the\s+|those\s+)?(?P<what>dead|killed|victims|injured|wounded|hurt)\b[^.;]{0,60}?"
+    r"\b(?:are|were|is|was)\s+$",
+    re.I,
 )
-_RIGHT_SKIP = r"^\s*(?:(?:people|persons|civilians|others|more|of\s+them|drones?|missiles?|UAVs?|Shaheds?)\s+)?"
-_RIGHT_NP = r"^\s*(?:[A-Za-z-]+\s+){0,4}?"
+_FATE_LEFT = re.compile(r"\bfate\s+of\s+(?:another\s+|a\s+further\s+|at\s+least\s+)?$", re.I)
+_POWER_LEFT = re.compile(
+    r"\b(?:outages?|blackouts?|disruptions?|power\s+cuts?)\s+(?:\w+\s+){0,2}?(?:affected|affecting|hit|struck|left)"
+    r"\s+(?:(?:about|around|some|over|more\s+than|nearly|almost|at\s+least|an\s+estimated)\s+)?$"
+    r"|\bde-?energi[sz]ed\s+(?:(?:about|around|some|over|more\s+than|nearly|almost|at\s+least)\s+)?$",
+    re.I,
+)
+_POWER_RIGHT = re.compile(
+    r"^[^.;:\d]{0,90}?\b(?:without|no\s+longer\s+have|lost|cut\s+off\s+from)\s+(?:(?:the\s+|their\s+)?(?:power|"
+    r"electricity|electric\s+power|light|electricity\s+supply|power\s+supply)\b)",
+    re.I,
+)
+_OTHER_CUE_WORD = re.compile(
+    r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|hurt|rescu\w*|missing|launch\w*|fired|shot|destroy\w*)\b", re.I
+)
+_OF_TOTAL_GAP = re.compile(
+    r"\s+(?:(?:[A-Za-z][\w.’'/-]*\s+){0,3}?(?:drones|missiles|UAVs|targets|projectiles)\s+)?(?:out\s+)?of\s+"
+    r"(?:the\s+|a\s+total\s+of\s+)?",
+    re.I,
+)
+_OF_TOTAL_LEFT = re.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?$", re.I)
+_AUX = (
+    r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|been|of\s+which|of\s+them|reportedly|also|later"
+    r"|still|now|currently|reported|confirmed|officially|so\s+far|successfully|subsequently|left|feared|believed"
+    r"|(?:may|might|could)\s+(?:still\s+)?(?:be|have\s+been)|all)\s+)*"
+)
+# The noun phrase between a count and its verb; it never crosses another cue or a clause ("one person died and
+# nine more were injured": "died" is the first count's verb).
+_RIGHT_NP = (
+    r"^\s*(?:(?:who|that)\s+)?(?:(?!(?:died|dead|killed|injured|wounded|hurt|missing|rescued|who|which|that|while|but"
+    r"|when)\b)"
+    r"[A-Za-z][\w.’'/-]*\s+){0,6}?"
+)
 _RIGHT_FINITE = [
     (
         kind,
         re.compile(
-            _RIGHT_NP + r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|of\s+which\s+were"
-            r"|of\s+them\s+were)\s+" + _AUX + r"(?:" + cue + r")\b",
+            _RIGHT_NP + r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|remain|remained|remains"
+            r"|of\s+which\s+were|of\s+them\s+were|(?:may|might|could)\s+(?:still\s+)?(?:be|have\s+been))\s+"
+            + _AUX
+            + r"(?:"
+            + cue
+            + r")\b",
             re.I,
         ),
     )
     for kind, cue in _CUES
-    if kind not in (LAUNCHED,)
+    if kind not in (LAUNCHED, NO_POWER)
+] + [
+    (
+        KILLED,
+        re.compile(_RIGHT_NP + r"(?:have|had|has)\s+(?:(?:also|reportedly|since|now)\s+)?(?:died|perished)\b", re.I),
+    ),
+    (
+        LAUNCHED,
+        re.compile(
+            _RIGHT_NP + r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+" + _AUX
+            + r"(?:launched|fired|used|deployed|sent)\b",
+            re.I,
+        ),
+    ),
 ]
+_RIGHT_SKIP = (
+    r"^\s*(?:(?:people|persons|person|civilians|civilian|others|more|of\s+them|drones?|missiles?|UAVs?|Shaheds?"
+    r"|man|woman|child|resident)\s+)?"
+)
 _RIGHT_BARE = [
     (kind, re.compile(_RIGHT_SKIP + r"(?:" + cue + r")\b(?P<tail>\s+by\b)?", re.I))
     for kind, cue in _CUES
-    if kind != LAUNCHED
+    if kind not in (LAUNCHED, NO_POWER)
 ]
-_RIGHT_DEAD = re.compile(r"^\s*(?:\w+\s+){0,2}?among\s+the\s+(dead|killed|victims|injured|wounded)\b", re.I)
+_RIGHT_DEAD = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?among\s+(?:the\s+|those\s+)?(?:[\d,]+\s+)?(?:(?:people|civilians|persons)\s+)?"
+    r"(dead|killed|victims|injured|wounded|hurt)\b",
+    re.I,
+)
+# A parenthesis or a comma-fenced aside right after a count, skipped to find its verb.
+_ASIDE = re.compile(
+    r"^\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:[A-Za-z][\w-]*)?(?P<aside>\s*\([^()]{0,120}\)|\s*,\s*(?:including|among\s+them"
+    r"|of\s+whom|incl\.|mostly|most\s+of\s+them|many\s+of\s+them|both|all)\b[^,;.()]{0,100},)",
+    re.I,
+)
+# A count with a verb of its own that is no cue ("another 95 were lost in flight") takes no cue from the count
+# it is coordinated with.
+_OWN_PREDICATE = re.compile(
+    r"^\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:were|was|are|is|have|has|had)\s+(?:(?:also|reportedly|still|not|never)\s+)*"
+    r"[\w“”\"'‘’]+",
+    re.I,
+)
 _COORD_LEFT = re.compile(r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|,\s*$", re.I)
 _BARE_COUNT = re.compile(r"^\s*(?:$|[,;.)]|(?:were|was|have|had|has|are|of\s+(?:them|these|those|which))\b)", re.I)
 _COORD_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:(?:and|or|as\s+well\s+as|plus)\s+|,\s*(?:and\s+)?)")
-_INCLUDING_LEFT = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+" + _QUAL + r"$", re.I)
+_INCLUDING_LEFT = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|of\s+these)\s*,?\s+" + _QUAL + r"$"
+    r"|\((?:including\s+)?" + _QUAL + r"$",
+    re.I,
+)
+_SUBSET_RIGHT = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.I)
+_LOCATED_RIGHT = re.compile(
+    r"\s*(?:[A-Za-z][\w-]*\s+){0,4}?(?:more\s+)?(?:over|above|in|at|on|against|towards?|near)\s+(?:the\s+)?"
+    r"(?:[A-Z]|(?:region|oblast|province|city|town|district|area)\s+of\b)"
+)
+# Words a count can be followed by without naming a thing of its own ("killed 10 overnight", "10 were hurt").
+_FREE_WORDS = frozenset(
+    "and or but nor in on at near across over during after before since as when while with from by of to for into"
+    " onto more others other overnight yesterday today tonight last earlier later so the that who which where each"
+    " respectively including among according amid following were was had have has are is be been being got remain"
+    " remained remains may might could would will also still reportedly all both".split()
+)
+_CUMULATIVE = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\b|(?:Russia['’]s\s+|the\s+|Moscow['’]s\s+)?"
+    r"(?:full[-\s]scale\s+|large[-\s]scale\s+)?(?:invasion|war)\b|(?:February|Feb\.?)\s+(?:24,?\s+)?20\d\d"
+    r"|(?:19|20)\d\d\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"|\b(?:throughout|over\s+the\s+course\s+of)\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b"
+    r"|\bso\s+far\s+(?:this\s+year|in\s+the\s+war|in\s+20\d\d)\b|\bsince\s+it\s+(?:began|started|invaded)\b",
+)
+_SUPERLATIVE_LEFT = re.compile(
+    r"\b(?:\w+est|most|first|record|biggest|largest|worst|single)\b(?:\s+\S+){0,6}\s*$", re.I
+)
+_MAX_TOLL = 100_000
 _ONE_WHO = (
     r"(?:man|woman|boy|girl|child|person|resident|civilian|teenager|pensioner|driver|passenger|pedestrian|cyclist"
     r"|worker|farmer|guard|firefighter|rescuer|paramedic|volunteer|journalist)"
 )
 _ONE_NP = r"(?:an?|its|the|his|her|their)\s+(?:\d+-year-old\s+|elderly\s+|young\s+|pregnant\s+|local\s+)?" + _ONE_WHO
 _ONE_PERSON = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|rescued|rescuing)\s+"
-    r"(?P<np>" + _ONE_NP + r")\b(?!\s+and\s+(?:an?|its|the|his|her|their)\b)"
+    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|rescued|rescuing|injuries(?=\s+to\b))"
+    r"(?:\s+to)?\s+(?P<np>" + _ONE_NP + r")\b(?!\s+and\s+(?:an?|its|the|his|her|their)\b)"
     r"|\b(?P<np2>" + _ONE_NP.replace("(?:an?|its|the|his|her|their)", "(?:An?|The|Its)") + r")\s+"
-    r"(?:was|has\s+been|had\s+been)\s+(?P<verb2>killed|injured|wounded|rescued|hurt)\b",
+    r"(?:(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?P<verb2>killed|injured|wounded|rescued|hurt)|(?P<died>died))\b",
     re.I,
 )
+# "a woman and a child were killed", "killed a mother, father and daughter": every person named is one.
+_KIN = (
+    r"(?:man|woman|boy|girl|child|baby|infant|toddler|teenager|pensioner|mother|father|daughter|son|wife|husband"
+    r"|grandmother|grandfather|grandson|granddaughter|brother|sister|driver|passenger|resident|civilian)"
+)
+_KIN_NP = (
+    r"(?:(?:an?|the|his|her|their|one|its)\s+)?(?:(?:\d+-year-old|elderly|young|little|pregnant|local|teenage)\s+)?"
+    + _KIN
+)
+_KIN_LIST = _KIN_NP + r"(?:\s*,\s*" + _KIN_NP + r")*,?\s+and\s+" + _KIN_NP
+_PERSON_LIST = re.compile(
+    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<list>" + _KIN_LIST + r")\b"
+    r"|(?:^|[.;]\s+|,\s+)(?P<list2>" + _KIN_LIST + r")\s+"
+    r"(?:(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?P<verb2>killed|injured|wounded|hurt)|(?P<died>died))\b",
+    re.I,
+)
+_CHILD_AGE = (
+    r"(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen)-year-old|\w+-month-old"
+)
+_CHILD_WORD = re.compile(r"\b(?:boy|girl|child|baby|infant|toddler)\b|\b(?:" + _CHILD_AGE + r")\b", re.I)
+_INCLUDED = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.I)
+_INCLUDING_ONE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom)\s+(?:an?|one)\s+(?:(?:young|little|newborn|teenage)\s+)?"
+    r"(?:(?:" + _CHILD_AGE + r")\s+)?(?P<who>child|girl|boy|baby|infant|toddler|schoolboy|schoolgirl|minor)\b",
+    re.I,
+)
+_LONE_WEAPON_NOUN = (
+    r"(?P<noun>missile|drone|UAV|Shahed|rocket)(?!s|\s+(?:attacks?|strikes?|debris|fragments?|wreckage))\b"
+)
+_LONE_WEAPON = re.compile(
+    r"\b(?P<cue>launched|fired|deployed|deploying|used|using|destroyed|shot\s+down|downed|intercepted"
+    r"|neutrali[sz]ed)\s+(?:(?:also|successfully)\s+)?(?P<art>an?|another|a\s+single)\s+(?:[A-Za-z][\w.’'/-]*\s+){0,3}?"
+    + _LONE_WEAPON_NOUN
+    + r"|\b(?P<art2>[Aa]n?|[Aa]nother|[Aa]\s+single)\s+(?:[A-Za-z][\w.’'/-]*\s+){0,3}?"
+    + _LONE_WEAPON_NOUN.replace("noun", "noun2")
+    + r"\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?P<cue2>shot\s+down|destroyed|downed|intercepted"
+    r"|neutrali[sz]ed|launched|fired)"
+    r"|(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?P<art3>an?|one)\s+(?:[A-Za-z][\w.’'/-]*\s+){0,3}?"
+    + _LONE_WEAPON_NOUN.replace("noun", "noun3")
+)
+_ALL_BUT = re.compile(
+    r"\ball\s+(?:but|except(?:\s+for)?)\s+(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"(?:\s+(?:of\s+)?(?:the|them|these|those)?\s*(?:[A-Za-z][\w.’'/-]*\s+){0,3}?(?P<noun>drones?|missiles?|UAVs?"
+    r"|projectiles|targets))?",
+    re.I,
+)
+_ALL_NONE = re.compile(
+    r"\ball\s+(?:of\s+)?(?:the\s+|them\b|these\b|those\b)?\s*(?:[A-Za-z][\w.’'/-]*\s+){0,2}?(?P<noun>drones|missiles"
+    r"|UAVs|projectiles|targets|weapons)?(?=\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:shot\s+down"
+    r"|destroyed|downed|intercepted|neutrali[sz]ed))",
+    re.I,
+)
+_ALL_N_LEFT = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_DESTROY_NEAR = re.compile(
+    r"\b(?:shot\s+down|shoot(?:ing)?\s+down|downed|destroy(?:ed|ing)|intercept(?:ed|ing)|neutrali[sz](?:ed|ing))\b",
+    re.I,
+)
+_AIR_DEFENCE = re.compile(r"\b(?:air\s+defen[cs]es?|shot\s+down|downed|intercept(?:ed|ing))\b", re.I)
 _CUE_OF_WORD = [(kind, re.compile(r"^(?:" + cue + r")$", re.I)) for kind, cue in _CUES]
 
 
@@ -161,6 +354,16 @@ class FigureMention:
     end: int
 
 
+@dataclass(slots=True)
+class _Found:
+    """A figure while the sentence is read, with what the list rules need to know about it."""
+
+    fig: FigureMention
+    listed: bool = False  # coordinated with the figure before it
+    part: bool = False  # under "including", "among them", "of which"
+    located: bool = False  # followed by its own place: "66 over the Bryansk region"
+
+
 def _noun_category(right: str) -> str | None:
     for category, pattern in _NOUN_PATTERNS:
         if pattern.match(right):
@@ -168,15 +371,36 @@ def _noun_category(right: str) -> str | None:
     return None
 
 
+def _has_own_noun(right: str) -> bool:
+    """The count is followed by a noun of its own ("13 schools", "500 apartment buildings"), not by a verb, a
+    preposition or punctuation ("10 were killed", "10 in Kharkiv", "10, officials said")."""
+    head = right[:40].split(None, 1)
+    if not head or not right[:1].isspace():
+        return False
+    word = head[0].rstrip(",;:.)!?\"'”’")
+    if not word or not word.isalpha():
+        return False
+    if word[0].isupper() or word.lower() in _FREE_WORDS:
+        return False
+    return not word.lower().endswith(("ed", "ing"))
+
+
 def _left_cue(left: str) -> str | None:
     m = _NUMBER_OF_LEFT.search(left)
     if m:
         word = m.group("what").lower()
         return next(k for k, p in _CUE_OF_WORD if p.match(word))
+    m = _AMONG_LEFT.search(left)
+    if m:
+        return INJURED if m.group("what").lower() in ("injured", "wounded", "hurt") else KILLED
     if _TOLL_LEFT.search(left):
         return KILLED
     if _OF_TOTAL_LEFT.search(left):
         return LAUNCHED
+    if _FATE_LEFT.search(left):
+        return MISSING
+    if _POWER_LEFT.search(left):
+        return NO_POWER
     best: tuple[int, str] | None = None
     for kind, pattern in _LEFT_CUE:
         m = pattern.search(left)
@@ -187,28 +411,40 @@ def _left_cue(left: str) -> str | None:
 
 def _right_cue(right: str) -> tuple[str | None, bool]:
     """(cue, strong): a finite verb or a bare participle not followed by 'by' is strong."""
+    aside = _ASIDE.match(right)
+    if aside:
+        right = right[: aside.start("aside")] + right[aside.end("aside") :]
     m = _RIGHT_DEAD.match(right)
     if m:
-        return (INJURED if m.group(1).lower() in ("injured", "wounded") else KILLED), True
+        return (INJURED if m.group(1).lower() in ("injured", "wounded", "hurt") else KILLED), True
     for kind, pattern in _RIGHT_FINITE:
         if pattern.match(right):
             return kind, True
     for kind, pattern in _RIGHT_BARE:
         m = pattern.match(right)
-        if m and kind != LAUNCHED:
+        if m:
             return kind, m.group("tail") is None
     return None, False
+
+
+def _power_right(right: str) -> bool:
+    """ "600 residents were left without power", "1 million consumers find themselves without electricity": the
+    power words close after the count, with no other cue or count between."""
+    m = _POWER_RIGHT.match(right)
+    return bool(m) and not _OTHER_CUE_WORD.search(right, 0, m.start() + len(m.group(0)) - 12)
 
 
 def _kind(category: str | None, cue: str | None) -> str | None:
     if cue is None:
         return FIRES if category == FIRES else None
-    if category in (DRONES, MISSILES, WEAPONS):
+    if category in _WEAPON_CATEGORIES:
         if cue in (LAUNCHED, DESTROYED):
             return f"{category}_{cue}"
         return None
-    if cue in (LAUNCHED, DESTROYED):
+    if cue in (LAUNCHED, DESTROYED) or category == TARGETS:
         return None
+    if category == HOMES:
+        return NO_POWER if cue == NO_POWER else None
     if category == CHILDREN and cue in (KILLED, INJURED):
         return f"children_{cue}"
     if category == FIRES:
@@ -216,40 +452,72 @@ def _kind(category: str | None, cue: str | None) -> str | None:
     return cue
 
 
-def classify(sentence: str, numbers: Sequence[NumberMention], weapon: str | None = None) -> list[FigureMention]:
+def classify(
+    sentence: str,
+    numbers: Sequence[NumberMention],
+    weapon: str | None = None,
+    launched: Mapping[str, int] | None = None,
+) -> list[FigureMention]:
     """Turn the counts of one sentence into typed figures.
 
     `weapon` is the weapon category the previous sentence counted, for a count that names none: "Russia
-    launched 120 drones. Of these, 98 were shot down."
+    launched 120 drones. Of these, 98 were shot down." `launched` maps weapon categories to the launched count
+    the story gave last, for "All the drones were destroyed".
     """
-    out: list[FigureMention] = []
+    found: list[_Found] = []
     prev_cue: str | None = None
     prev_category: str | None = weapon
-    prev_end = -1
+    prev_end = -1  # end of the previous figure
+    last_end = -1  # end of the previous count, figure or not
     waiting: list[tuple[NumberMention, str]] = []  # counts with a noun but no cue yet: "30 missiles and 585 drones
     #                                                were intercepted" gives the first its cue from the second
-    for num in numbers:
-        if num.rejected:
-            continue
+    usable = [n for n in numbers if not n.rejected]
+    total_of: tuple[NumberMention, str] | None = None  # "58 of 70": the 70 and the category of the 58
+    for i, num in enumerate(usable):
         left, right = sentence[: num.start], sentence[num.end :]
+        nxt = usable[i + 1] if i + 1 < len(usable) else None
+        of_total = nxt is not None and bool(_OF_TOTAL_GAP.fullmatch(sentence, num.end, nxt.start))
         category = _noun_category(right)
-        linked = prev_end >= 0 and bool(_COORD_LEFT.search(sentence[prev_end : num.start]))
-        including = bool(_INCLUDING_LEFT.search(left))
-        cue = _left_cue(left[-160:])
+        own_noun = category is None and _has_own_noun(right)
+        # coordinated with the count before it, when that count was a figure ("500 buildings, 13 schools" are not)
+        linked = prev_end >= 0 and prev_end == last_end and bool(_COORD_LEFT.search(sentence[prev_end : num.start]))
+        last_end = num.end
+        including = bool(_INCLUDING_LEFT.search(left[-60:]))
+        subset = bool(_SUBSET_RIGHT.match(right))
+        cue = _left_cue(left[-220:])
+        if cue is None and _POWER_RIGHT.match(right) and _power_right(right):
+            cue = NO_POWER
         from_right = False
         if cue is None:
-            right_cue, strong = _right_cue(right)
+            # "15 of 18 missiles launched by Russia were shot down": the verb follows the total
+            right_cue, strong = _right_cue(sentence[nxt.end :] if of_total and nxt else right)
             if right_cue and strong:
                 cue, from_right = right_cue, True
-            elif (linked or including) and prev_cue:
+            elif (linked or including) and prev_cue and not (right_cue is None and _OWN_PREDICATE.match(right)):
                 cue = prev_cue
             else:
                 cue = right_cue
         bare = bool(_BARE_COUNT.match(right))  # the count names no thing of its own: "98 were shot down"
-        if category is None and (linked or including or (cue in (DESTROYED, LAUNCHED) and bare)) and prev_category:
-            category = prev_category if prev_category != CHILDREN else PEOPLE
-        if category is None and cue in (KILLED, INJURED, RESCUED, MISSING, NO_POWER):
+        if category is None and not own_noun and prev_category:
+            inherits = linked or including or (cue in (DESTROYED, LAUNCHED) and bare)
+            if inherits or (_OF_TOTAL_LEFT.search(left[-30:]) and cue == LAUNCHED):
+                category = prev_category if prev_category != CHILDREN else PEOPLE
+        if total_of is not None and total_of[0] is num:
+            cue, category = LAUNCHED, category or total_of[1]  # the 70 of "shot down 58 of 70 drones"
+        total_of = None
+        if category == TARGETS:
+            category = _targets(sentence, prev_category, weapon, cue)
+        if category is None and cue in _PERSON_CUES and not own_noun:
             category = PEOPLE
+        if subset and category != CHILDREN and (cue is None or cue == prev_cue):
+            waiting = []
+            continue  # "18 people were injured, 9 of them are in hospital": part of a count already given
+        if of_total and category in (None, PEOPLE):
+            waiting = []
+            continue  # "10 of the 14 dead were not identified": the 14 is the toll
+        if including and category == CHILDREN and cue not in (KILLED, INJURED):
+            waiting = []
+            continue  # "17 rescued, including three children": no kind counts them
         kind = _kind(category, cue)
         if kind is None:
             if category is None:
@@ -259,16 +527,143 @@ def classify(sentence: str, numbers: Sequence[NumberMention], weapon: str | None
             else:
                 waiting = [(num, category)]
             continue
+        if from_right and waiting and _joined(sentence, waiting, num) and cue in _PERSON_CUES:
+            # "two men and one woman died": one toll of three (and the children in it)
+            group = [*waiting, (num, category)]
+            first = group[0][0]
+            total = sum(n.value for n, _ in group)
+            found.append(_Found(FigureMention(cue, total, first.qualifier, first.start, num.end)))
+            kids = sum(n.value for n, c in group if c == CHILDREN)
+            if kids and cue in (KILLED, INJURED):
+                found.append(_Found(FigureMention(f"children_{cue}", kids, "exact", first.start, num.end)))
+            waiting = []
+            prev_cue, prev_category, prev_end = cue, PEOPLE, num.end
+            continue
         if from_right and waiting and _joined(sentence, waiting, num):
             for early, early_category in waiting:
                 early_kind = _kind(early_category, cue)
                 if early_kind:
-                    out.append(FigureMention(early_kind, early.value, early.qualifier, early.start, early.end))
+                    fig = FigureMention(early_kind, early.value, early.qualifier, early.start, early.end)
+                    found.append(_Found(fig, listed=bool(found), located=_located(sentence, early)))
         waiting = []
-        out.append(FigureMention(kind, num.value, num.qualifier, num.start, num.end))
+        fig = FigureMention(kind, num.value, num.qualifier, num.start, num.end)
+        found.append(_Found(fig, listed=linked, part=including, located=_located(sentence, num)))
         prev_cue, prev_category, prev_end = cue, category, num.end
+        if of_total and nxt is not None and category in _WEAPON_CATEGORIES:
+            total_of = (nxt, category)
+    out = _sum_model_lists(found)
+    out.extend(_alls(sentence, out, launched or {}, weapon))
     out.extend(_lone_persons(sentence, out))
+    out.extend(_lone_weapons(sentence, out, weapon))
     return sorted(out, key=lambda f: f.start)
+
+
+def _located(sentence: str, num: NumberMention) -> bool:
+    return bool(_LOCATED_RIGHT.match(sentence, num.end))
+
+
+def _targets(sentence: str, prev_category: str | None, weapon: str | None, cue: str | None) -> str | None:
+    """ "destroyed 17 enemy targets" counts the weapons the story is about; no weapon context, no figure."""
+    if cue != DESTROYED:
+        return None
+    for candidate in (prev_category, weapon):
+        if candidate in _WEAPON_CATEGORIES:
+            return candidate
+    return WEAPONS if _AIR_DEFENCE.search(sentence) else None
+
+
+def _sum_model_lists(found: Sequence[_Found]) -> list[FigureMention]:
+    """ "four Kalibr cruise missiles, one Iskander-M missile and 40 Shahed drones": one missiles count of 5. A list
+    under "including" after a total of the same kind is that total's breakdown and is left as it is (the air attack
+    keeps the total); a count with its own place ("66 over the Bryansk region") is never summed."""
+    out: list[FigureMention] = []
+    group: list[_Found] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        first = group[0]
+        earlier = any(f.kind == first.fig.kind for f in out)
+        if len(group) == 1 or (first.part and earlier):
+            out.extend(g.fig for g in group)
+        else:
+            total = sum(g.fig.value for g in group)
+            out.append(FigureMention(first.fig.kind, total, first.fig.qualifier, first.fig.start, group[-1].fig.end))
+        group.clear()
+
+    for f in found:
+        weaponish = f.fig.kind.split("_", 1)[0] in _WEAPON_CATEGORIES
+        if not weaponish or f.located:
+            flush()
+            out.append(f.fig)
+            continue
+        # the same kind as the group's, coordinated with the count before it (other kinds may sit between)
+        same = bool(group) and f.fig.kind == group[0].fig.kind and (f.listed or f.part == group[0].part)
+        if same and _in_list(found, group[-1], f):
+            group.append(f)
+            continue
+        flush()
+        group.append(f)
+    flush()
+    return out
+
+
+def _in_list(found: Sequence[_Found], last: _Found, f: _Found) -> bool:
+    """Every count from `last` to `f` is coordinated with the one before it: one list, not two clauses."""
+    i, j = found.index(last), found.index(f)
+    return all(found[k].listed and not found[k].located for k in range(i + 1, j + 1))
+
+
+def _alls(
+    sentence: str, found: Sequence[FigureMention], launched: Mapping[str, int], weapon: str | None
+) -> list[FigureMention]:
+    """ "shot down all but one of the drones", "all five drones were shot down", "All the drones were destroyed":
+    destroyed counts read from the launched count, and "all N" also states the launched count."""
+    extra: list[FigureMention] = []
+    here = {f.kind.split("_", 1)[0]: f.value for f in found if f.kind.endswith("_launched")}
+    known = {**launched, **here}
+    low = sentence.lower()
+    if "all" not in low:
+        return extra
+    for m in _ALL_BUT.finditer(sentence):
+        if not _destroy_governs(sentence, m.start(), m.end()):
+            continue
+        category = _weapon_noun(m.group("noun")) or weapon
+        n = parse_number(m.group("n"))
+        if category in known and n is not None and known[category] > n:
+            kind = f"{category}_destroyed"
+            if not any(f.kind == kind and f.start >= m.start() for f in found):
+                extra.append(FigureMention(kind, known[category] - n, "exact", m.start(), m.end()))
+    for f in found:
+        if f.kind.endswith("_destroyed") and _ALL_N_LEFT.search(sentence, max(0, f.start - 12), f.start):
+            category = f.kind.split("_", 1)[0]
+            if category not in known:
+                extra.append(FigureMention(f"{category}_launched", f.value, f.qualifier, f.start, f.end))
+    for m in _ALL_NONE.finditer(sentence):
+        if any(m.start() <= f.start <= m.end() + 3 for f in found):
+            continue
+        category = _weapon_noun(m.group("noun")) or weapon
+        if category in known and not any(f.kind == f"{category}_destroyed" for f in found):
+            extra.append(FigureMention(f"{category}_destroyed", known[category], "exact", m.start(), m.end()))
+    return extra
+
+
+def _destroy_governs(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - 60) : start]
+    after = sentence[end : end + 50]
+    return bool(_DESTROY_NEAR.search(before) or re.match(r"\s*(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+                                                        + _DESTROY_NEAR.pattern, after, re.I))
+
+
+def _weapon_noun(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    low = noun.lower()
+    if low.startswith(("drone", "uav", "shahed")):
+        return DRONES
+    if low.startswith(("missile", "rocket")):
+        return MISSILES
+    return None  # "projectiles", "targets": whatever the story counted
 
 
 def _joined(sentence: str, waiting: Sequence[tuple[NumberMention, str]], num: NumberMention) -> bool:
@@ -278,23 +673,100 @@ def _joined(sentence: str, waiting: Sequence[tuple[NumberMention, str]], num: Nu
     return bool(_COORD_GAP.fullmatch(sentence[waiting[-1][0].end : num.start]))
 
 
+def _cue_kind(verb: str) -> str | None:
+    return next((k for k, p in _CUE_OF_WORD if p.match(verb.lower())), None)
+
+
+def _covered(found: Sequence[FigureMention], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in found)
+
+
 def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureMention]:
     extra: list[FigureMention] = []
+    for m in _PERSON_LIST.finditer(sentence):
+        kind = _cue_kind(m.group("verb") or m.group("verb2") or m.group("died") or "")
+        group = "list" if m.group("list") else "list2"
+        start, end = m.span(group)
+        if kind not in (KILLED, INJURED) or _covered(found, start, end):
+            continue
+        people = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(group))
+        extra.append(FigureMention(kind, len(people), "exact", start, end))
+        children = sum(1 for p in people if _CHILD_WORD.search(p))
+        if children:
+            extra.append(FigureMention(f"children_{kind}", children, "exact", start, end))
     for m in _ONE_PERSON.finditer(sentence):
-        verb = (m.group("verb") or m.group("verb2") or "").lower()
-        kind = next((k for k, p in _CUE_OF_WORD if p.match(verb)), None)
+        verb = m.group("verb") or m.group("verb2") or ("died" if m.group("died") else "")
+        kind = _cue_kind(verb)
         if kind not in (KILLED, INJURED, RESCUED):
             continue
         start, end = m.span("np") if m.group("np") else m.span("np2")
-        if any(f.start <= start < f.end for f in found):
+        if _covered([*found, *extra], start, end) or _INCLUDED.search(sentence, max(0, start - 16), start):
+            continue  # "five people, including a child, were rescued": the child is one of the five
+        extra.append(FigureMention(kind, 1, "exact", start, end))
+        if kind in (KILLED, INJURED) and _CHILD_WORD.search(m.group("np") or m.group("np2") or ""):
+            extra.append(FigureMention(f"children_{kind}", 1, "exact", start, end))
+    for m in _INCLUDING_ONE.finditer(sentence):
+        before = [f for f in [*found, *extra] if f.end <= m.start() and f.kind in (KILLED, INJURED)]
+        if not before or _covered(found, m.start(), m.end()):
             continue
+        kind = f"children_{before[-1].kind}"
+        if not any(f.kind == kind for f in found):
+            extra.append(FigureMention(kind, 1, "exact", m.start("who"), m.end("who")))
+    return extra
+
+
+def _lone_weapons(sentence: str, found: Sequence[FigureMention], weapon: str | None) -> list[FigureMention]:
+    """ "destroyed a UAV", "Another drone was shot down", "... 139 drones and an Iskander-M missile": one each."""
+    extra: list[FigureMention] = []
+    for m in _LONE_WEAPON.finditer(sentence):
+        noun = m.group("noun") or m.group("noun2") or m.group("noun3")
+        category = _weapon_noun(noun)
+        if m.group("noun3"):
+            before = [f for f in found if f.end <= m.start() and f.kind.split("_", 1)[0] in _WEAPON_CATEGORIES]
+            if not before:
+                continue
+            cue = before[-1].kind.split("_", 1)[1]
+        else:
+            cue = LAUNCHED if _cue_kind((m.group("cue") or m.group("cue2") or "").split()[0]) == LAUNCHED else DESTROYED
+        if category is None:
+            continue
+        start, end = m.span()
+        if _covered([*found, *extra], start, end):
+            continue
+        kind = f"{category}_{cue}"
+        if any(f.kind == kind for f in found):
+            continue  # "shot down 40 drones and a missile": only a kind no count states
         extra.append(FigureMention(kind, 1, "exact", start, end))
     return extra
 
 
-def find_figures(sentence: str, weapon: str | None = None) -> list[FigureMention]:
-    """All figures of one sentence (`weapon`: see `classify`)."""
-    return classify(sentence, find_numbers(sentence), weapon)
+def _cumulative(sentence: str) -> tuple[int, int] | None:
+    """Where a sentence speaks of the whole war ("since the full-scale invasion"), unless it ranks one attack
+    against it ("the deadliest attack since the invasion")."""
+    for m in _CUMULATIVE.finditer(sentence):
+        if _SUPERLATIVE_LEFT.search(sentence[max(0, m.start() - 50) : m.start()]):
+            continue
+        return m.start(), m.end()
+    return None
+
+
+def _drop_cumulative(sentence: str, figures: list[FigureMention]) -> list[FigureMention]:
+    span = _cumulative(sentence) if "since" in sentence or " the " in sentence else None
+    if span is not None:
+        # a clause break (";" or a dash) between the count and the war-long marker keeps the count
+        figures = [
+            f
+            for f in figures
+            if re.search(r";|\s[–—-]\s", sentence[min(f.end, span[0]) : max(f.start, span[1])])
+        ]
+    return [f for f in figures if f.value < _MAX_TOLL or f.kind == NO_POWER or weapon_category(f.kind)]
+
+
+def find_figures(
+    sentence: str, weapon: str | None = None, launched: Mapping[str, int] | None = None
+) -> list[FigureMention]:
+    """All figures of one sentence (`weapon`, `launched`: see `classify`)."""
+    return _drop_cumulative(sentence, classify(sentence, find_numbers(sentence), weapon, launched))
 
 
 def weapon_category(kind: str) -> str | None:
