@@ -62,8 +62,13 @@ def _figure_keys(d: Draft) -> set[tuple[str, int]]:
 def _mergeable(kept: Draft, new: Draft) -> bool:
     if kept.type != new.type or not _dates_fit(kept, new):
         return False
-    if kept.type == "statement":
-        return kept.story == new.story and kept.claimed_by == new.claimed_by
+    if kept.type == "statement":  # a denial stays apart from the speaker's other words, one per place denied
+        return (
+            kept.story == new.story
+            and kept.claimed_by == new.claimed_by
+            and (kept.status == "denied") == (new.status == "denied")
+            and _loc_key(kept.location) == _loc_key(new.location)
+        )
     k, n = _loc_key(kept.location), _loc_key(new.location)
     if kept.type == "diplomacy":
         if n is None:  # the next sentence about the same talks: same paragraph, or the next one naming a party
@@ -202,7 +207,7 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
 def _comments_on(event: Draft, statement: Draft) -> bool:
     """A statement right after an event, in its paragraph or by its claimant, is a comment on that event
     ("Sybiga said on social media that the buildings were homes"), not an event of its own."""
-    if event.type == "statement" or event.story != statement.story:
+    if event.type == "statement" or event.story != statement.story or statement.status == "denied":
         return False
     if event.paragraph == statement.paragraph:
         return True

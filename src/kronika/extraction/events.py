@@ -26,7 +26,7 @@ from kronika.extraction.actors import actors_in, state_of
 from kronika.extraction.claimants import find_claimant
 from kronika.extraction.context import ArticleContext, Draft, as_date, is_headline, masked_text
 from kronika.extraction.figures import find_figures, weapon_category
-from kronika.extraction.places import SPECIFICITY, PlaceRef, best_place, listed_with
+from kronika.extraction.places import SPECIFICITY, PlaceRef, best_place, governed, listed_with, rank
 from kronika.extraction.sides import attack_target, attacker, in_theatre, not_attacker, places_country, target_country
 from kronika.models import WEAPON_KINDS, Figure, Location
 
@@ -68,11 +68,12 @@ def _tolls_by_place(
     return list(groups.values()) if len(groups) >= 2 else None
 
 
-def _trigger_depth(sent: Span, pattern: re.Pattern[str], text: str) -> int | None:
-    """How deep below the sentence root the first trigger of a type sits (smaller = main clause)."""
+def _trigger_depth(sent: Span, spans: list[tuple[int, int]], offset: int) -> int | None:
+    """How deep below the sentence root the first trigger of a type sits (smaller = main clause). `spans` are
+    offsets in the sentence text, which starts at `offset` in the document."""
     best: int | None = None
-    for m in pattern.finditer(text):
-        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+    for a, b in spans:
+        span = sent.doc.char_span(offset + a, offset + b, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         depth = sum(1 for _ in span[0].ancestors)
@@ -90,6 +91,7 @@ class SentenceReader:
         self.air_side: dict[int, str] = {}  # story -> country whose air defence the story reports
         self.claimant_side: dict[int, str] = {}  # story -> the side of the last claimant that named one
         self.last_claim: dict[int, Location] = {}  # story -> place of the last ground claim
+        self.claimed_places: dict[int, set[str]] = {}  # story -> places it reports a ground claim for
         self.last_weapon: dict[int, str | None] = {}  # story -> what the last weapons count counted
         self.launched: dict[int, dict[str, int]] = {}  # story -> weapon category -> its last launched count
         self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
@@ -190,12 +192,14 @@ class SentenceReader:
     ) -> None:
         """A sentence without figures: a claim, a hit, a diplomatic act or a statement."""
         depths: dict[str, int] = {}
-        if triggers.ground(text):
-            depths["ground_claim"] = _trigger_depth(sent, triggers.GROUND, text) or 0
-        if triggers.strike(text):
-            depths["strike"] = _trigger_depth(sent, triggers.STRIKE, text) or 0
-        if triggers.diplomacy(text):
-            depths["diplomacy"] = _trigger_depth(sent, triggers.DIPLOMACY, text) or 0
+        offset = base["span"][0]
+        for kind, spans in (
+            ("ground_claim", triggers.ground_spans(text)),
+            ("strike", triggers.strike_spans(text)),
+            ("diplomacy", triggers.diplomacy_spans(text)),
+        ):
+            if spans:
+                depths[kind] = _trigger_depth(sent, spans, offset) or 0
         for kind in sorted(depths, key=lambda k: (depths[k], ("ground_claim", "strike", "diplomacy").index(k))):
             if kind == "ground_claim" and self._ground(base, refs, claimant, text, story_i):
                 return
@@ -206,10 +210,10 @@ class SentenceReader:
         placeless = not any(r.location.precision != "country" and r.role not in ("subject", "possessive") for r in refs)
         if triggers.denial(text) and base["story"] in self.last_claim and placeless:
             # "Ukrainian units remain in control of the city, the General Staff said": the denial of the claim
-            # the story is about, kept beside it (never merged away) so both claims stay visible
+            # the story is about, a statement placed there beside the claim (never merged away)
             self.drafts.append(
                 Draft(
-                    type="ground_claim",
+                    type="statement",
                     location=self.last_claim[base["story"]],
                     claimed_by=claimant,
                     status="denied",
@@ -379,72 +383,130 @@ class SentenceReader:
         story_i: int,
         separate: bool,
     ) -> bool:
-        ref = best_place(not_attacker(refs), allow_modifier=False)
-        if ref is None and not refs and story_i in self.focus and triggers.strike_verb(text) and not separate:
-            # "The strike hit a passenger train, Lysak said": more about the strike the story is about
-            self.drafts.append(Draft(type="strike", location=self.focus[story_i], claimed_by=claimant, **base))
-            return True
-        if ref is None or ref.role not in ("locative", "object"):
+        """A hit on named places, with no toll: one strike per place a strike word governs ("struck the edges of
+        Kyiv as well as the western city of Lviv" is two; "launched from Kursk" is none)."""
+        targets = self._strike_targets(text, base["span"], refs)
+        if not targets:
+            if not refs and story_i in self.focus and triggers.strike_verb(text) and not separate:
+                # "The strike hit a passenger train, Lysak said": more about the strike the story is about
+                self.drafts.append(Draft(type="strike", location=self.focus[story_i], claimed_by=claimant, **base))
+                return True
             return False
-        if ref.location.precision == "country" and not triggers.strike_verb(text):
+        if all(r.location.precision == "country" for r in targets) and not triggers.strike_verb(text):
             return False
-        if ref.location.precision not in ("country",):
-            self.focus[story_i] = ref.location
-        code = ref.location.country
-        self.drafts.append(
-            Draft(
-                type="strike",
-                location=ref.location,
-                claimed_by=claimant,
-                separate=separate,
-                actors=attacker(target or (code if code in ("UA", "RU") else None)),
-                **base,
+        for ref in targets:
+            if ref.location.precision != "country":
+                self.focus.setdefault(story_i, ref.location)
+            code = ref.location.country
+            self.drafts.append(
+                Draft(
+                    type="strike",
+                    location=ref.location,
+                    claimed_by=claimant,
+                    separate=separate,
+                    actors=attacker(target or (code if code in ("UA", "RU") else None)),
+                    **base,
+                )
             )
-        )
+        first = next((r for r in targets if r.location.precision != "country"), None)
+        if first is not None:
+            self.focus[story_i] = first.location
         return True
+
+    def _strike_targets(self, text: str, span: tuple[int, int], refs: list[PlaceRef]) -> list[PlaceRef]:
+        """The places a sentence says were hit, most precise first; a region or country goes when a place inside
+        it is also named ("hit Kharkiv in the Kharkiv region" is one target)."""
+        usable = [r for r in not_attacker(refs) if r.role in ("locative", "object")]
+        if not usable:
+            return []
+        sent = self.ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+        near = [(span[0] + a, span[0] + b) for a, b in triggers.strike_spans(text)]
+        hit, loose = governed(sent, usable, near) if sent is not None else ([], usable)
+        if not hit:  # the parse links no place to a strike word: a locative close to one ("fighting in X: ... attacks")
+            hit = [
+                r
+                for r in loose
+                if r.role == "locative" and any(0 <= r.start - e <= 90 or 0 <= s - r.end <= 60 for s, e in near)
+            ]
+        hit = sorted(hit, key=lambda r: r.start)
+        for r in list(hit):
+            hit += [x for x in listed_with(r, usable, self.ctx.cleaned.text) if x not in hit]
+        out: list[PlaceRef] = []
+        for r in sorted(hit, key=rank):
+            if any(o.location is r.location or _loc_same(o.location, r.location) for o in out):
+                continue
+            if any(_within(o.location, r.location) for o in out):
+                continue
+            out.append(r)
+        return sorted(out, key=lambda r: r.start)
 
     def _ground(self, base: dict, refs: list[PlaceRef], claimant: str | None, text: str, story_i: int) -> bool:
         """Captures, advances, losses of ground. Each trigger claims the place it governs ("captured X, while
-        ... liberated Y" is two claims), and a list after it ("the villages of X, Y and Z") a claim each."""
-        usable = [r for r in refs if r.role not in ("subject", "possessive") and r.location.precision != "country"]
+        ... liberated Y" is two claims; "control over the city of X has been lost" names X inside the trigger),
+        and a list after it ("the villages of X, Y and Z") a claim each. A region goes when a place inside it is
+        claimed too. A denial of a claim the story already reports is a statement beside it, not a second
+        claim."""
+        usable = [
+            r
+            for r in refs
+            if r.role not in ("subject", "possessive") and r.location.precision not in ("country", "water")
+        ]
         if not usable:
             return False
         start = base["span"][0]
+        spans = triggers.ground_spans(text)
         claimed: list[PlaceRef] = []
-        for m in triggers.GROUND.finditer(text):
-            after = [r for r in usable if 0 <= r.start - (start + m.end()) <= 90 and r not in claimed]
+        for m_start, m_end in spans:
+            after = [
+                r for r in usable if r.start >= start + m_start and r.start - (start + m_end) <= 90 and r not in claimed
+            ]
             if after:
                 first = min(after, key=lambda r: (r.start, SPECIFICITY.get(r.location.precision, 6)))
-                if first.location.precision in ("admin1", "admin2", "water"):
-                    first = best_place(after, allow_modifier=False) or first
+                if first.location.precision in ("admin1", "admin2"):
+                    # "advanced in the Donetsk region near Pokrovsk"; not "... forced Moscow to withdraw"
+                    inner = [
+                        r for r in after if r.role in ("locative", "origin") and _within(r.location, first.location)
+                    ]
+                    first = best_place(inner, allow_modifier=False, allow_origin=True) or first
                 claimed.append(first)
         if not claimed:
-            best = best_place(usable, allow_modifier=False)
+            sent = self.ctx.doc.char_span(start, base["span"][1], alignment_mode="expand")
+            if sent is not None:  # "Soledar has been captured", "Chkalovske, another town reclaimed"
+                claimed = governed(sent, usable, [(start + a, start + b) for a, b in spans])[0][:1]
+        if not claimed:
+            best = best_place(usable, allow_modifier=False, allow_origin=True)
             if best is None:
                 return False
             claimed = [best]
-        status = "denied" if triggers.denial(text) else ("claimed" if claimant else "reported")
+        denied = triggers.denial(text)
+        status = "denied" if denied else ("claimed" if claimant else "reported")
         actor = state_of(text)
-        self.focus[story_i] = claimed[0].location
-        self.last_claim[story_i] = claimed[0].location
-        seen: set[int] = set()
+        places: list[PlaceRef] = []
         for primary in claimed:
             for r in [primary, *listed_with(primary, usable, self.ctx.cleaned.text)]:
-                if id(r) in seen:
-                    continue
-                seen.add(id(r))
-                others = [p.location for p in usable if p is not r and p.location.precision in ("admin1", "admin2")]
-                self.drafts.append(
-                    Draft(
-                        type="ground_claim",
-                        location=r.location,
-                        claimed_by=claimant,
-                        status=status,
-                        actors=[actor] if actor else [],
-                        places=others,
-                        **base,
-                    )
+                if r not in places:
+                    places.append(r)
+        places = [r for r in places if not any(_within(o.location, r.location) for o in places if o is not r)]
+        known = self.claimed_places.setdefault(story_i, set())
+        if not denied:
+            self.focus[story_i] = places[0].location
+            self.last_claim[story_i] = places[0].location
+        for r in places:
+            key = r.location.gazetteer_id or r.location.name
+            kind = "statement" if denied and key in known else "ground_claim"
+            known.add(key)
+            others = [p.location for p in usable if p is not r and p.location.precision in ("admin1", "admin2")]
+            self.drafts.append(
+                Draft(
+                    type=kind,
+                    location=r.location,
+                    claimed_by=claimant,
+                    status=status,
+                    actors=[actor] if actor else [],
+                    places=others,
+                    **base,
                 )
+            )
         return True
 
     def _diplomacy(self, sent: Span, text: str, base: dict, refs: list[PlaceRef], claimant: str | None) -> bool:
@@ -474,6 +536,23 @@ class SentenceReader:
             )
         )
         return True
+
+
+def _loc_same(a: Location, b: Location) -> bool:
+    return (a.gazetteer_id or a.name) == (b.gazetteer_id or b.name)
+
+
+def _within(inner: Location, outer: Location) -> bool:
+    """Is `inner` a place inside the region or country `outer` (so `outer` adds nothing as a target)?"""
+    if SPECIFICITY.get(inner.precision, 6) >= SPECIFICITY.get(outer.precision, 6):
+        return False
+    if outer.precision == "country":
+        return inner.country == outer.country
+    if outer.precision == "admin1":
+        return bool(inner.admin1) and inner.admin1 == (outer.admin1 or outer.name)
+    if outer.precision == "admin2":
+        return bool(inner.admin2) and inner.admin2 == (outer.admin2 or outer.name)
+    return False
 
 
 def _named(sent: Span, claimant: str) -> bool:

@@ -13,19 +13,33 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kronika.models import Location
 
 LOCATIVE_PREPS = frozenset(
-    "in on at near across over around outside into to toward towards inside throughout within against from "
+    "in on at near across over around outside into to toward towards inside throughout within against "
     "along beyond through".split()
 )
+# "launched from Kursk", "attacked from ships in the Black Sea": where a weapon came from, never its target (a
+# ground claim still takes it: "withdrew from Lyman")
+ORIGIN_PREPS = frozenset({"from"})
 PLACE_NOUNS = frozenset(
     "city town village settlement region oblast capital district raion outskirts suburbs province area "
     "territory krai republic port hub villages towns cities settlements community communities hamlet locality "
-    "localities".split()
+    "localities regions oblasts provinces districts areas raions territories ports".split()
 )
+# "the Novoshakhtinsk oil refinery", "an attack on the Morozovsk airfield": a place naming a site is where the site is
+FACILITY_NOUNS = frozenset(
+    "refinery refineries plant plants airfield airfields airport airbase base bases depot depots port ports station "
+    "stations substation substations terminal terminals factory factories facility facilities hospital hospitals "
+    "bridge bridges dam mall market school schools warehouse warehouses enterprise enterprises tower complex "
+    "pipeline harbour harbor railway shipyard arsenal".split()
+)
+# "the south of Ukraine's Odesa region", "the Russian-held part of the Kherson region", "out of Izyum"
+PART_NOUNS = frozenset("part parts centre center edge edges heart out".split())
+# "the south of the region" is a part of it; "southeast of Moscow" (no article) only a bearing from it
+DIRECTION_NOUNS = frozenset("south north east west southeast southwest northeast northwest".split())
 ATTACK_NOUNS = frozenset(
     "shelling bombardment bombing attack attacks strike strikes barrage liberation capture seizure occupation "
     "encirclement outskirts".split()
@@ -34,7 +48,7 @@ SPECIFICITY = {"settlement": 0, "admin2": 1, "ambiguous": 2, "admin1": 3, "water
 # gap text that continues a list of places: "Siversk and the villages of Novoselifka, Zatyshya and ..."
 LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?"
-    r"(?:(?:nearby\s+|neighbouring\s+|neighboring\s+)?(?:city|town|village|settlement|cities|towns|villages|settlements)"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|cities|towns|villages|settlements|port|capital)"
     r"\s+of\s+)?$",
     re.I,
 )
@@ -48,7 +62,7 @@ class PlaceRef:
     end: int
     surface: str
     location: Location
-    role: str  # "locative", "object", "subject", "possessive", "modifier", "other"
+    role: str  # "locative", "object", "subject", "possessive", "modifier", "origin", "other"
 
 
 def _head(doc: Doc, start: int, end: int) -> Token | None:
@@ -79,8 +93,14 @@ def role_of(doc: Doc, start: int, end: int) -> str:
         prep = head.head
         if prep.lower_ in LOCATIVE_PREPS:
             return "locative"
-        if prep.lower_ == "of" and (prep.head.lower_ in PLACE_NOUNS or prep.head.lower_ in ATTACK_NOUNS):
-            return "locative"  # "the city of Ternopil", "the shelling of Nikopol"
+        if prep.lower_ in ORIGIN_PREPS:
+            return "origin"
+        if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS | ATTACK_NOUNS | PART_NOUNS:
+            return "locative"  # "the city of Ternopil", "the shelling of Nikopol", "the Russian-held part of X"
+        if prep.lower_ == "of" and prep.head.lower_ in DIRECTION_NOUNS and any(
+            c.dep_ == "det" for c in prep.head.children
+        ):
+            return "locative"  # "the south of Ukraine's Odesa region"
         return "other"
     if dep in ("dobj", "nsubjpass", "attr", "obj", "oprd"):
         return "object"
@@ -88,8 +108,21 @@ def role_of(doc: Doc, start: int, end: int) -> str:
         parent = head.head
         if parent.lower_ in PLACE_NOUNS or parent.ent_type_ in ("GPE", "LOC", "FAC"):
             return "locative"
+        if _names_site(parent):
+            return "locative"
         return "modifier"
     return "other"
+
+
+def _names_site(noun: Token) -> bool:
+    """Is `noun` (or the noun it modifies: "oil refinery", "power plant") a site that can be hit?"""
+    for _ in range(3):
+        if noun.lower_ in FACILITY_NOUNS:
+            return True
+        if noun.dep_ not in ("compound", "amod", "nmod") or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+    return False
 
 
 def rank(ref: PlaceRef) -> tuple[int, int, int]:
@@ -97,14 +130,16 @@ def rank(ref: PlaceRef) -> tuple[int, int, int]:
     return (role_rank, SPECIFICITY.get(ref.location.precision, 6), ref.start)
 
 
-def candidates(refs: Sequence[PlaceRef]) -> list[PlaceRef]:
-    """Places that may be where the event happened, best first."""
-    usable = [r for r in refs if r.role not in ("subject", "possessive")]
-    return sorted(usable, key=rank)
+def candidates(refs: Sequence[PlaceRef], allow_origin: bool = False) -> list[PlaceRef]:
+    """Places that may be where the event happened, best first. `allow_origin`: a place something left
+    ("withdrew from Lyman") can be the event's place, as it is for ground claims."""
+    barred = ("subject", "possessive") if allow_origin else ("subject", "possessive", "origin")
+    usable = [r for r in refs if r.role not in barred]
+    return sorted(usable, key=lambda r: rank(r) if r.role != "origin" else (0, *rank(r)[1:]))
 
 
-def best_place(refs: Sequence[PlaceRef], allow_modifier: bool = True) -> PlaceRef | None:
-    for ref in candidates(refs):
+def best_place(refs: Sequence[PlaceRef], allow_modifier: bool = True, allow_origin: bool = False) -> PlaceRef | None:
+    for ref in candidates(refs, allow_origin):
         if ref.role == "modifier" and not allow_modifier:
             continue
         return ref
@@ -126,3 +161,62 @@ def listed_with(primary: PlaceRef, refs: Sequence[PlaceRef], text: str) -> list[
         else:
             break
     return out
+
+
+def governed(
+    sent: Span, refs: Sequence[PlaceRef], spans: Sequence[tuple[int, int]]
+) -> tuple[list[PlaceRef], list[PlaceRef]]:
+    """The places that a trigger word of `pattern` governs in the parse, walking up from the place to the verb of
+    its clause: "struck the edges of Kyiv" and "an attack on the Morozovsk airfield" (the trigger is above the
+    place), "In Chuhuiv, a strike ignited ..." (the place and the trigger hang on one verb), "the plant, which
+    the Russians hit" and "an attack which killed three in Zaporizhzhia" (a clause joins trigger and place).
+    A place hanging on another place ("Fastiv, near Kyiv") is that place's landmark, not a target; a place in a
+    participle that only describes a noun ("a bridge linking Crimea to Russia") is never one.
+
+    Returns (governed, loose): `loose` are the other places the parse does not rule out, for a caller that
+    falls back on nearness when the parse links no place to the trigger. `spans`: the triggers' offsets in the
+    cleaned text."""
+    doc = sent.doc
+    triggers: list[Token] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            triggers += list(span)
+    if not triggers:
+        return [], []
+    trigger_ids = {t.i for t in triggers}
+    heads = [_head(doc, r.start, r.end) for r in refs]
+    out: list[PlaceRef] = []
+    loose: list[PlaceRef] = []
+    for ref, head in zip(refs, heads, strict=True):
+        if head is None:
+            continue
+        others = {h.i for r, h in zip(refs, heads, strict=True) if r is not ref and h is not None}
+        chain, node, landmark = [head], head, False
+        while len(chain) <= 5 and node.i not in trigger_ids:
+            if node.i != head.i and node.pos_ in ("VERB", "AUX"):
+                break  # the clause ends at its verb
+            if node.head.i == node.i:
+                break
+            below, node = node, node.head
+            if node.i in others and below.dep_ == "prep":
+                landmark = True  # "Fastiv, near Kyiv": Kyiv only says where Fastiv is
+                break
+            chain.append(node)
+        if landmark:
+            continue
+        if node.i in trigger_ids or (node.dep_ in ("relcl", "acl") and node.head.i in trigger_ids):
+            out.append(ref)
+            continue
+        verb = node if node.pos_ in ("VERB", "AUX") and len(chain) <= 3 else None
+        linked = False
+        for t in triggers:
+            if verb is not None and t.head.i == verb.i and t.dep_ in ("nsubj", "nsubjpass", "dobj", "advcl", "conj"):
+                linked = True  # "In Chuhuiv, a strike ... ignited", "In Lviv, a drone fell on ..."
+            elif t.dep_ in ("relcl", "acl") and any(t.head.i == c.i for c in chain):
+                linked = True  # "Dnipro Hydroelectric Power Plant, which the Russians hit"
+        if linked:
+            out.append(ref)
+        elif not (node.pos_ in ("VERB", "AUX") and node.dep_ == "acl"):
+            loose.append(ref)
+    return out, loose

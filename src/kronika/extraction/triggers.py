@@ -1,26 +1,72 @@
 """Words that tell what kind of event a sentence reports.
 
 Each event type has a small set of trigger patterns. They are deliberately narrow: a sentence that merely talks
-*about* talks ("the talks were moving in the right direction") is not a diplomatic event, and one that rules a
-meeting out ("ruled out Mr Putin meeting Mr Zelensky") or wonders whether it will happen ("whether Witkoff would
-attend") is not one either. Statements are sentences whose main act is somebody saying something.
+*about* talks ("the talks were moving in the right direction", "renewed his call for a summit") is not a
+diplomatic event, and one that rules a meeting out ("ruled out Mr Putin meeting Mr Zelensky") or wonders whether
+it will happen ("whether Witkoff would attend") is not one either. A capture that failed or is only hoped for
+("failed to seize Kyiv", "hopes to capture") and one from the war's first days ("pushed back at the start of
+the invasion") are background, not claims; an attack that was repelled ("repelled 36 Russian attacks") is
+front-line fighting, not a strike. Statements are sentences whose main act is somebody saying something.
+
+The `*_spans` functions give the (start, end) offsets of the trigger words that count, for rules that need to
+know which place a trigger governs.
 """
 
 from __future__ import annotations
 
 import re
 
+Spans = list[tuple[int, int]]
+
 GROUND = re.compile(
-    r"\b(?:captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|took\s+(?:full\s+)?control|tak(?:en|ing)\s+(?:full\s+)?control"
-    r"|liberat(?:e|ed|ion|ing)|advanc(?:ed|es|ing)|advance\s+(?:near|on|towards?|in|into)|entered|retak(?:en|e|es)"
-    r"|retook|recaptur(?:e|ed|es)|fell\s+to|encircl(?:ed|ement)|territorial\s+gains|gained\s+ground"
-    r"|lost\s+(?:\w+\s+){0,2}(?:settlements?|villages?|towns?|positions)|pushed\s+back|withdr(?:ew|awn)\s+from)\b",
+    r"\b(?:captur(?:e|ed|es|ing)|recaptur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)"
+    r"|(?:took|taken|taking|take|takes|gained|gain|gains|seized|establish(?:ed)?)\s+(?:full\s+|complete\s+)?control"
+    r"|(?:lost|lose|loses|losing)\s+control|control\s+(?:\w+\s+){1,5}?(?:has|have|had)\s+been\s+[\"“]?lost"
+    r"|controlled\s+by\s+(?:the\s+)?(?:Russians?|Ukrainians?|Russian\s+forces|Ukrainian\s+forces)"
+    r"|liberat(?:e|ed|es|ion|ing)|advanc(?:ed|es|ing)|(?:to|an|further)\s+advance"
+    r"|advance\s+(?:\w+\s+)?(?:near|on|towards?|in|into|from|south|north|east|west)"
+    r"|entered|retak(?:en|e|es|ing)|retook|reclaim(?:ed|s|ing)?|regain(?:ed|s|ing)?|fell\s+to"
+    r"|encircl(?:e|ed|es|ing|ement)|surrounded|territorial\s+gains|gained\s+ground|made\s+gains"
+    r"|(?:lost|losing|loss\s+of)\s+(?:[\w,]+\s+){0,2}(?:settlements?|villages?|towns?|positions|ground)"
+    r"|pushed\s+back|push(?:ed|ing)?\s+(?:deeper\s+)?(?:into|towards?)"
+    r"|withdr(?:ew|awn|aw|aws|awing|awal)\b(?:\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:troops|forces|units))?"
+    r"|pull(?:ed|ing|s)?\s+out|retreat(?:ed|ing|s)?\s+from|broke\s+through"
+    r"|storm(?:ed|ing)|hoist(?:ed|ing)\s+(?:\w+\s+){0,3}flag|raised\s+(?:\w+\s+){0,3}flag)\b",
+    re.I,
+)
+# a capture only failed, hoped for or feared: "failed to seize the capital", "Putin hopes to capture"
+_NOT_DONE_BEFORE = re.compile(
+    r"\b(?:fail(?:ed|s|ing)?|hopes?|hoping|aims?|aiming|seeks?|seeking|wants?|wanted|plans?|planning|bid|quest"
+    r"|intends?|ambitions?|goal|threat|risk|prevent(?:ed)?|could|would|might|may)\b(?:\s+\w+){0,3}\s*$",
+    re.I,
+)
+# a withdrawal from a deal or a body is not a loss of ground
+_NOT_GROUND_AFTER = re.compile(
+    r"^\s*(?:from\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|treaty|initiative|talks|negotiations|accord"
+    r"|pact|convention|council|organi[sz]ation|race|election|bid|support|sanctions)\b",
+    re.I,
+)
+# the war's first days, told as background next to the trigger
+_BACKGROUND = re.compile(
+    r"\b(?:since|at|from)\s+the\s+(?:very\s+)?(?:start|beginning|outset)\s+of\s+(?:the|its|Russia's|Russia’s)\s+"
+    r"(?:full-scale\s+)?(?:war|invasion|conflict)"
+    r"|\b(?:in|during)\s+the\s+(?:early|first)\s+(?:days|weeks|months)\s+of\s+the\s+(?:war|invasion|conflict)"
+    r"|\bearlier\s+in\s+the\s+war\b",
     re.I,
 )
 STRIKE = re.compile(
-    r"\b(?:strikes?|struck|hit|hits|hitting|pound(?:ed|ing|s)?|pummell?(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)"
-    r"|bombardment|attack(?:ed|s)?|barrage|explosions?|blasts?|damag(?:ed|ing)|destroyed|targeted|targeting)\b",
+    r"\b(?:strikes?|struck|hit|hits|hitting|pound(?:ed|ing|s)?|pummell?(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing|s)?"
+    r"|bombardment|attack(?:ed|s|ing)?|barrage|explosions?|blasts?|damag(?:ed|ing)|destroy(?:ed|ing)|targeted"
+    r"|targeting|targets|airstrikes?|air\s+raids?(?!\s+(?:alerts?|sirens?|warnings?))|debris|fell\s+(?:on|onto)"
+    r"|crashed\s+into|exploded|rained"
+    r"|caught\s+fire|fires?\s+broke\s+out|ignit(?:ed|ing)|knock(?:ed|ing|s)\s+out|slammed\s+into"
+    r"|(?:start|spark)(?:ed|ing|s)?\s+(?:a\s+|several\s+)?(?:fires?|blazes?))\b"
+    r"|\bset(?:ting|s)?\b[^.;]{0,60}?\b(?:on\s+fire|ablaze)\b",
     re.I,
+)
+# "repelled 36 Russian attacks": fighting on the front line, not a hit on a place
+_REPELLED = re.compile(
+    r"\b(?:repel\w*|repuls\w*|fought\s+off|fend(?:ed|ing)?\s+off|beat\s+back)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 DIPLOMACY = re.compile(
     r"\b(?:met|meet|meets|meeting)\b|\bsummit\b|\bsummon(?:ed|s|ing)?\b"
@@ -32,12 +78,13 @@ DIPLOMACY = re.compile(
     r"|offer\s+of|prepared\s+to|ready\s+to|willing\s+to)\b[^.;]{0,50}?\b(?:proposal|plan|deal|ceasefire|talks|truce"
     r"|negotiations)\b"
     r"|\bsign(?:ed|s|ing)?\b[^.;]{0,30}\b(?:agreement|deal|memorandum|accord)\b"
-    r"|\bprisoner\s+(?:exchange|swap)s?\b|\bvisit(?:ed|s|ing)?\b",
+    r"|\bvisit(?:ed|s|ing)?\b",
     re.I,
 )
 STRIKE_VERB = re.compile(
     r"\b(?:struck|hit|hits|hitting|pound(?:ed|ing|s)|pummell?(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|attacked"
-    r"|targeted|targeting|damag(?:ed|ing)|destroyed)\b|\bset(?:ting|s)?\b[^.;]{0,60}?\b(?:on\s+fire|ablaze)\b",
+    r"|targeted|targeting|targets|damag(?:ed|ing)|destroyed|fell\s+(?:on|onto)|crashed\s+into|ignit(?:ed|ing)"
+    r"|knock(?:ed|ing|s)\s+out)\b|\bset(?:ting|s)?\b[^.;]{0,60}?\b(?:on\s+fire|ablaze)\b",
     re.I,
 )
 VISIT = re.compile(r"\bvisit(?:ed|s|ing)?\b", re.I)
@@ -58,14 +105,44 @@ REPORTING = re.compile(
     re.I,
 )
 QUOTE = re.compile(r"[\"“”]")
+# prisoner exchanges are `other` events, never diplomacy (the contract's list)
+PRISONER_EXCHANGE = re.compile(r"\b(?:prisoners?|POWs?)\b[^.;]{0,40}?\b(?:exchanges?|swaps?|swapped|exchanged)\b"
+                               r"|\b(?:exchange|swap)\s+(?:of\s+)?(?:\d+\s+)?(?:prisoners|POWs)\b", re.I)
+
+
+def ground_spans(text: str) -> Spans:
+    """Ground-claim triggers, without failed or hoped-for captures and the war's first days."""
+    out = []
+    for m in GROUND.finditer(text):
+        if _NOT_DONE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if _BACKGROUND.search(text[max(0, m.start() - 60) : m.end() + 70]):
+            continue
+        if _NOT_GROUND_AFTER.match(text[m.end() : m.end() + 60]):
+            continue
+        out.append(m.span())
+    return out
+
+
+def strike_spans(text: str) -> Spans:
+    """Strike triggers, without attacks that were repelled on the front line."""
+    return [m.span() for m in STRIKE.finditer(text) if not _REPELLED.search(text[max(0, m.start() - 40) : m.start()])]
+
+
+def diplomacy_spans(text: str) -> Spans:
+    return [m.span() for m in DIPLOMACY.finditer(text)] if diplomacy(text) else []
+
+
+def prisoner_exchange(text: str) -> bool:
+    return bool(PRISONER_EXCHANGE.search(text)) and not HYPOTHETICAL.search(text)
 
 
 def ground(text: str) -> bool:
-    return bool(GROUND.search(text))
+    return bool(ground_spans(text))
 
 
 def strike(text: str) -> bool:
-    return bool(STRIKE.search(text))
+    return bool(strike_spans(text))
 
 
 def strike_verb(text: str) -> bool:
