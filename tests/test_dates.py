@@ -12,8 +12,11 @@ from kronika.dates import (
     find_date_mentions,
     find_datelines,
     find_dates,
+    lead_day,
     publication_date,
     resolve_date,
+    url_date,
+    war_day,
 )
 from kronika.models import CleanedText
 
@@ -268,7 +271,9 @@ def test_a_background_date_in_the_lead_is_not_the_publication_day() -> None:
 
 def test_a_future_cue_in_the_previous_sentence_does_not_reach_the_lead_date() -> None:
     text = "Kyiv will need more air defence. Drones hit Odesa on June 3, 2024, the governor said."
-    assert publication_date(_doc(text), None).published == D(2024, 6, 3)
+    result = publication_date(_doc(text), None)
+    # a lead date is the news's day, not the page's: the story may have run days later
+    assert (result.published, result.anchor) == (None, D(2024, 6, 3))
 
 
 def test_a_future_date_in_the_lead_is_not_the_publication_day() -> None:
@@ -293,11 +298,12 @@ def test_caption_date_and_yesterday_give_the_day_after() -> None:
     assert result.published == D(2024, 6, 4)
 
 
-def test_caption_date_without_yesterday_is_the_day() -> None:
+def test_caption_date_without_yesterday_is_only_an_anchor() -> None:
     body = "Rescuers searched the rubble after the strike.\n"
     caption = "Firefighters work at a building hit in a missile attack on Dnipro June 3, 2024 in Dnipro."
     text = body + caption
-    assert publication_date(_doc(text, [(len(body), len(text))]), None).published == D(2024, 6, 3)
+    result = publication_date(_doc(text, [(len(body), len(text))]), None)
+    assert (result.published, result.anchor) == (None, D(2024, 6, 3))  # the photo's day, not the page's
 
 
 def test_metadata_earlier_than_a_caption_date_is_a_conflict() -> None:
@@ -305,7 +311,7 @@ def test_metadata_earlier_than_a_caption_date_is_a_conflict() -> None:
     caption = "Firefighters work at a building hit in a missile attack on Dnipro June 3, 2024 in Dnipro."
     text = body + caption
     result = publication_date(_doc(text, [(len(body), len(text))]), "2023-01-01")
-    assert result.published == D(2024, 6, 3) and result.conflict
+    assert (result.published, result.conflict, result.anchor) == (None, True, D(2024, 6, 3))
 
 
 def test_nothing_fixes_the_date() -> None:
@@ -445,7 +451,6 @@ def test_absolute_dates_in_a_sentence(sentence: str, expected: dt.date) -> None:
         "Kyiv retook the town in September.",
         "Between October 14 and November 11, the front moved east.",
         "From May 2 to May 9 the city was without water.",
-        "Days after the summit, drones struck again.",
         "Air defence was busy last week.",
         "The invasion began in February 2022.",
         "It fell on the first day of the 2022 offensive.",
@@ -589,3 +594,211 @@ def test_yearless_wire_dateline_takes_the_only_year_of_the_war_with_that_weekday
 def test_yearless_wire_dateline_without_a_reporting_weekday_stays_undated() -> None:
     text = "KYIV, Oct 5 (Reuters) - Russia fired 50 missiles at Ukraine's power grid, the air force said.\n"
     assert publication_date(CleanedText(text), None).published is None
+
+
+# --- page stamps as sites print them ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        ("Apr 2, 2024 | 7:45 PM\nBody.", "dated", D(2024, 4, 2)),  # a separator before the time
+        ("09:41 14.05.2024\nBody.", "dated", D(2024, 5, 14)),  # the time first
+        ("2024-05-14 09:41:07\nBody.", "dated", D(2024, 5, 14)),  # seconds
+        ("OKSANA MELNYK – FRIDAY, 3 MAY 2024, 11:20\nBody.", "dated", D(2024, 5, 3)),  # a capitalised author line
+        ("Posted at 6:02 AM, May 3, 2024\nBody.", "published", D(2024, 5, 3)),
+    ],
+)
+def test_site_stamp_shapes(text: str, kind: str, day: dt.date) -> None:
+    [line] = find_datelines(text)
+    assert (line.kind, line.date) == (kind, day)
+
+
+def test_a_site_bar_date_above_the_headline_loses_to_the_article_stamp() -> None:
+    text = (
+        "Monday, 8 January 2024 10:00 GMT\nMenu\n\nDrones hit a depot near Poltava overnight\n\n2025-03-09 06:10\nBody."
+    )
+    assert publication_date(_doc(text), None).published == D(2025, 3, 9)
+
+
+def test_a_caption_printed_twice_is_a_caption_both_times() -> None:
+    caption = "Rescuers carry a stretcher out of a damaged block of flats in Sumy, Ukraine, Sunday, 6 April 2025."
+    text = f"{caption}\n{caption} Photograph: Agency\n\nRussian drones struck Sumy overnight, officials said."
+    result = publication_date(_doc(text), None)
+    assert result.published is None and result.anchor == D(2025, 4, 6)
+
+
+def test_an_agency_dateline_is_read_even_in_a_line_flagged_as_a_caption() -> None:
+    text = "LVIV, Mar 4, 2025 (XYZ/AFP) - Drones hit a warehouse overnight, the governor said.\n"
+    assert publication_date(_doc(text, [(0, len(text) - 1)]), None).published == D(2025, 3, 4)
+
+
+# --- what a text says of its own day ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Ukraine war, key events: day 500", D(2023, 7, 8)),
+        ("These are the main events of the 1,000th day of Russia's war.", D(2024, 11, 19)),
+        ("600 Days of Russia-Ukraine War: what we know", D(2023, 10, 16)),
+        ("As the invasion enters its 250th day, here is the situation.", D(2022, 10, 31)),
+    ],
+)
+def test_war_day_counters(text: str, day: dt.date) -> None:
+    found = war_day(text)
+    assert found is not None and found.day == day
+
+
+def test_a_war_day_counter_proves_a_far_page_date_wrong() -> None:
+    text = (
+        "Friday, March 7, 2025\n\n500 Days of the war: key events\n\nThe update covers developments as of July 8, 2023."
+    )
+    result = publication_date(_doc(text), None)
+    assert result.published is None and result.conflict
+    assert result.story_day == D(2023, 7, 8)  # the digest names its own day
+
+
+def test_a_digest_day_is_no_publication_day() -> None:
+    text = "Here is the situation on Tuesday, May 14:\nDrones struck Kharkiv, the governor said."
+    assert publication_date(_doc(text), "2024-05-14").published == D(2024, 5, 14)
+    result = publication_date(_doc(text), None)
+    assert (result.published, result.story_day) == (None, None)  # a year-less digest day needs a year
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://example.org/world/2025/04/13/drones-hit-odesa/", D(2025, 4, 13)),
+        ("https://example.org/news/2024/8/3/key-events", D(2024, 8, 3)),
+        ("https://example.org/world/2023/sep/05/live", D(2023, 9, 5)),
+        ("https://example.org/a/2024-06-30-strike.html", D(2024, 6, 30)),
+        ("https://example.org/2025/11/strike-on-kyiv", None),  # a month fixes no day
+        ("https://example.org/story/12345678", None),
+        (None, None),
+    ],
+)
+def test_url_dates(url: str | None, day: dt.date | None) -> None:
+    assert url_date(url) == day
+
+
+def test_a_url_date_dates_a_document_without_metadata() -> None:
+    text = "Drones struck the port overnight, officials said."
+    result = publication_date(_doc(text), None, "https://example.org/2025/04/13/port")
+    assert (result.published, result.evidence) == (D(2025, 4, 13), "URL date")
+
+
+def test_a_url_date_beats_a_later_metadata_day_and_yields_to_the_text() -> None:
+    url = "https://example.org/2025/04/13/port"
+    assert publication_date(_doc("Drones struck the port."), "2025-04-20", url).published == D(2025, 4, 13)
+    stamped = "Published April 14, 2025\nDrones struck the port."
+    assert publication_date(_doc(stamped), None, url).published == D(2025, 4, 14)
+
+
+# --- the frame a sentence counts from ---------------------------------------------------------------------
+
+
+def test_a_reporting_verb_with_its_day_frames_the_night() -> None:
+    r = resolve_date("Russia fired 60 drones at Ukraine overnight, officials said yesterday.", WED)
+    assert r.date == D(2025, 11, 18)
+    r = resolve_date("Russia fired 60 drones overnight, the air force said on Monday.", WED)
+    assert r.date == D(2025, 11, 17)
+
+
+def test_overnight_is_the_night_of_the_story_s_news() -> None:
+    assert resolve_date("Kyiv hit two refineries in its own overnight attacks.", WED, night=D(2025, 11, 18)).date == (
+        D(2025, 11, 18)
+    )
+    assert resolve_date("His aides meet the envoy today.", WED, night=D(2025, 11, 18)).date == WED
+
+
+def test_an_anchor_resolves_weekdays_but_not_offsets() -> None:
+    r = resolve_date("The two leaders spoke by phone on Monday.", WED, weak=True)
+    assert (r.date, r.relative) == (D(2025, 11, 17), True)
+    r = resolve_date("The two leaders spoke by phone yesterday.", WED, weak=True)
+    assert r.date is None and r.expression == "yesterday"
+    assert resolve_date("The envoys met on Nov 12.", WED, weak=True).date == D(2025, 11, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("From 6:00 p.m. on Tuesday, November 18, the enemy launched 90 drones.", D(2025, 11, 19)),
+        ("From 18:00 on November 18, the enemy attacked with 90 drones.", D(2025, 11, 19)),
+        ("From 9:00 on November 18, the city was under shelling.", D(2025, 11, 18)),  # a morning is that day
+    ],
+)
+def test_a_night_counted_from_the_evening_before_is_the_morning_s(sentence: str, expected: dt.date) -> None:
+    assert _day(sentence) == expected
+
+
+def test_a_date_that_belongs_to_a_noun_is_not_the_sentence_s() -> None:
+    r = resolve_date("The minister said he had invited her to the conference scheduled for December 2.", WED)
+    assert r.date is None and r.expression is None
+    assert resolve_date("The conference is scheduled for December 2.", WED).date == D(2025, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The death toll from Friday's strike on the market rose to 31 on Monday.", D(2025, 11, 14)),
+        ("The toll rose to 31 on Monday, two days after the strike on Saturday.", D(2025, 11, 15)),
+        ("The toll from the strike on the market on Saturday has risen to 31, the mayor said on Monday.",
+         D(2025, 11, 15)),
+        ("The toll from the missile strike on the market has risen to 31, the mayor said on Monday.",
+         D(2025, 11, 17)),  # the strike's own day unsaid: the report's day stands
+    ],
+)  # fmt: skip
+def test_a_toll_update_is_dated_by_its_strike(sentence: str, expected: dt.date) -> None:
+    assert _day(sentence) == expected
+
+
+def test_a_toll_update_on_a_weekend_strike_is_vague() -> None:
+    r = resolve_date("The toll from the weekend missile strike has risen to 31, the mayor said on Monday.", WED)
+    assert r.date is None and r.vague
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The blast shook the port weeks after the last attack on the city.",
+        "The talks resumed a day after drones hit the capital.",
+        "Three years into the war, the city still has no power.",
+        "Russia, whose full-scale invasion was launched in 2022, denied it.",
+        "Russia's full-scale invasion in February 2022 displaced millions, the minister told the summit.",
+        "The recently-appointed governor toured the damage.",
+        "Moscow announced the withdrawal from the town, which Ukraine had recently retaken.",
+    ],
+)
+def test_background_phrases_leave_the_story_s_day(sentence: str) -> None:
+    r = resolve_date(sentence, WED)
+    assert r.date is None and not r.vague and r.expression is None
+
+
+def test_a_quantified_day_before_still_counts_back() -> None:
+    assert _day("He had said so a day before.") == D(2025, 11, 18)
+    assert _day("The day before yesterday drones hit Sumy.") == D(2025, 11, 17)
+
+
+# --- the day a story's lead reports -----------------------------------------------------------------------
+
+
+def test_the_lead_s_yesterday_dates_the_story_s_news() -> None:
+    lead = ["Kyiv mourns after the strike", "Russian missiles killed 12 people in Kyiv yesterday", "Rescue went on."]
+    assert lead_day(lead, WED) == D(2025, 11, 18)
+
+
+def test_a_future_lead_is_no_news_yet() -> None:
+    lead = ["Ministers will meet today on air defence.", "Drones hit Lviv on Monday, the mayor said."]
+    assert lead_day(lead, WED) == D(2025, 11, 17)
+
+
+def test_a_lead_date_out_of_the_week_is_background() -> None:
+    assert lead_day(["The war began on February 24, 2022.", "Drones hit Lviv overnight."], WED) == WED
+    assert lead_day(["No dates in this lead."], WED) is None
+
+
+def test_without_a_reference_only_a_calendar_date_dates_the_lead() -> None:
+    assert lead_day(["Ministers met at the base on Nov 12."], None, anchor=WED) == D(2025, 11, 12)
+    assert lead_day(["Ministers met at the base on Monday."], None, anchor=WED) is None
+    assert lead_day(["Ministers met at the base on Nov 12."], None) is None

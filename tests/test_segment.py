@@ -227,3 +227,32 @@ def test_seed_second_story_starts_at_its_heading(name: str, title: str) -> None:
     stories = split_stories(doc, publication_date(doc, meta).published)
     assert stories[1].title == title
     assert doc.text[stories[1].start :].startswith(title)
+
+
+# --- the day a story's lead reports -------------------------------------------------------------------------
+
+
+def test_a_lead_about_yesterday_gives_the_story_its_event_day() -> None:
+    text = f"Strike on Sumy kills nine\n\nRussian missiles killed nine people in Sumy yesterday, officials said.\n\n{PARA}\n"
+    [story] = split(text, D(2025, 4, 7))
+    assert (story.reference_date, story.event_date) == ("2025-04-07", "2025-04-06")
+
+
+def test_a_lead_about_the_story_s_own_day_needs_no_event_day() -> None:
+    text = f"Russian drones struck Sumy overnight, officials said.\n\n{PARA}\n"
+    [story] = split(text, D(2025, 4, 7))
+    assert story.event_date is None
+
+
+def test_a_digest_section_s_lead_is_its_own_paragraph_not_the_digest_head() -> None:
+    body1 = "Three people were killed in a drone attack on Kherson, the governor said on Monday. " + PARA
+    body2 = "Envoys met in Riyadh to prepare another round of talks, officials said. " + PARA
+    text = f"Here is the situation on Tuesday, March 11, 2025\nstrikes\n{body1}\ndiplomacy\n{body2}\n"
+    stories = split(text, D(2025, 3, 11))
+    assert [s.event_date for s in stories] == ["2025-03-10", None]
+
+
+def test_without_a_reference_day_the_first_story_keeps_the_anchor() -> None:
+    text = f"Envoys met at the air base on March 3 to discuss air defence.\n\n{PARA}\n"
+    [story] = split_stories(CleanedText(text), None, anchor=D(2024, 3, 3))
+    assert (story.reference_date, story.anchor_date, story.event_date) == (None, "2024-03-03", "2024-03-03")

@@ -82,6 +82,11 @@ class Story:
     reference_date: str | None = None  # ISO day the story's relative dates resolve against
     dateline: str | None = None  # e.g. "Kyiv, Ukraine (AFP) Nov 19, 2025"
     title: str | None = None
+    # the day the story's lead reports ("killed 23 people yesterday"): what its undated sentences are about
+    event_date: str | None = None
+    # without a reference day, a day the text points near (a photo caption's): weekdays and year-less dates
+    # may resolve against it, but it dates nothing by itself
+    anchor_date: str | None = None
 
 
 @dataclass(slots=True)

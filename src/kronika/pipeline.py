@@ -2,7 +2,7 @@
 
     read      readers.iter_articles     files, HTML pages, JSON Lines corpora -> Article (or RejectedInput)
     clean     clean.clean_text          drop navigation and blurbs, mark photo captions
-    date      dates.publication_date    the publication day from the strongest evidence in the text
+    date      dates.publication_date    the publication day from the strongest evidence: text, metadata, URL
     split     segment.split_stories     one Story per dateline / headline / digest section, each with its day
     parse     nlp.load_nlp().pipe       spaCy, batched, with kronika's entity ruler
     place     geo.find_places           every place the text names, resolved in the article's context
@@ -50,8 +50,9 @@ def prepare(article: Article) -> Prepared:
     cleaned = clean_text(article.text)
     if not cleaned.text.strip():
         raise RejectedInput(article.path, "no article text left after removing navigation and boilerplate")
-    pub = publication_date(cleaned, article.metadata_date)
-    stories = split_stories(cleaned, pub.published)
+    pub = publication_date(cleaned, article.metadata_date, article.url)
+    # a digest that names the day it covers dates its news like a publication day, when there is none
+    stories = split_stories(cleaned, pub.published or pub.story_day, anchor=pub.anchor)
     published = pub.published.isoformat() if pub.published else None
     return Prepared(article, cleaned, published, pub.conflict, stories)
 

@@ -14,7 +14,11 @@ Section sub-headings of one article ("Russia continues to make territorial gains
 
 Reference days: a story's own dateline; else, for the first story, the publication day; a later story
 without its own date gets None (its relative dates cannot be fixed), except a digest section, which shares
-the digest's day.
+the digest's day. Where there is no reference day, the first story (and digest sections) keep the anchor the
+text points near, for weekdays and year-less dates only.
+
+Event days: the day a story's lead reports ("... killed 23 people yesterday"), read from its headline lines
+and first body sentences; the story's undated sentences are about that day.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kronika.dates import Dateline, caption_spans, find_datelines
+from kronika.dates import Dateline, caption_spans, find_datelines, lead_day
 from kronika.models import CleanedText, Story
 
 __all__ = ["split_stories"]
@@ -52,6 +56,8 @@ _STOPWORDS = frozenset(
 DIGEST_CUE_CHARS = 600  # a digest announces itself in its first lines
 MIN_BODY_BEFORE_HEADLINE = 3  # paragraphs the current story needs before a headline can end it
 MIN_BODY_BEFORE_DATELINE = 2  # a standfirst paragraph above the first dateline is not a story of its own
+LEAD_SENTENCES = 3  # body sentences of a story read for the day its lead reports
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(slots=True)
@@ -211,23 +217,59 @@ def _story_starts(lines: list[_Line], text: str, by_line: dict[int, Dateline]) -
     return starts
 
 
-def split_stories(cleaned: CleanedText, published: dt.date | None) -> list[Story]:
-    """The stories of a document, in order, covering its whole text, each with its reference day."""
+def _lead_sentences(lines: list[_Line], start: int, end: int, masked: list[tuple[int, int]]) -> list[str]:
+    """The headline lines and first body sentences of the story at start..end, datelines and stamps blanked."""
+    out: list[str] = []
+    body = 0
+    for line in lines:
+        if line.start < start or line.caption:
+            continue
+        if line.start >= end or body >= LEAD_SENTENCES:
+            break
+        text = line.text
+        for a, b in masked:
+            if a < line.end and b > line.start:
+                lo, hi = max(a, line.start) - line.start, min(b, line.end) - line.start
+                text = text[:lo] + " " * (hi - lo) + text[hi:]
+        if not text.strip():
+            continue
+        if text[-1] not in _SENTENCE_END and len(text) < 200:
+            out.append(text)  # a headline or standfirst
+            continue
+        for sentence in _SENTENCE_SPLIT.split(text):
+            if body < LEAD_SENTENCES:
+                out.append(sentence)
+                body += 1
+    return out
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def split_stories(cleaned: CleanedText, published: dt.date | None, anchor: dt.date | None = None) -> list[Story]:
+    """The stories of a document, in order, covering its whole text, each with its reference day, the day its
+    lead reports and, without a reference day, the `anchor` day the text points near."""
     text = cleaned.text
     lines = _lines(cleaned)
     if not lines:
-        return [Story(0, len(text), published.isoformat() if published else None)]
+        return [Story(0, len(text), _iso(published), anchor_date=None if published else _iso(anchor))]
     datelines = find_datelines(text)
     wire = {d.start: d for d in datelines if d.kind == "wire"}
     stamps = {d.start for d in datelines}
+    masked = [(d.start, d.end) for d in datelines]
     starts = _story_starts(lines, text, wire)
     stories: list[Story] = []
     for k, begin in enumerate(starts):
         start = 0 if k == 0 else lines[begin.line].start
         end = lines[starts[k + 1].line].start if k + 1 < len(starts) else len(text)
         day = _dateline_day(begin.dateline, published)
-        if day is None and (k == 0 or begin.digest):
+        first_or_section = k == 0 or begin.digest
+        if day is None and first_or_section:
             day = published
+        near = anchor if day is None and first_or_section else None
+        lead = _lead_sentences(lines, lines[begin.line].start, end, masked)  # a digest's head is not its lead
+        event_day = lead_day(lead, day, near) if day or near else None
         title = begin.title
         if k == 0 and title is None:
             title = _leading_headline(lines, stamps)
@@ -235,9 +277,11 @@ def split_stories(cleaned: CleanedText, published: dt.date | None) -> list[Story
             Story(
                 start=start,
                 end=end,
-                reference_date=day.isoformat() if day else None,
+                reference_date=_iso(day),
                 dateline=begin.dateline.text if begin.dateline else None,
                 title=title,
+                event_date=_iso(event_day) if event_day != day else None,
+                anchor_date=_iso(near),
             )
         )
     return stories

@@ -29,7 +29,7 @@ _DATE_RE = at_word_starts(
     # 19.11.2025: day first, as European sites write it (the US 11/19/2025 is left alone: it is ambiguous)
     rf"|(?<![\d.])(?P<ed>0?[1-9]|[12]\d|3[01])\.(?P<em>0?[1-9]|1[0-2])\.(?P<ey>{YEAR_RE})(?![\d.]\d)"
     rf"|\b{_WD.format(n=1)}(?:the\s+)?(?P<d1>{DAY_RE})(?:\s+of)?\s+(?P<m1>{MONTH_RE})(?!\w)(?:,?\s+(?P<y1>{YEAR_RE})\b)?"
-    rf"|\b{_WD.format(n=2)}(?P<m2>{MONTH_RE})\s+(?P<d2>{DAY_RE})\b(?!\s*(?:km|kilomet|mile|[%:]))(?:,?\s+(?P<y2>{YEAR_RE})\b)?",
+    rf"|\b{_WD.format(n=2)}(?P<m2>{MONTH_RE})\s+(?P<d2>{DAY_RE})\b(?!\s*(?:km|kilomet|mile|%)|:\d)(?:,?\s+(?P<y2>{YEAR_RE})\b)?",
     first="[0-9JFMASONDTWjfmasondtw]",
 )
 

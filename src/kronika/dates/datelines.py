@@ -34,17 +34,26 @@ def _wire_pattern() -> re.Pattern[str]:
 
 _WIRE_RE = _wire_pattern()
 _ANY_DATE = rf"(?:{_DATE}|{YEAR_RE}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.{YEAR_RE})"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,5}\b)?)"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[aApP]\.?[mM]\.?)?(?:\s+\(?[A-Z]{2,5}\b\)?)?"  # 08:30, 4:21 PM, 05:04:01
+_SEP = r"\s*[|•·,–—-]?\s*"
+_TIME = rf"(?:{_SEP}(?:at\s+)?{_CLOCK})"
+_TIME_FIRST = rf"(?:(?:at\s+)?{_CLOCK}{_SEP})"  # "20:13 25.09.2023", "Posted at 4:21 PM, Apr 23, 2022"
 _STAMP_RE = re.compile(
     rf"(?mi)^[ \t|•·*-]*(?P<kind>first published|published|last updated|updated|posted)(?:\s+(?:on|at))?:?\s*"
-    rf"(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?"
+    rf"{_TIME_FIRST}?(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?"
 )
 # A line that is nothing but a date (and time), as page templates print it under the headline:
-# "Wed 19 Nov 2025 08.00 GMT", "19.11.2025 10:30", "November 19, 2025"
+# "Wed 19 Nov 2025 08.00 GMT", "19.11.2025 10:30", "November 19, 2025", "Mar 18, 2022 | 8:08 AM"
 _READ_TIME = r"(?:\s*[|•·,-]?\s*\d{1,2}\s*min(?:ute)?s?(?:\s+read)?)"  # "10:13 AM 3 min read"
-_DATE_LINE_RE = re.compile(rf"(?m)^[ \t|•·]*(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?{_READ_TIME}?[ \t|•·]*$")
-# A byline carrying the date: "By Olena Harmash | November 19, 2025", "By AFP · 19 Nov 2025 10:12"
-_BYLINE_RE = re.compile(r"(?m)^[ \t]*[Bb]y\s+[^\n]{1,80}?[|•·,–—-]\s*(?P<date>[^\n|•·]{6,40}?)[ \t]*$")
+_DATE_LINE_RE = re.compile(
+    rf"(?m)^[ \t|•·]*{_TIME_FIRST}?(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?{_READ_TIME}?[ \t|•·]*$"
+)
+# A byline carrying the date: "By Olena Harmash | November 19, 2025", "By AFP · 19 Nov 2025 10:12", and the
+# capitalised author line some sites print: "OLENA HARMASH – SATURDAY, 1 OCTOBER 2022, 17:00"
+_BYLINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:[Bb]y\s+[^\n]{1,80}?|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3}\s)[|•·,–—-]\s*"
+    r"(?P<date>[^\n|•·]{6,40}?)[ \t]*$"
+)
 
 
 @dataclass(frozen=True, slots=True)

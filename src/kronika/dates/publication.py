@@ -23,12 +23,14 @@ from kronika.dates._calendar import make_date, parse_metadata_date
 from kronika.dates.absolute import DateMention, find_date_mentions
 from kronika.dates.datelines import Dateline, find_datelines
 from kronika.dates.relative import is_future_at
+from kronika.dates.storyday import TextDay, digest_day, url_date, war_day
 from kronika.models import CleanedText
 
 LEAD_CHARS = 1200  # the lead: headline, standfirst and first paragraphs
 STAMP_HEAD_CHARS = 600  # where a page prints its date: under the headline ...
 STAMP_FOOT_CHARS = 300  # ... or at the very end
 TOLERANCE = dt.timedelta(days=1)  # time zones: a dateline a day off the metadata is no contradiction
+TEXT_DAY_TOLERANCE = dt.timedelta(days=3)  # war-day counters and digest days are good to a couple of days
 _METADATA_TOKEN = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\S*")  # a reader's metadata line left in the text
 _ATTACK = re.compile(
     r"(?i)\b(?:attack|strike|struck|barrage|bombard|shell|missile|drone|kill|dead|died|wound|injur|explosion|blast)"
@@ -55,9 +57,19 @@ _CAPTION_CUE = re.compile(r"\((?:center|centre|left|right|C|L|R)\)|\b(?:Getty Im
 
 @dataclass(slots=True)
 class PublicationDate:
+    """The publication day and its evidence. When nothing fixes it, two weaker days may still be known:
+    `story_day`, the day a digest says it covers ("Here is the situation on Friday, February 28"), which dates
+    the story's news like a publication day would; and `anchor`, a day the text points near (a photo caption's
+    date, a lead date, a war-day counter), against which a weekday or a year-less date can be resolved but
+    which is no one's date of its own."""
+
     published: dt.date | None
     conflict: bool  # the metadata date contradicts the text
     evidence: str | None  # what fixed the date, for humans: 'dateline "Moscow (AFP) Nov 20, 2025"'
+    story_day: dt.date | None = None
+    story_evidence: str | None = None
+    anchor: dt.date | None = None
+    anchor_evidence: str | None = None
 
 
 def _decide(day: dt.date, meta: dt.date | None, evidence: str) -> PublicationDate:
@@ -66,16 +78,36 @@ def _decide(day: dt.date, meta: dt.date | None, evidence: str) -> PublicationDat
 
 
 def caption_spans(cleaned: CleanedText) -> list[tuple[int, int]]:
-    """The cleaner's caption spans, plus lines that plainly read as photo captions when it marked none."""
-    if cleaned.captions:
-        return list(cleaned.captions)
-    spans = []
-    pos, text = 0, cleaned.text
+    """The cleaner's caption spans, plus lines that plainly read as photo captions when it marked none, plus
+    lines that repeat a caption (pages print a caption twice, once without its credit)."""
+    text = cleaned.text
+    lines: list[tuple[int, str]] = []
+    pos = 0
     for line in text.split("\n"):
-        if len(line) > 60 and (_CAPTION_START.match(line.lstrip()) or _CAPTION_CUE.search(line)):
-            spans.append((pos, pos + len(line)))
+        lines.append((pos, line))
         pos += len(line) + 1
-    return spans
+    spans = list(cleaned.captions) or [
+        (start, start + len(line))
+        for start, line in lines
+        if len(line) > 60 and (_CAPTION_START.match(line.lstrip()) or _CAPTION_CUE.search(line))
+    ]
+    found = list(spans)
+    for start, line in lines:
+        if len(line) > 60 and not _inside(start, spans) and any(_repeats(text, line.strip(), a, b) for a, b in spans):
+            found.append((start, start + len(line)))
+    return sorted(found)
+
+
+def _repeats(text: str, line: str, start: int, end: int) -> bool:
+    """Does the caption at start..end begin with this line's words?"""
+    caption = text[start:end].lstrip()
+    return caption.startswith(line)
+
+
+def _agency_line(line: Dateline) -> bool:
+    """A wire dateline with its agency ("MOSCOW, Feb 24, 2025 (BSS/AFP) -") is one even where an agency credit
+    made the line look like a caption."""
+    return line.kind == "wire" and line.agency is not None and line.mention is not None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -108,17 +140,34 @@ def _year_anchor(text: str, meta: dt.date | None, captions: list[tuple[int, int]
     return _YearAnchor(max(stated) if stated else None, 45)
 
 
+_TITLE_LINE = re.compile(r"(?m)^[ \t]*[^\W\d_][^\n]*(?:\s+[^\s\d][^\s]*){3,}[ \t]*$")  # four words or more
+
+
 def _stamp_or_dateline(
-    lines: list[Dateline], meta: dt.date | None, anchor: _YearAnchor, size: int
+    lines: list[Dateline],
+    meta: dt.date | None,
+    anchor: _YearAnchor,
+    text: str,
+    text_day: TextDay | None,
+    overruled: list[Dateline],
 ) -> PublicationDate | None:
+    size = len(text)
+    stamps: list[tuple[dt.date, Dateline]] = []
     for line in lines:
         # a bare date line is the page's stamp only in the page head or foot; inside the body it heads an
         # entry of a timeline
         in_frame = line.start < STAMP_HEAD_CHARS or line.end > size - STAMP_FOOT_CHARS
         if (line.kind == "published" or (line.kind == "dated" and in_frame)) and line.mention is not None:
             day = anchor.resolve(line.mention)
-            if day is not None:
-                return _decide(day, meta, f'{line.kind} stamp "{line.text}"')
+            if day is None:
+                continue
+            if line.kind == "dated" and _text_day_contradicts(day, text_day):
+                overruled.append(line)  # a bare date months off the page's own day counter is the site's
+                continue
+            stamps.append((day, line))
+    if stamps:
+        day, line = _page_stamp(stamps, text)
+        return _decide(day, meta, f'{line.kind} stamp "{line.text}"')
     wire = [
         (day, line)
         for line in lines
@@ -137,11 +186,26 @@ def _stamp_or_dateline(
     return None
 
 
+def _page_stamp(stamps: list[tuple[dt.date, Dateline]], text: str) -> tuple[dt.date, Dateline]:
+    """The first "Published" stamp; else, of bare date lines that disagree, the first below a title line: a
+    date above the headline belongs to the site's top bar, not to the article."""
+    published = [pair for pair in stamps if pair[1].kind == "published"]
+    if published:
+        return published[0]
+    if any(abs(day - stamps[0][0]) > TOLERANCE for day, _ in stamps[1:]):
+        for day, line in stamps:
+            if _TITLE_LINE.search(text, 0, line.start):
+                return day, line
+    return stamps[0]
+
+
 def _lead_date(
     text: str, skip: list[tuple[int, int]], meta: dt.date | None, anchor: _YearAnchor
-) -> PublicationDate | None:
+) -> tuple[PublicationDate | None, tuple[dt.date, str] | None]:
     """An explicit date in the lead reports the main event, so it bounds the publication from below: a
-    metadata day from that day to two days later agrees with it; one before it is contradicted."""
+    metadata day from that day to two days later agrees with it; one before it is contradicted. Without
+    metadata it fixes no publication day (the story may have run days later) and comes back as the lead's day.
+    """
     for mention in find_date_mentions(text[:LEAD_CHARS]):
         if _inside(mention.start, skip) or is_future_at(text, mention.start):
             continue
@@ -151,20 +215,23 @@ def _lead_date(
         if day is None:
             continue
         shown = text[mention.start : mention.end]
-        if meta is not None and day <= meta:
+        if meta is None:
+            return None, (day, f'lead date "{shown}"')
+        if day <= meta:
             if (meta - day).days <= 2:
-                return PublicationDate(meta, False, f'metadata, agreeing with the lead date "{shown}"')
-            return None  # an older date in the lead is background, not a contradiction
-        return _decide(day, meta, f'lead date "{shown}"')
-    return None
+                return PublicationDate(meta, False, f'metadata, agreeing with the lead date "{shown}"'), None
+            return None, None  # an older date in the lead is background, not a contradiction
+        return _decide(day, meta, f'lead date "{shown}"'), None
+    return None, None
 
 
 def _lend_year(line: Dateline, day: dt.date) -> dt.date | None:
     return line.mention.resolve(day, spread_days=7) if line.mention is not None else None
 
 
-def _caption_date(text: str, captions: list[tuple[int, int]], anchor: _YearAnchor) -> tuple[dt.date, str] | None:
-    """The latest dated photo caption; the day after it when the text calls that attack "yesterday"."""
+def _caption_date(text: str, captions: list[tuple[int, int]], anchor: _YearAnchor) -> tuple[dt.date, str, bool] | None:
+    """The latest dated photo caption, and whether it fixes the publication: it does when the text calls that
+    attack "yesterday" (the document is from the day after); a caption date alone is only the photo's day."""
     best: tuple[dt.date, DateMention] | None = None
     for start, end in captions:
         for mention in find_date_mentions(text[start:end]):
@@ -178,8 +245,8 @@ def _caption_date(text: str, captions: list[tuple[int, int]], anchor: _YearAncho
     if _ATTACK.search(_sentence_at(text, mention.start)):
         for m in _YESTERDAY.finditer(text):
             if not _inside(m.start(), captions) and _ATTACK.search(_sentence_at(text, m.start())):
-                return day + dt.timedelta(days=1), f'caption date "{shown}" and the attack "yesterday"'
-    return day, f'caption date "{shown}"'
+                return day + dt.timedelta(days=1), f'caption date "{shown}" and the attack "yesterday"', True
+    return day, f'caption date "{shown}"', False
 
 
 def _year_from_reporting_weekday(text: str, lines: list[Dateline]) -> PublicationDate | None:
@@ -210,32 +277,77 @@ def _year_from_reporting_weekday(text: str, lines: list[Dateline]) -> Publicatio
     return None
 
 
-def publication_date(cleaned: CleanedText, metadata_date: str | None) -> PublicationDate:
-    """The document's publication day, whether the metadata contradicts the text, and the evidence used."""
-    text = _METADATA_TOKEN.sub(lambda m: " " * len(m.group(0)), cleaned.text, count=1)
-    meta = parse_metadata_date(metadata_date)
-    captions = caption_spans(cleaned)
-    lines = [line for line in find_datelines(text) if not _inside(line.start, captions)]
+def _text_day_contradicts(day: dt.date | None, text_day: TextDay | None) -> bool:
+    return day is not None and text_day is not None and abs(day - text_day.day) > TEXT_DAY_TOLERANCE
 
+
+def _weigh_url(meta: dt.date | None, url_day: dt.date | None) -> tuple[dt.date | None, str]:
+    """The metadata day, or the URL's: a URL path is written when the page is first published, so it also
+    wins over a later metadata day (a modification time, a crawl stamp)."""
+    if url_day is None:
+        return meta, "metadata"
+    if meta is None or url_day < meta - TOLERANCE:
+        return url_day, "URL date"
+    return meta, "metadata"
+
+
+def publication_date(cleaned: CleanedText, metadata_date: str | None, url: str | None = None) -> PublicationDate:
+    """The document's publication day, whether the metadata contradicts the text, and the evidence used; when
+    nothing fixes the publication, the day the text says its news is from (`story_day`) or points near
+    (`anchor`)."""
+    text = _METADATA_TOKEN.sub(lambda m: " " * len(m.group(0)), cleaned.text, count=1)
+    meta, meta_label = _weigh_url(parse_metadata_date(metadata_date), url_date(url))
+    captions = caption_spans(cleaned)
+    lines = [line for line in find_datelines(text) if not _inside(line.start, captions) or _agency_line(line)]
+
+    counter = war_day(text)
     anchor = _year_anchor(text, meta, captions)
-    found = _stamp_or_dateline(lines, meta, anchor, len(text))
+    digest = digest_day(text, anchor.day or (counter.day if counter else None))
+    text_day = digest[0] if digest else counter
+    contradicted = _text_day_contradicts(meta, text_day)  # "day 458 of the war" on a page stamped months later
+    if contradicted:
+        meta, anchor = None, _year_anchor(text, None, captions)
+    overruled: list[Dateline] = []
+    found = _stamp_or_dateline(lines, meta, anchor, text, text_day, overruled)
+    contradicted = contradicted or bool(overruled)
+    lead: tuple[dt.date, str] | None = None
     if found is None:
-        found = _lead_date(text, captions + [(line.start, line.end) for line in lines], meta, anchor)
-        yearless = [line for line in lines if line.mention is not None]  # their year could not be fixed
-        if found is not None and found.published is not None and yearless:
+        skip = captions + [(line.start, line.end) for line in lines]
+        found, lead = _lead_date(text, skip, meta, anchor)
+        yearless = [line for line in lines if line.mention is not None and line.mention.year is None]
+        if found is None and lead is not None and yearless:
             # "KYIV, Nov 19 (Reuters)": a lead date can lend the dateline its year, but one far from Nov 19
             # is background ("the war began on February 24, 2022") and fixes nothing
-            fits = [(d, line) for line in yearless if (d := _lend_year(line, found.published)) is not None]
-            found = _decide(fits[0][0], meta, f'dateline "{fits[0][1].text}" in the lead\'s year') if fits else None
+            fits = [(d, line) for line in yearless if (d := _lend_year(line, lead[0])) is not None]
+            if fits:
+                found = _decide(fits[0][0], meta, f'dateline "{fits[0][1].text}" in the lead\'s year')
     if found is None and meta is None:
         found = _year_from_reporting_weekday(text, lines)
     if found is not None:
-        return found
+        return _flag(found, contradicted)
     from_captions = _caption_date(text, captions, anchor)
+    if from_captions is not None and from_captions[2]:  # the caption's attack was "yesterday"
+        return PublicationDate(from_captions[0], meta is not None and meta != from_captions[0], from_captions[1])
     if meta is not None:
         if from_captions is not None and from_captions[0] > meta + TOLERANCE:
-            return PublicationDate(from_captions[0], True, from_captions[1])
-        return PublicationDate(meta, False, "metadata")
-    if from_captions is not None:
-        return PublicationDate(from_captions[0], False, from_captions[1])
-    return PublicationDate(None, False, None)
+            # the photo is from after the metadata's day: the metadata is wrong, and a photo's day is only a
+            # lower bound of the publication
+            return PublicationDate(None, True, None, anchor=from_captions[0], anchor_evidence=from_captions[1])
+        return PublicationDate(meta, False, meta_label)
+    # nothing fixes the publication day: what the text says about its own day, for relative dates
+    weak = lead or (from_captions[:2] if from_captions else None)
+    if weak is None and counter is not None:
+        weak = (counter.day, counter.evidence)
+    return PublicationDate(
+        None,
+        contradicted,
+        None,
+        story_day=digest[0].day if digest else None,
+        story_evidence=digest[0].evidence if digest else None,
+        anchor=weak[0] if weak else None,
+        anchor_evidence=weak[1] if weak else None,
+    )
+
+
+def _flag(found: PublicationDate, contradicted: bool) -> PublicationDate:
+    return replace(found, conflict=True) if contradicted else found

@@ -43,6 +43,8 @@ class DateResolution:
     date: dt.date | None
     expression: str | None
     vague: bool
+    relative: bool = False  # the day was counted from the reference ("on Friday", "yesterday"), not stated
+    future: bool = False  # the expression is governed by a future cue ("will meet on Friday")
 
 
 NO_EXPRESSION = DateResolution(None, None, False)
@@ -50,6 +52,7 @@ NO_EXPRESSION = DateResolution(None, None, False)
 _WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _MONTH_WORDS = frozenset(MONTHS)
 _UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "weekend"})
+_RELATIVE_NIGHT = frozenset({"overnight", "night", "hours"})  # the words of "overnight", "last night"
 _RELATIVE_WORDS = frozenset(
     {"yesterday", "today", "tonight", "tomorrow", "overnight", "night", "morning", "afternoon", "evening", "hours"}
 )
@@ -65,6 +68,11 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _MONTH_WORD = rf"(?<![\w-]){MONTH_RE}(?![\w-])"
 
 # --- false expressions: blanked before anything else is looked at -------------------------------------------
+_BACKGROUND_AFTER = re.compile(
+    r"(?i)\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|just|only|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)|hours|days|weeks|months|years)\s+(?:after|before|since|into)\s+"
+    r"(?!yesterday|tomorrow)(?=\w)[^,;.]*"
+)
 _FALSE: list[tuple[frozenset[str], re.Pattern[str]]] = [
     # a 46-year-old man
     (frozenset({"year", "month", "week", "day", "hour", "old"}),
@@ -90,6 +98,17 @@ _FALSE: list[tuple[frozenset[str], re.Pattern[str]]] = [
      re.compile(r"(?i)\b(?:per|a|each|every)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|later|before|after|ago))")),
     (frozenset({"days", "weeks", "months", "years"}),
      re.compile(r"(?i)\b(?:for|within)\s+(?:days|weeks|months|years)\b")),
+    # "weeks after Moscow's forces withdrew", "a day after missiles rocked Kyiv", "three years into the war": the
+    # phrase dates a background event against the news, not the news itself
+    (_UNIT_WORDS | {"hour", "hours"}, _BACKGROUND_AFTER),
+    # "Russia's full-scale invasion, launched in 2022": the war's start as background
+    (frozenset({"invasion", "war", "annexation"}),
+     re.compile(r"(?i)\b(?:invasion|war|annexation)(?:\s+of\s+(?:ukraine|crimea))?(?:,?\s+(?:which|that)\s+(?:was\s+)?"
+                r"(?:launched|began|begun|started)|,\s+(?:launched|begun|started))?\s+(?:in|on)\s+(?:(?:late|early)\s+)?"
+                r"(?:february\s+(?:24(?:th)?,?\s+)?)?(?:2014|2022)\b")),
+    # "the recently-appointed minister": an adjective, not the time of the sentence's event
+    (frozenset({"recently", "newly"}),
+     re.compile(r"(?i)\b(?:recently|newly)(?:-\w+|\s+(?:appointed|elected|named|installed|inaugurated)\b)")),
 ]  # fmt: skip
 
 # --- vague expressions --------------------------------------------------------------------------------------
@@ -105,9 +124,11 @@ _VAGUE = at_word_starts(
     r"|\b(?:last|this|next|past|previous)\s+(?:month|year|weekend|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:last|next|past|previous)\s+week\b|\bearlier\s+in\s+the\s+week\b"
     r"|\b(?:at|over|on)\s+the\s+weekend\b"
-    r"|\b(?:days|weeks|months|years)\s+(?:after|before|later|earlier|ago|since|into)\b"
+    r"|\b(?:days|weeks|months|years)\s+(?:later|earlier|ago)\b"
     r"|\b(?:a|one|two|three|four|several|a\s+few)\s+(?:weeks|months?|years?)\s+(?:ago|earlier|later)\b"
-    r"|\brecent(?:ly)?\b(?!\s+(?:attack|strike|barrage|talks|meeting|visit)s?\b)"
+    r"|\brecent(?:ly)?\b(?!-|\s+(?:attack|strike|barrage|talks|meeting|visit)s?\b)"
+    # "the weekend strike", "the weekend's attack": a strike dated only to a weekend
+    r"|\b(?:the\s+)?weekend(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|barrage|shelling|bombardment|assault)s?\b"
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:early|mid|late)[- ](?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
@@ -149,7 +170,7 @@ _RELATIVE: list[tuple[frozenset[str], re.Pattern[str], int]] = [
     (frozenset({"tomorrow"}), re.compile(r"(?i)\btomorrow\b"), 1),
     (frozenset({"today", "tonight", "morning", "afternoon", "evening"}),
      re.compile(r"(?i)\b(?:earlier\s+|later\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"), 0),
-    (frozenset({"overnight", "night", "hours"}),
+    (_RELATIVE_NIGHT,
      re.compile(r"(?i)\bovernight\b|\blast\s+night\b|\b(?:in|during)\s+the\s+early\s+hours\b(?!\s+of\b)"), 0),
     # "A day earlier he said ...": one day before the story's day, which is the narrative's "now"
     (frozenset({"day"}),
@@ -217,6 +238,58 @@ class _Found:
     end: int
     date: dt.date | None
     precise: bool
+    relative: bool = False
+    future: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The days a sentence's expressions count from: `reference` (the story's "now"), `night` (the night the
+    story's news came from, for "overnight"), `report` (the day the sentence's own reporting verb states: in
+    "Russia fired 100 drones overnight, officials said yesterday" the night is yesterday's), and `weak` (the
+    reference is only an anchor: weekdays and year-less dates may resolve against it, offsets may not)."""
+
+    reference: dt.date | None
+    night: dt.date | None
+    report: dt.date | None
+    weak: bool
+
+    def offset(self, days: int, night: bool) -> dt.date | None:
+        if self.weak or self.reference is None:
+            return None
+        if days == 0 and self.report is not None:
+            return self.report
+        base = (self.night or self.reference) if night else self.reference
+        return base + dt.timedelta(days=days)
+
+
+# a reporting verb with its day: "officials said yesterday", "the air force said on Sunday", "told AFP Friday"
+_REPORT_DAY = at_word_starts(
+    rf"(?i)\b(?:said|says|told|announced|reported|wrote|posted|stated|confirmed|added)\b(?:\s+[\w'’-]+){{0,3}}?"
+    rf"\s+(?:(?P<yesterday>yesterday)|(?:on\s+)?(?P<wd>{FULL_WEEKDAY_RE}))\b(?!['’]s|\s+(?:night|evening))"
+)
+# an Air Force report "from 18:00 on January 14" or "from 7 p.m. on Wednesday" counts the night that began
+# that evening: its attack is the next morning's
+_EVENING_START = re.compile(
+    r"(?i)\b(?:from|since|starting(?:\s+(?:at|from))?)\s+(?P<h>\d{1,2})(?:[:.]\d{2})?\s*(?P<pm>[ap]\.?\s?m\.?)?"
+    r"\s*(?:\([^)]{0,12}\)\s*)?(?:(?:local|kyiv|moscow)\s+time\s+)?(?:on\s+)?(?:the\s+evening\s+of\s+)?$"
+)
+# a date that modifies a noun rather than the sentence's verb: "invited him to the summit scheduled for March 6"
+_NOUN_SCHEDULE = re.compile(
+    r"(?i)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"\b(?P<cue>scheduled|slated|planned|set|due)\s+(?:for|on)\s+(?:the\s+)?$"
+)
+# a death toll update: the day the count rose is the report's; the strike's own day is what the event needs
+_TOLL_UPDATE = re.compile(
+    r"(?i)\btoll\b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|reached|reaches|jumped|grew|stood|stands)\b"
+)
+_ATTACK_NOUN = r"(?:attack|strike|barrage|shelling|bombardment|assault|explosion|blast)s?"
+_ATTACK_NOUN_RE = re.compile(rf"(?i)\b{_ATTACK_NOUN}\b")
+_ATTACK_DATED = re.compile(
+    rf"\b{FULL_WEEKDAY_RE}(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{_ATTACK_NOUN}\b"
+    rf"|(?i:\b{_ATTACK_NOUN})\s+(?:(?:on|in|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+)?(?:on|of)\s+"
+    rf"(?:{FULL_WEEKDAY_RE}|{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE})"
+)
 
 
 def _night_dates(text: str) -> list[tuple[int, int, int, int]]:
@@ -230,28 +303,58 @@ def _night_dates(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _precise(
-    sentence: str, text: str, mentions: list[DateMention], words: set[str], reference: dt.date | None
-) -> list[_Found]:
+def _report_day(text: str, reference: dt.date | None) -> dt.date | None:
+    if reference is None:
+        return None
+    m = _REPORT_DAY.search(text)
+    if m is None or is_future_at(text, m.start()):
+        return None
+    if m.group("yesterday"):
+        return reference - dt.timedelta(days=1)
+    wd = weekday_number(m.group("wd"))
+    return last_weekday(reference, wd) if wd is not None else None
+
+
+def _evening_start(sentence: str, pos: int) -> bool:
+    m = _EVENING_START.search(sentence, max(0, pos - 50), pos)
+    if m is None:
+        return False
+    hour = int(m.group("h"))
+    if m.group("pm") and m.group("pm").lower().startswith("p") and hour < 12:
+        hour += 12
+    return 17 <= hour <= 23
+
+
+def _modifies_noun(sentence: str, pos: int) -> bool:
+    m = _NOUN_SCHEDULE.search(sentence, max(0, pos - 30), pos)
+    return m is not None and not is_future_at(sentence, m.start("cue"))
+
+
+def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[str], frame: _Frame) -> list[_Found]:
     """Expressions that name a day in `text` (the sentence with false and range spans blanked); a weekday
     anchoring a span ("since Sunday") comes back as not precise."""
+    reference = frame.reference
     found: list[_Found] = []
     for start, end, month, second in _night_dates(text) if words & _MONTH_WORDS else ():
-        day = _year_for(month, second, reference, is_future_at(sentence, start)) if reference else None
-        found.append(_Found(start, end, day, True))
+        future = is_future_at(sentence, start)
+        day = _year_for(month, second, reference, future) if reference else None
+        found.append(_Found(start, end, day, True, future=future))
     nights = [(f.start, f.end) for f in found]
     for mention in (mn for mn in mentions if all(mn.end <= a or mn.start >= b for a, b in nights)):
         if _ANCHORED.search(text[max(0, mention.start - 10) : mention.start]):
             continue  # "since November 14" is handled as vague
+        future = is_future_at(sentence, mention.start)
         if mention.year is not None:
             day = mention.text_date
         elif reference is not None:
-            day = _year_for(mention.month, mention.day, reference, is_future_at(sentence, mention.start))
+            day = _year_for(mention.month, mention.day, reference, future)
         else:
             day = None
         if day is not None and not mention.weekday_agrees(day):
             day = None  # "Friday, Nov 13" in a year where that is a Thursday: do not pick either
-        found.append(_Found(mention.start, mention.end, day, True))
+        if day is not None and _evening_start(sentence, mention.start):
+            day += dt.timedelta(days=1)
+        found.append(_Found(mention.start, mention.end, day, True, future=future))
     taken = [(f.start, f.end) for f in found]
 
     def free(a: int, b: int) -> bool:
@@ -262,7 +365,7 @@ def _precise(
         if free(m.start(), m.end()):
             wd = weekday_number(m.group("wd"))
             day = last_weekday(reference, wd) if reference and wd is not None else None
-            found.append(_Found(m.start(), m.end(), day, True))
+            found.append(_Found(m.start(), m.end(), day, True, relative=True))
             taken.append((m.start(), m.end()))
     for m in _WEEKDAY.finditer(text) if weekdays else ():
         if not free(m.start("wd"), m.end("wd")):
@@ -274,23 +377,30 @@ def _precise(
             found.append(_Found(m.start(), m.end(), None, False))  # "since Sunday": a span; "by Friday": a deadline
             taken.append((m.start(), m.end()))
             continue
+        if _modifies_noun(sentence, m.start("wd")):
+            taken.append((m.start(), m.end()))
+            continue
         day = None
+        future = is_future_at(sentence, m.start())
         if reference is not None and wd is not None:
             if mod in ("next", "coming"):
-                day = next_weekday(reference, wd, strictly_after=True)
+                day, future = next_weekday(reference, wd, strictly_after=True), True
             elif mod in ("last", "past"):
                 day = last_weekday(reference, wd, strictly_before=True)
-            elif is_future_at(sentence, m.start()):
+            elif future:
                 day = next_weekday(reference, wd)
             else:
                 day = last_weekday(reference, wd)
-        found.append(_Found(m.start(), m.end(), day, True))
+            if _evening_start(sentence, m.start()):
+                day += dt.timedelta(days=1)
+        found.append(_Found(m.start(), m.end(), day, True, relative=True, future=future))
         taken.append((m.start(), m.end()))
     for triggers, pattern, offset in _RELATIVE:
         for m in pattern.finditer(text) if words & triggers else ():
             if free(m.start(), m.end()):
-                day = reference + dt.timedelta(days=offset) if reference is not None else None
-                found.append(_Found(m.start(), m.end(), day, True))
+                day = frame.offset(offset, night=triggers is _RELATIVE_NIGHT)
+                future = offset > 0 or is_future_at(sentence, m.start())
+                found.append(_Found(m.start(), m.end(), day, True, relative=True, future=future))
                 taken.append((m.start(), m.end()))
     return found
 
@@ -320,20 +430,33 @@ def _expression(sentence: str, found: _Found) -> str:
     return words
 
 
+# ", which Ukrainian forces had recently liberated": a clause about something else, whose vague words do not
+# make the sentence's own event vague
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;.]*")
+
+
 @lru_cache(maxsize=8192)
-def resolve_date(sentence: str, reference: dt.date | None) -> DateResolution:
+def resolve_date(
+    sentence: str, reference: dt.date | None, night: dt.date | None = None, weak: bool = False
+) -> DateResolution:
     """The event day a sentence states, relative to its story's `reference` day.
 
     Past-tense weekday = the most recent such day on or before the reference; future-tense ("will", "is
-    scheduled to", "next") = the next one on or after it. Without a reference, relative expressions give no
-    date (the expression is still reported) while dates with a stated year still resolve.
+    scheduled to", "next") = the next one on or after it. "Overnight" is the night of `night` when given (the
+    day the story's news is from), else of the reference; a reporting verb's own day ("officials said
+    yesterday") takes its place. Without a reference, relative expressions give no date (the expression is
+    still reported) while dates with a stated year still resolve; with a `weak` reference (only an anchor
+    near the story's day) weekdays and year-less dates resolve but "yesterday" and "overnight" do not.
     """
     words = set(_TOKEN.findall(sentence.lower()))
     yearish = _YEARISH.search(sentence) is not None
     if not (words & _GATE_WORDS or yearish):
         return NO_EXPRESSION
+    toll_update = bool(words & {"toll", "tolls"}) and _TOLL_UPDATE.search(sentence) is not None
+    # in a toll update, "two days after the strike on Saturday" dates the very strike the toll is of
+    rules = [rule for rule in _FALSE if not (toll_update and rule[1] is _BACKGROUND_AFTER)]
     blanks = [
-        (m.start(), m.end()) for triggers, pattern in _FALSE if words & triggers for m in pattern.finditer(sentence)
+        (m.start(), m.end()) for triggers, pattern in rules if words & triggers for m in pattern.finditer(sentence)
     ]
     if "since" in words:
         blanks.extend(m.span("since") for m in _SINCE_COMPARISON.finditer(sentence))
@@ -344,15 +467,34 @@ def resolve_date(sentence: str, reference: dt.date | None) -> DateResolution:
         ranges = [r for r in ranges if not any(a <= r[0] < b for a, b in nights)]
     text_no_ranges = _blank(text, ranges)
     mentions = find_date_mentions(text_no_ranges) if words & _MONTH_WORDS or yearish else []
-    named = _precise(sentence, text_no_ranges, mentions, words, reference)
+    if mentions and ("for" in words or "on" in words):
+        # "invited him to the summit scheduled for March 6": the summit's day, not the invitation's
+        nouns = [m for m in mentions if _modifies_noun(sentence, m.start)]
+        if nouns:
+            mentions = [m for m in mentions if m not in nouns]
+            text_no_ranges = _blank(text_no_ranges, [(m.start, m.end) for m in nouns])
+    report = None if weak or not (words & _RELATIVE_WORDS) else _report_day(text_no_ranges, reference)
+    frame = _Frame(reference, night, report, weak)
+    named = _precise(sentence, text_no_ranges, mentions, words, frame)
     precise = [f for f in named if f.precise]
     vague_spans = [_Found(s, e, None, False) for s, e in ranges] + _vague(text_no_ranges, words, yearish)
+    if "," in sentence and vague_spans:
+        asides = [m.span() for m in _ASIDE.finditer(text_no_ranges)]
+        vague_spans = [v for v in vague_spans if not any(a <= v.start < b for a, b in asides)]
     vague_spans += [f for f in named if not f.precise]
     # a precise expression that sits inside a vague one ("days after Tuesday") is not precise
     precise = [p for p in precise if not any(v.start <= p.start and p.end <= v.end for v in vague_spans)]
+    if toll_update:
+        # "the toll from Friday's strike rose to 40 on Sunday": the strike's day, not the count's
+        dated = [m.span() for m in _ATTACK_DATED.finditer(text_no_ranges)]
+        own = [p for p in precise if any(a <= p.start < b for a, b in dated)]
+        if own:
+            precise = own
+        elif any(v.start < v.end and _ATTACK_NOUN_RE.search(text_no_ranges, v.start, v.end) for v in vague_spans):
+            precise = []  # "the toll from the weekend strike rose to 35, officials said on Monday"
     if precise:
         first = min(precise, key=lambda f: f.start)
-        return DateResolution(first.date, _expression(sentence, first), False)
+        return DateResolution(first.date, _expression(sentence, first), False, first.relative, first.future)
     # "since November 14", "until March 3": a stated day that anchors a span rather than the event
     for mention in mentions:
         vague_spans.append(_Found(mention.start, mention.end, None, False))

@@ -118,13 +118,15 @@ class SentenceReader:
         story_i = ctx.story_index(start)
         story = ctx.stories[story_i] if ctx.stories else None
         reference = as_date(story.reference_date) if story else None
-        resolution = resolve_date(text, reference)
+        anchor = reference or (as_date(story.anchor_date) if story else None)
+        lead_day = as_date(story.event_date) if story else None
+        resolution = resolve_date(text, anchor, night=lead_day, weak=reference is None)
         if resolution.date is not None:
             date, explicit = resolution.date.isoformat(), True
         elif resolution.vague or resolution.expression:
             date, explicit = None, True
-        else:
-            date, explicit = (story.reference_date if story else None), False
+        else:  # no date words: the day the story's lead reports, else the story's own day
+            date, explicit = (story.event_date or story.reference_date) if story else None, False
         base = dict(
             date=date,
             date_explicit=explicit,
