@@ -802,3 +802,40 @@ def test_without_a_reference_only_a_calendar_date_dates_the_lead() -> None:
     assert lead_day(["Ministers met at the base on Nov 12."], None, anchor=WED) == D(2025, 11, 12)
     assert lead_day(["Ministers met at the base on Monday."], None, anchor=WED) is None
     assert lead_day(["Ministers met at the base on Nov 12."], None) is None
+
+
+# --- dates when an article's drafts merge -----------------------------------------------------------------
+
+
+def _drafts(*dates: tuple[str | None, bool]) -> list:
+    from kronika.extraction.context import Draft
+    from kronika.models import Location
+
+    town = Location("Sumy", "Sumy Oblast", country="UA", precision="settlement", gazetteer_id="sumy")
+    return [Draft(type="ground_claim", date=d, date_explicit=e, location=town, paragraph=i) for i, (d, e) in
+            enumerate(dates)]  # fmt: skip
+
+
+def test_an_older_stated_day_after_the_lead_is_another_event() -> None:
+    from kronika.extraction.consolidate import consolidate
+
+    # the lead's claim (the story's day), then "On March 2, troops entered the town": background
+    events = consolidate(_drafts(("2025-03-09", False), ("2025-03-02", True)), "doc")
+    assert [e.date for e in events] == ["2025-03-09", "2025-03-02"]
+
+
+def test_a_stated_day_a_few_days_back_names_the_lead_s_day() -> None:
+    from kronika.extraction.consolidate import consolidate
+
+    events = consolidate(_drafts(("2025-03-09", False), ("2025-03-07", True)), "doc")
+    assert [(e.date, e.date_basis) for e in events] == [("2025-03-07", "text")]
+
+
+def test_an_undated_repeat_does_not_date_a_vaguely_dated_event() -> None:
+    from kronika.extraction.consolidate import consolidate
+
+    # "the weekend strike" (vague: None, explicit), then an undated sentence about it (the story's day)
+    events = consolidate(_drafts((None, True), ("2025-03-09", False)), "doc")
+    assert [e.date for e in events] == [None]
+    events = consolidate(_drafts((None, True), ("2025-03-08", True)), "doc")
+    assert [e.date for e in events] == ["2025-03-08"]

@@ -256,3 +256,15 @@ def test_without_a_reference_day_the_first_story_keeps_the_anchor() -> None:
     text = f"Envoys met at the air base on March 3 to discuss air defence.\n\n{PARA}\n"
     [story] = split_stories(CleanedText(text), None, anchor=D(2024, 3, 3))
     assert (story.reference_date, story.anchor_date, story.event_date) == (None, "2024-03-03", "2024-03-03")
+
+
+def test_item_headlines_listed_above_an_item_make_a_live_page() -> None:
+    text = (
+        f"Live: the war today\n\n{PARA}\n\n{PARA}\n\n{PARA}\n\n"
+        "Mayor thanks rescuers for their work\n\nKharkiv counts the damage of the night\n\n"
+        "Drone strike wounds five in Sumy, officials say\n\n"
+        "A Russian drone strike wounded five people in Sumy, officials said on Telegram.\n"
+    )
+    stories = split(text, D(2024, 6, 4))
+    assert stories[-1].title == "Drone strike wounds five in Sumy, officials say"
+    assert stories[-1].reference_date == "2024-06-04"

@@ -204,7 +204,10 @@ def _story_starts(lines: list[_Line], text: str, by_line: dict[int, Dateline]) -
             and _is_news_headline(line)
             and _restates(line.text, following.text)
         ):
-            starts.append(_Start(i, line.text, None))
+            # other item headlines listed right above it ("Kyiv wakes up to aftermath of new attack") make the
+            # page a live page, whose items share its day
+            listed = i >= 2 and all(_is_headline(lines[j]) and not _is_body(lines[j]) for j in (i - 1, i - 2))
+            starts.append(_Start(i, line.text, None, digest=listed))
             body = 0
             continue
         body += _is_body(line)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from kronika.extraction.context import Draft
+from kronika.extraction.context import Draft, as_date
 from kronika.extraction.places import SPECIFICITY
 from kronika.models import Event, Figure, Location
 
@@ -48,11 +48,24 @@ def _inside(inner: Location | None, outer: Location | None) -> bool:
     return False
 
 
-def _dates_fit(a: Draft, b: Draft) -> bool:
-    """Same day, or at most one of the two fixed its day with its own words (a vague date fits anything)."""
-    if a.date == b.date or a.date is None or b.date is None:
+# How far a day a sentence states may lie from the story's day of an earlier draft it merges into: a later
+# "the strike on Monday" names the day of the lead's undated strike; an older date further on ("On 22
+# August, troops entered the village") is background, another event at the same place.
+STATED_AFTER_STORY_DAYS = 3
+# How far the story's day may lie from the stated day of an earlier draft it merges into: the undated
+# sentences after "Russia struck Kharkiv on Tuesday" go on about Tuesday's strike.
+STORY_AFTER_STATED_DAYS = 7
+
+
+def _dates_fit(kept: Draft, new: Draft) -> bool:
+    """Same day; or one of the two has no day (a vague date fits anything); or one fixed its day with its
+    own words and the other has the story's day, not too far from it (see above)."""
+    if kept.date == new.date or kept.date is None or new.date is None:
         return True
-    return not (a.date_explicit and b.date_explicit)
+    if kept.date_explicit == new.date_explicit:
+        return not kept.date_explicit  # two stated days differ; two story days are one story's
+    gap = abs((as_date(kept.date) - as_date(new.date)).days)
+    return gap <= (STATED_AFTER_STORY_DAYS if new.date_explicit else STORY_AFTER_STATED_DAYS)
 
 
 def _figure_keys(d: Draft) -> set[tuple[str, int]]:
@@ -106,6 +119,16 @@ def _conflicting(a: Draft, b: Draft) -> bool:
     return any(f.kind in kinds_a and kinds_a[f.kind] != f.value for f in b.figures)
 
 
+def _takes_date(kept: Draft, new: Draft) -> bool:
+    """Does the merged event take the new draft's day? A stated day beats the story's day; a draft the text
+    dated vaguely ("the weekend strike") is not given the story's day by an undated repeat."""
+    if new.date is None:
+        return False
+    if kept.date is not None:
+        return new.date_explicit and not kept.date_explicit
+    return new.date_explicit or not kept.date_explicit
+
+
 def _merge_into(kept: Draft, new: Draft) -> None:
     if _precision(new.location) < _precision(kept.location):
         if kept.location is not None:
@@ -113,7 +136,7 @@ def _merge_into(kept: Draft, new: Draft) -> None:
         kept.location = new.location
     elif new.location is not None and _loc_key(new.location) != _loc_key(kept.location):
         kept.places.append(new.location)
-    if kept.date is None or (new.date_explicit and not kept.date_explicit and new.date is not None):
+    if _takes_date(kept, new):
         kept.date, kept.date_explicit = new.date, new.date_explicit
     kept.claimed_by = kept.claimed_by or new.claimed_by
     if new.status == "denied" or (new.status == "claimed" and kept.status == "reported"):
