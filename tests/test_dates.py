@@ -839,3 +839,49 @@ def test_an_undated_repeat_does_not_date_a_vaguely_dated_event() -> None:
     assert [e.date for e in events] == [None]
     events = consolidate(_drafts((None, True), ("2025-03-08", True)), "doc")
     assert [e.date for e in events] == ["2025-03-08"]
+
+
+# --- what a sentence fixes short of a day (for merging reports across articles) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "partial", "weekday"),
+    [
+        ("Drones hit the depot on April 9.", None, "--04-09", None),
+        ("Drones hit the depot on Wednesday, April 9.", None, "--04-09", 3),
+        ("Drones hit the depot on April 9.", WED, None, None),  # a whole day: nothing partial left
+        ("Drones hit the depot on Saturday.", None, None, 6),
+        ("Drones hit the depot on Saturday.", WED, None, 6),  # the weekday stays beside the date
+        ("The town was retaken in October 2024.", None, "2024-10", None),
+        ("The town was retaken in October.", WED, "2025-10", None),
+        ("The town was retaken in December.", WED, "2024-12", None),  # the last December before the story
+        ("The town has been shelled since October.", WED, None, None),  # a span, not the event's month
+        ("The town was retaken in October.", None, None, None),  # no year anywhere
+    ],
+)
+def test_partial_dates_and_weekdays(
+    sentence: str, reference: dt.date | None, partial: str | None, weekday: int | None
+) -> None:
+    r = resolve_date(sentence, reference)
+    assert (r.partial, r.weekday) == (partial, weekday)
+
+
+def test_undated_drafts_on_two_stated_days_stay_two_events() -> None:
+    from kronika.extraction.consolidate import consolidate
+
+    one, two, three = _drafts((None, True), (None, True), (None, True))
+    one.date_partial, two.date_partial, three.date_partial = "--04-09", "--04-16", "--04-09"
+    events = consolidate([one, two, three], "doc")
+    assert [(e.date, e.date_partial) for e in events] == [(None, "--04-09"), (None, "--04-16")]
+
+
+def test_an_extracted_event_keeps_a_year_less_day_and_its_weekday() -> None:
+    from kronika import extract_text
+
+    result = extract_text("Russian drones struck an oil depot in Sumy on Saturday, April 12, the governor said.")
+    [event] = [e for e in result.events if e.type == "strike"]
+    assert (event.date, event.date_partial, event.weekday, event.date_basis) == (None, "--04-12", 6, None)
+    dated = extract_text("Russian drones struck an oil depot in Sumy on Saturday, the governor said.",
+                         metadata_date="2025-04-13")  # fmt: skip
+    [event] = [e for e in dated.events if e.type == "strike"]
+    assert (event.date, event.date_partial, event.weekday, event.date_basis) == ("2025-04-12", None, 6, "text")

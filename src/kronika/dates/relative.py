@@ -45,6 +45,8 @@ class DateResolution:
     vague: bool
     relative: bool = False  # the day was counted from the reference ("on Friday", "yesterday"), not stated
     future: bool = False  # the expression is governed by a future cue ("will meet on Friday")
+    partial: str | None = None  # what it fixes short of a day: "--03-08" ("on March 8", no year), "2024-09"
+    weekday: int | None = None  # the ISO weekday it names (1 = Monday), with or without a date
 
 
 NO_EXPRESSION = DateResolution(None, None, False)
@@ -240,6 +242,8 @@ class _Found:
     precise: bool
     relative: bool = False
     future: bool = False
+    partial: str | None = None
+    weekday: int | None = None  # 0 = Monday, as in datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +342,7 @@ def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[s
     for start, end, month, second in _night_dates(text) if words & _MONTH_WORDS else ():
         future = is_future_at(sentence, start)
         day = _year_for(month, second, reference, future) if reference else None
-        found.append(_Found(start, end, day, True, future=future))
+        found.append(_Found(start, end, day, True, future=future, partial=f"--{month:02d}-{second:02d}"))
     nights = [(f.start, f.end) for f in found]
     for mention in (mn for mn in mentions if all(mn.end <= a or mn.start >= b for a, b in nights)):
         if _ANCHORED.search(text[max(0, mention.start - 10) : mention.start]):
@@ -354,7 +358,10 @@ def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[s
             day = None  # "Friday, Nov 13" in a year where that is a Thursday: do not pick either
         if day is not None and _evening_start(sentence, mention.start):
             day += dt.timedelta(days=1)
-        found.append(_Found(mention.start, mention.end, day, True, future=future))
+        partial = f"--{mention.month:02d}-{mention.day:02d}" if mention.year is None else None
+        found.append(
+            _Found(mention.start, mention.end, day, True, future=future, partial=partial, weekday=mention.weekday)
+        )
     taken = [(f.start, f.end) for f in found]
 
     def free(a: int, b: int) -> bool:
@@ -365,7 +372,7 @@ def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[s
         if free(m.start(), m.end()):
             wd = weekday_number(m.group("wd"))
             day = last_weekday(reference, wd) if reference and wd is not None else None
-            found.append(_Found(m.start(), m.end(), day, True, relative=True))
+            found.append(_Found(m.start(), m.end(), day, True, relative=True, weekday=wd))
             taken.append((m.start(), m.end()))
     for m in _WEEKDAY.finditer(text) if weekdays else ():
         if not free(m.start("wd"), m.end("wd")):
@@ -393,7 +400,7 @@ def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[s
                 day = last_weekday(reference, wd)
             if _evening_start(sentence, m.start()):
                 day += dt.timedelta(days=1)
-        found.append(_Found(m.start(), m.end(), day, True, relative=True, future=future))
+        found.append(_Found(m.start(), m.end(), day, True, relative=True, future=future, weekday=wd))
         taken.append((m.start(), m.end()))
     for triggers, pattern, offset in _RELATIVE:
         for m in pattern.finditer(text) if words & triggers else ():
@@ -405,7 +412,27 @@ def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[s
     return found
 
 
-def _vague(text: str, words: set[str], yearish: bool) -> list[_Found]:
+_IN_MONTH = re.compile(rf"(?i:(?:in|during|early|mid|late)[\s-]+)?(?P<month>{MONTH_RE})(?:,?\s+(?P<year>{YEAR_RE}))?$")
+
+
+def _month_partial(words: str, reference: dt.date | None) -> str | None:
+    """ "in September 2024" -> "2024-09"; "in September" -> the latest September not after the reference;
+    "since July" and "by March" place a span, not the event, and fix no month."""
+    m = _IN_MONTH.match(words)
+    if m is None or (m.start("month") == 0 and not m.group("year")):
+        return None
+    month = month_number(m.group("month"))
+    if month is None:
+        return None
+    if m.group("year"):
+        return f"{m.group('year')}-{month:02d}"
+    if reference is None:
+        return None
+    year = reference.year if month <= reference.month else reference.year - 1
+    return f"{year}-{month:02d}"
+
+
+def _vague(text: str, words: set[str], yearish: bool, reference: dt.date | None = None) -> list[_Found]:
     found = []
     if words & _VAGUE_WORDS or yearish:
         found.extend(_Found(m.start(), m.end(), None, False) for m in _VAGUE.finditer(text))
@@ -416,7 +443,8 @@ def _vague(text: str, words: set[str], yearish: bool) -> list[_Found]:
             continue
         if month_word == "May" and len(parts) == 1:
             continue  # "May" alone is the modal verb far more often than the month
-        found.append(_Found(m.start(), m.end(), None, False))
+        partial = _month_partial(m.group(0).strip(), reference)
+        found.append(_Found(m.start(), m.end(), None, False, partial=partial))
     if yearish:
         found.extend(_Found(m.start(), m.end(), None, False) for m in _VAGUE_YEAR.finditer(text))
     return found
@@ -477,7 +505,8 @@ def resolve_date(
     frame = _Frame(reference, night, report, weak)
     named = _precise(sentence, text_no_ranges, mentions, words, frame)
     precise = [f for f in named if f.precise]
-    vague_spans = [_Found(s, e, None, False) for s, e in ranges] + _vague(text_no_ranges, words, yearish)
+    vague_spans = [_Found(s, e, None, False) for s, e in ranges]
+    vague_spans += _vague(text_no_ranges, words, yearish, None if weak else reference)
     if "," in sentence and vague_spans:
         asides = [m.span() for m in _ASIDE.finditer(text_no_ranges)]
         vague_spans = [v for v in vague_spans if not any(a <= v.start < b for a, b in asides)]
@@ -494,11 +523,16 @@ def resolve_date(
             precise = []  # "the toll from the weekend strike rose to 35, officials said on Monday"
     if precise:
         first = min(precise, key=lambda f: f.start)
-        return DateResolution(first.date, _expression(sentence, first), False, first.relative, first.future)
+        iso = first.weekday + 1 if first.weekday is not None else None
+        partial = first.partial if first.date is None else None
+        expression = _expression(sentence, first)
+        return DateResolution(first.date, expression, False, first.relative, first.future, partial, iso)
     # "since November 14", "until March 3": a stated day that anchors a span rather than the event
     for mention in mentions:
         vague_spans.append(_Found(mention.start, mention.end, None, False))
     if vague_spans:
         first = min(vague_spans, key=lambda f: f.start)
-        return DateResolution(None, _expression(sentence, first), True)
+        partials = {v.partial for v in vague_spans if v.partial}  # one month named, and nothing else vaguer
+        partial = partials.pop() if len(partials) == 1 and len(vague_spans) == 1 else None
+        return DateResolution(None, _expression(sentence, first), True, partial=partial)
     return NO_EXPRESSION

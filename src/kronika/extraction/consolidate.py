@@ -60,6 +60,10 @@ STORY_AFTER_STATED_DAYS = 7
 def _dates_fit(kept: Draft, new: Draft) -> bool:
     """Same day; or one of the two has no day (a vague date fits anything); or one fixed its day with its
     own words and the other has the story's day, not too far from it (see above)."""
+    if kept.date is None and new.date is None and kept.date_partial and new.date_partial:
+        # undated, but "on March 8" and "on March 15" are still two days (weekdays are not compared: "said
+        # on Friday" of a strike "late on Thursday" names the report's day)
+        return kept.date_partial == new.date_partial
     if kept.date == new.date or kept.date is None or new.date is None:
         return True
     if kept.date_explicit == new.date_explicit:
@@ -138,6 +142,10 @@ def _merge_into(kept: Draft, new: Draft) -> None:
         kept.places.append(new.location)
     if _takes_date(kept, new):
         kept.date, kept.date_explicit = new.date, new.date_explicit
+        kept.date_partial, kept.weekday = new.date_partial or kept.date_partial, new.weekday or kept.weekday
+    elif kept.date is None:
+        kept.date_partial = kept.date_partial or new.date_partial
+    kept.weekday = kept.weekday or new.weekday
     kept.claimed_by = kept.claimed_by or new.claimed_by
     if new.status == "denied" or (new.status == "claimed" and kept.status == "reported"):
         kept.status = new.status
@@ -222,6 +230,8 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
                 span=d.span,
                 figures=d.figures,
                 date_basis=None if d.date is None else ("text" if d.date_explicit else "story"),
+                date_partial=None if d.date is not None else d.date_partial,
+                weekday=d.weekday,
             )
         )
     return events

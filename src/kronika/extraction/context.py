@@ -40,6 +40,8 @@ class Draft:
     actors: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     separate: bool = False  # the text says this is a separate/another attack
+    date_partial: str | None = None  # "--MM-DD" / "YYYY-MM": what the sentence fixes short of a day
+    weekday: int | None = None  # the ISO weekday the sentence names
 
 
 @dataclass(slots=True)

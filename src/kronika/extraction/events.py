@@ -130,6 +130,8 @@ class SentenceReader:
         base = dict(
             date=date,
             date_explicit=explicit,
+            date_partial=resolution.partial,
+            weekday=resolution.weekday,
             story=story_i,
             paragraph=ctx.paragraph(start),
             quote=ctx.cleaned.text[start:end],
