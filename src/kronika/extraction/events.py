@@ -44,7 +44,7 @@ _ATTACKED_BEFORE = re.compile(r"\battack(?:ed|s|ing)\s+(?:the\s+(?:city|town|por
 _WITH_AFTER = re.compile(r"[^.;:\d]{0,80}?\bwith\s+$", re.I)
 # a count followed by its own region: "shot down 16 drones over the Ryazan region", "one in the Sumy region"
 _REGION_GAP = re.compile(r"[^.;:\d]{0,50}?\b(?:over|in|above)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", re.I)
-_LIST_NEXT = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
+_LIST_NEXT = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and|or|,)|,|\s+regions|\s+oblasts)")
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
 
 
@@ -95,23 +95,30 @@ class SentenceReader:
         self.last_weapon: dict[int, str | None] = {}  # story -> what the last weapons count counted
         self.launched: dict[int, dict[str, int]] = {}  # story -> weapon category -> its last launched count
         self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
+        self.titles: list[Span] = []  # title lines (and a cut-off last line), read for figures after the body
+        self.body_seen: set[int] = set()  # stories whose body has begun
 
     def read(self) -> list[Draft]:
         for sent in self.ctx.doc.sents:
             self._read_sentence(sent)
+        for sent in self.titles:
+            self._read_sentence(sent, title=True)
         return self.drafts
 
     # -- one sentence ---------------------------------------------------------------------------------------
-    def _read_sentence(self, sent: Span) -> None:
+    def _read_sentence(self, sent: Span, title: bool = False) -> None:
+        """One sentence. `title`: a headline line read after the body, for the figures only it states."""
         ctx = self.ctx
         raw = sent.text
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = sent.start_char + len(raw.rstrip())
         if end <= start or ctx.cleaned.in_caption(start):
             return
-        if is_headline(ctx.line(start)):
+        if is_headline(ctx.line(start)) and not title:
             self._headline(start, end)
+            self._keep_title(sent, start)
             return
+        self.body_seen.add(ctx.story_index(start))
         text = masked_text(ctx, start, end)
         if not text.strip():
             return
@@ -148,6 +155,11 @@ class SentenceReader:
             self.last_weapon[story_i] = category or self.last_weapon.get(story_i)
             if category and f.kind.endswith("_launched"):
                 launched[category] = f.value
+        if title:  # "Ukraine downs 12 drones": only a count the body never gives is news
+            stated = {f.kind for d in self.drafts for f in d.figures}  # a title heads every story of its page
+            found = [f for f in found if f.kind not in stated]
+            if not found:
+                return
         figures = [
             Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end)) for f in found
         ]
@@ -161,12 +173,23 @@ class SentenceReader:
         if tolls:
             self._strike(base, tolls, refs, claimant, target, story_i, separate, text)
         if figures:
+            if title:
+                return
             if weapons and not tolls and triggers.strike_verb(text):  # "... firing 810 drones and hitting Kyiv"
                 self._bare_strike(text, base, refs, claimant, target, story_i, separate)
             if triggers.ground(text):  # "... shot down 67 drones, and troops had captured the village of X"
                 self._ground(base, refs, claimant, text, story_i)
             return
         self._untallied(sent, text, base, refs, all_refs, claimant, target, story_i, separate)
+
+    def _keep_title(self, sent: Span, start: int) -> None:
+        """A story's title lines (before its body) and the text's last line, when an excerpt cut it off before
+        its full stop, may hold the only statement of a count."""
+        story_i = self.ctx.story_index(start)
+        text = self.ctx.cleaned.text
+        last = start + len(self.ctx.line(start)) >= len(text.rstrip())
+        if story_i not in self.body_seen or (last and self.body_seen):
+            self.titles.append(sent)
 
     def _headline(self, start: int, end: int) -> None:
         """A headline repeats the body, so it makes no event; but the one town it names is where the story is,
@@ -319,8 +342,7 @@ class SentenceReader:
             return None
         if not _REGION_GAP.fullmatch(full, end, ref.start):
             return None
-        listed = next((r for r in refs if r.start > ref.end), None)
-        if listed is not None and _LIST_NEXT.fullmatch(full, ref.end, listed.start):
+        if _LIST_NEXT.match(full, ref.end):
             return None  # "in the Kirovograd, Odesa and Kharkiv regions": a national report listing regions
         return ref
 
