@@ -366,6 +366,7 @@ _DESTROY_NEAR = re.compile(
     re.I,
 )
 _AIR_DEFENCE = re.compile(r"\b(?:air\s+defen[cs]es?|shot\s+down|downed|intercept(?:ed|ing))\b", re.I)
+_CASUALTY_STEMS = ("kill", "wound", "injur", "died", "rescu", "hurt")
 _CUE_OF_WORD = [(kind, re.compile(r"^(?:" + cue + r")$", re.I)) for kind, cue in _CUES]
 
 
@@ -726,7 +727,11 @@ def _covered(found: Sequence[FigureMention], start: int, end: int) -> bool:
 
 
 def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureMention]:
+    """People counted without a numeral: "wounded an elderly man", "a woman and a child were killed"."""
     extra: list[FigureMention] = []
+    low = sentence.lower()
+    if not any(stem in low for stem in _CASUALTY_STEMS):
+        return extra  # most sentences: no casualty verb, nothing to scan for
     for m in _PERSON_LIST.finditer(sentence):
         kind = _cue_kind(m.group("verb") or m.group("verb2") or m.group("died") or "")
         group = "list" if m.group("list") else "list2"
@@ -762,6 +767,9 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
 def _lone_weapons(sentence: str, found: Sequence[FigureMention], weapon: str | None) -> list[FigureMention]:
     """ "destroyed a UAV", "Another drone was shot down", "... 139 drones and an Iskander-M missile": one each."""
     extra: list[FigureMention] = []
+    low = sentence.lower()
+    if not any(stem in low for stem in ("missile", "drone", "uav", "shahed", "rocket")):
+        return extra
     for m in _LONE_WEAPON.finditer(sentence):
         noun = m.group("noun") or m.group("noun2") or m.group("noun3")
         category = _weapon_noun(noun)
