@@ -121,3 +121,31 @@ def test_a_war_total_in_a_digest_makes_no_toll() -> None:
     )
     result = extract_text(text)
     assert sorted((f.kind, f.value) for e in result.events for f in e.figures) == [("killed", 3)]
+
+
+def test_a_toll_of_the_whole_barrage_is_the_country_s_not_the_town_it_mentions() -> None:
+    text = (
+        "Kyiv (AFP) Jul 8, 2025 - Russian missiles hit cities across Ukraine on Monday, including a hospital in "
+        "Kyiv, killing at least 20 people, officials said.\n"
+    )
+    violent = [e for e in extract_text(text).events if e.type in ("strike", "air_attack") and e.figures]
+    assert [(where(e), figures(e)) for e in violent] == [(("Ukraine", "country"), {"killed": 20})]
+
+
+def test_a_toll_tied_to_a_town_stays_there_even_in_a_countrywide_barrage() -> None:
+    text = (
+        "On Friday, Russia killed 23 civilians with a missile that hit an apartment block in the city of Uman, "
+        "part of its first countrywide barrage in weeks.\n"
+    )
+    strikes = by_type(extract_text(text), "strike")
+    assert [(where(e), figures(e)) for e in strikes] == [(("Uman", "settlement"), {"killed": 23})]
+
+
+def test_a_toll_that_names_no_place_goes_with_the_national_air_defence_report() -> None:
+    text = (
+        "Kyiv (Reuters) Mar 3, 2025 - Russia launched 80 drones at Ukraine overnight, the air force said. "
+        "The attack injured six civilians, local officials said.\n"
+    )
+    result = extract_text(text)
+    assert by_type(result, "strike") == []
+    assert [figures(e) for e in by_type(result, "air_attack")] == [{"drones_launched": 80, "injured": 6}]

@@ -68,6 +68,24 @@ def _tolls_by_place(
     return list(groups.values()) if len(groups) >= 2 else None
 
 
+_NATIONAL = re.compile(
+    r"\b(?:across|throughout|all\s+over)\s+(?:the\s+country|Ukraine|Russia|(?:\w+\s+)?(?:regions|cities|oblasts))\b"
+    r"|\bin\s+the\s+country\b|\bnation(?:wide|ally)\b|\bcountrywide\b",
+    re.I,
+)
+
+
+def _nationwide(text: str, refs: list[PlaceRef], first_toll: int) -> bool:
+    """The toll is the whole barrage's: the sentence says so ("across Ukraine", "in the country") or spreads the
+    attack over three or more regions, and names no place after the toll that would be the toll's own."""
+    local = [r for r in refs if r.location.precision != "country" and r.role not in ("subject", "possessive")]
+    if any(r.start > first_toll for r in local):
+        return False  # "killed 23 with a missile that hit a building in Uman, part of a countrywide volley"
+    if _NATIONAL.search(text):
+        return True
+    return len({r.location.admin1 or r.location.name for r in local}) >= 3
+
+
 def _trigger_depth(sent: Span, spans: list[tuple[int, int]], offset: int) -> int | None:
     """How deep below the sentence root the first trigger of a type sits (smaller = main clause). `spans` are
     offsets in the sentence text, which starts at `offset` in the document."""
@@ -95,6 +113,7 @@ class SentenceReader:
         self.last_weapon: dict[int, str | None] = {}  # story -> what the last weapons count counted
         self.launched: dict[int, dict[str, int]] = {}  # story -> weapon category -> its last launched count
         self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
+        self.national_air: dict[int, Draft] = {}  # story -> its country-wide air-defence report
         self.titles: list[Span] = []  # title lines (and a cut-off last line), read for figures after the body
         self.body_seen: set[int] = set()  # stories whose body has begun
 
@@ -310,16 +329,17 @@ class SentenceReader:
                 self.local_air[story] = location
             else:
                 self.local_air.pop(story, None)
-            self.drafts.append(
-                Draft(
-                    type="air_attack",
-                    location=location or self.ctx.country.get(code or ""),
-                    claimed_by=claimant,
-                    figures=main,
-                    actors=attacker(code),
-                    **base,
-                )
+            draft = Draft(
+                type="air_attack",
+                location=location or self.ctx.country.get(code or ""),
+                claimed_by=claimant,
+                figures=main,
+                actors=attacker(code),
+                **base,
             )
+            self.drafts.append(draft)
+            if draft.location is not None and draft.location.precision == "country":
+                self.national_air[story] = draft
         for fig, ref in breakdown:
             self.drafts.append(
                 Draft(
@@ -371,16 +391,35 @@ class SentenceReader:
         text: str,
     ) -> None:
         """Tolls. One place for the sentence, unless it gives each toll its own ("killed five people in the
-        Donetsk region and two in the Kherson region"): then one strike per place."""
+        Donetsk region and two in the Kherson region"): then one strike per place. A toll of the whole barrage
+        ("killing 22 people in cities across Ukraine", "targeting Kharkiv, Kyiv and Sumy oblasts, killing five")
+        is the country's, and goes with the story's national air-defence report when there is one, as does a
+        toll that names no place in a story that has named none ("the assault injured four civilians")."""
         usable = not_attacker(refs)
         groups = _tolls_by_place(tolls, usable)
+        national = groups is None and _nationwide(text, usable, tolls[0][1])
         if groups is None:
-            ref = best_place(usable)
+            best = best_place(usable)
+            if national and best is not None and best.location.precision != "country":
+                self.focus[story_i] = best.location  # "including a hospital in Kyiv": the story's town
+            ref = None if national else best
             groups = [(ref, [f for f, _ in tolls])]
         elsewhere = bool(_ELSEWHERE.search(text))
+        country = self.ctx.country.get(target or "") or next(
+            (r.location for r in usable if r.location.precision == "country"), None
+        )
         for ref, figures in groups:
-            fallback = None if elsewhere else self.focus.get(story_i)
+            air = self.national_air.get(story_i)
+            casualties = all(f.kind not in ("without_power", "fires") for f in figures)
+            lone = story_i not in self.focus
+            if ref is None and air is not None and casualties and not elsewhere and (national or lone):
+                have = {(f.kind, f.value) for f in air.figures}
+                air.figures += [f for f in figures if (f.kind, f.value) not in have]
+                continue
+            fallback = None if elsewhere or national else self.focus.get(story_i)
             location = ref.location if ref else fallback or self.ctx.country.get(target or "")
+            if national:
+                location = country or location
             code = location.country if location else target
             if ref is not None and ref.location.precision not in ("country",):
                 self.focus[story_i] = ref.location

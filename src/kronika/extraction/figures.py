@@ -730,9 +730,8 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
     """People counted without a numeral: "wounded an elderly man", "a woman and a child were killed"."""
     extra: list[FigureMention] = []
     low = sentence.lower()
-    if not any(stem in low for stem in _CASUALTY_STEMS):
-        return extra  # most sentences: no casualty verb, nothing to scan for
-    for m in _PERSON_LIST.finditer(sentence):
+    verbs = any(stem in low for stem in _CASUALTY_STEMS)  # most sentences have none: nothing to scan for
+    for m in _PERSON_LIST.finditer(sentence) if verbs else ():
         kind = _cue_kind(m.group("verb") or m.group("verb2") or m.group("died") or "")
         group = "list" if m.group("list") else "list2"
         start, end = m.span(group)
@@ -743,7 +742,7 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
         children = sum(1 for p in people if _CHILD_WORD.search(p))
         if children:
             extra.append(FigureMention(f"children_{kind}", children, "exact", start, end))
-    for m in _ONE_PERSON.finditer(sentence):
+    for m in _ONE_PERSON.finditer(sentence) if verbs else ():
         verb = m.group("verb") or m.group("verb2") or ("died" if m.group("died") else "")
         kind = _cue_kind(verb)
         if kind not in (KILLED, INJURED, RESCUED):
@@ -754,7 +753,7 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
         extra.append(FigureMention(kind, 1, "exact", start, end))
         if kind in (KILLED, INJURED) and _CHILD_WORD.search(m.group("np") or m.group("np2") or ""):
             extra.append(FigureMention(f"children_{kind}", 1, "exact", start, end))
-    for m in _INCLUDING_ONE.finditer(sentence):
+    for m in _INCLUDING_ONE.finditer(sentence) if found and ("includ" in low or "among" in low) else ():
         before = [f for f in [*found, *extra] if f.end <= m.start() and f.kind in (KILLED, INJURED)]
         if not before or _covered(found, m.start(), m.end()):
             continue
