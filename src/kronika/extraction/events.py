@@ -44,7 +44,7 @@ _ATTACKED_BEFORE = re.compile(r"\battack(?:ed|s|ing)\s+(?:the\s+(?:city|town|por
 _WITH_AFTER = re.compile(r"[^.;:\d]{0,80}?\bwith\s+$", re.I)
 # a count followed by its own region: "shot down 16 drones over the Ryazan region", "one in the Sumy region"
 _REGION_GAP = re.compile(r"[^.;:\d]{0,50}?\b(?:over|in|above)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", re.I)
-_LIST_NEXT = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
+_LIST_NEXT = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and|or|,)|,|\s+regions|\s+oblasts)")
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
 
 
@@ -66,6 +66,24 @@ def _tolls_by_place(
             return None
         groups.setdefault(id(nxt), (nxt, []))[1].append(fig)
     return list(groups.values()) if len(groups) >= 2 else None
+
+
+_NATIONAL = re.compile(
+    r"\b(?:across|throughout|all\s+over)\s+(?:the\s+country|Ukraine|Russia|(?:\w+\s+)?(?:regions|cities|oblasts))\b"
+    r"|\bin\s+the\s+country\b|\bnation(?:wide|ally)\b|\bcountrywide\b",
+    re.I,
+)
+
+
+def _nationwide(text: str, refs: list[PlaceRef], first_toll: int) -> bool:
+    """The toll is the whole barrage's: the sentence says so ("across Ukraine", "in the country") or spreads the
+    attack over three or more regions, and names no place after the toll that would be the toll's own."""
+    local = [r for r in refs if r.location.precision != "country" and r.role not in ("subject", "possessive")]
+    if any(r.start > first_toll for r in local):
+        return False  # "killed 23 with a missile that hit a building in Uman, part of a countrywide volley"
+    if _NATIONAL.search(text):
+        return True
+    return len({r.location.admin1 or r.location.name for r in local}) >= 3
 
 
 def _trigger_depth(sent: Span, spans: list[tuple[int, int]], offset: int) -> int | None:
@@ -95,23 +113,31 @@ class SentenceReader:
         self.last_weapon: dict[int, str | None] = {}  # story -> what the last weapons count counted
         self.launched: dict[int, dict[str, int]] = {}  # story -> weapon category -> its last launched count
         self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
+        self.national_air: dict[int, Draft] = {}  # story -> its country-wide air-defence report
+        self.titles: list[Span] = []  # title lines (and a cut-off last line), read for figures after the body
+        self.body_seen: set[int] = set()  # stories whose body has begun
 
     def read(self) -> list[Draft]:
         for sent in self.ctx.doc.sents:
             self._read_sentence(sent)
+        for sent in self.titles:
+            self._read_sentence(sent, title=True)
         return self.drafts
 
     # -- one sentence ---------------------------------------------------------------------------------------
-    def _read_sentence(self, sent: Span) -> None:
+    def _read_sentence(self, sent: Span, title: bool = False) -> None:
+        """One sentence. `title`: a headline line read after the body, for the figures only it states."""
         ctx = self.ctx
         raw = sent.text
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = sent.start_char + len(raw.rstrip())
         if end <= start or ctx.cleaned.in_caption(start):
             return
-        if is_headline(ctx.line(start)):
+        if is_headline(ctx.line(start)) and not title:
             self._headline(start, end)
+            self._keep_title(sent, start)
             return
+        self.body_seen.add(ctx.story_index(start))
         text = masked_text(ctx, start, end)
         if not text.strip():
             return
@@ -150,6 +176,11 @@ class SentenceReader:
             self.last_weapon[story_i] = category or self.last_weapon.get(story_i)
             if category and f.kind.endswith("_launched"):
                 launched[category] = f.value
+        if title:  # "Ukraine downs 12 drones": only a count the body never gives is news
+            stated = {f.kind for d in self.drafts for f in d.figures}  # a title heads every story of its page
+            found = [f for f in found if f.kind not in stated]
+            if not found:
+                return
         figures = [
             Figure(f.kind, f.value, f.qualifier, claimant, ctx.cleaned.text[start:end], (start, end)) for f in found
         ]
@@ -163,12 +194,23 @@ class SentenceReader:
         if tolls:
             self._strike(base, tolls, refs, claimant, target, story_i, separate, text)
         if figures:
+            if title:
+                return
             if weapons and not tolls and triggers.strike_verb(text):  # "... firing 810 drones and hitting Kyiv"
                 self._bare_strike(text, base, refs, claimant, target, story_i, separate)
             if triggers.ground(text):  # "... shot down 67 drones, and troops had captured the village of X"
                 self._ground(base, refs, claimant, text, story_i)
             return
         self._untallied(sent, text, base, refs, all_refs, claimant, target, story_i, separate)
+
+    def _keep_title(self, sent: Span, start: int) -> None:
+        """A story's title lines (before its body) and the text's last line, when an excerpt cut it off before
+        its full stop, may hold the only statement of a count."""
+        story_i = self.ctx.story_index(start)
+        text = self.ctx.cleaned.text
+        last = start + len(self.ctx.line(start)) >= len(text.rstrip())
+        if story_i not in self.body_seen or (last and self.body_seen):
+            self.titles.append(sent)
 
     def _headline(self, start: int, end: int) -> None:
         """A headline repeats the body, so it makes no event; but the one town it names is where the story is,
@@ -289,16 +331,17 @@ class SentenceReader:
                 self.local_air[story] = location
             else:
                 self.local_air.pop(story, None)
-            self.drafts.append(
-                Draft(
-                    type="air_attack",
-                    location=location or self.ctx.country.get(code or ""),
-                    claimed_by=claimant,
-                    figures=main,
-                    actors=attacker(code),
-                    **base,
-                )
+            draft = Draft(
+                type="air_attack",
+                location=location or self.ctx.country.get(code or ""),
+                claimed_by=claimant,
+                figures=main,
+                actors=attacker(code),
+                **base,
             )
+            self.drafts.append(draft)
+            if draft.location is not None and draft.location.precision == "country":
+                self.national_air[story] = draft
         for fig, ref in breakdown:
             self.drafts.append(
                 Draft(
@@ -321,8 +364,7 @@ class SentenceReader:
             return None
         if not _REGION_GAP.fullmatch(full, end, ref.start):
             return None
-        listed = next((r for r in refs if r.start > ref.end), None)
-        if listed is not None and _LIST_NEXT.fullmatch(full, ref.end, listed.start):
+        if _LIST_NEXT.match(full, ref.end):
             return None  # "in the Kirovograd, Odesa and Kharkiv regions": a national report listing regions
         return ref
 
@@ -351,16 +393,35 @@ class SentenceReader:
         text: str,
     ) -> None:
         """Tolls. One place for the sentence, unless it gives each toll its own ("killed five people in the
-        Donetsk region and two in the Kherson region"): then one strike per place."""
+        Donetsk region and two in the Kherson region"): then one strike per place. A toll of the whole barrage
+        ("killing 22 people in cities across Ukraine", "targeting Kharkiv, Kyiv and Sumy oblasts, killing five")
+        is the country's, and goes with the story's national air-defence report when there is one, as does a
+        toll that names no place in a story that has named none ("the assault injured four civilians")."""
         usable = not_attacker(refs)
         groups = _tolls_by_place(tolls, usable)
+        national = groups is None and _nationwide(text, usable, tolls[0][1])
         if groups is None:
-            ref = best_place(usable)
+            best = best_place(usable)
+            if national and best is not None and best.location.precision != "country":
+                self.focus[story_i] = best.location  # "including a hospital in Kyiv": the story's town
+            ref = None if national else best
             groups = [(ref, [f for f, _ in tolls])]
         elsewhere = bool(_ELSEWHERE.search(text))
+        country = self.ctx.country.get(target or "") or next(
+            (r.location for r in usable if r.location.precision == "country"), None
+        )
         for ref, figures in groups:
-            fallback = None if elsewhere else self.focus.get(story_i)
+            air = self.national_air.get(story_i)
+            casualties = all(f.kind not in ("without_power", "fires") for f in figures)
+            lone = story_i not in self.focus
+            if ref is None and air is not None and casualties and not elsewhere and (national or lone):
+                have = {(f.kind, f.value) for f in air.figures}
+                air.figures += [f for f in figures if (f.kind, f.value) not in have]
+                continue
+            fallback = None if elsewhere or national else self.focus.get(story_i)
             location = ref.location if ref else fallback or self.ctx.country.get(target or "")
+            if national:
+                location = country or location
             code = location.country if location else target
             if ref is not None and ref.location.precision not in ("country",):
                 self.focus[story_i] = ref.location

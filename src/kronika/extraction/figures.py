@@ -50,13 +50,18 @@ _PERSON_CUES = (KILLED, INJURED, RESCUED, MISSING, NO_POWER)
 
 # Up to four modifiers between a number and its noun: "long-range", "Shahed-type attack", "S-300", "U.S.-supplied",
 # "Shahed-136/131", "Iskander-M ballistic".
-_MOD = r"(?:[A-Za-z][\w.’'/-]*\s+){0,4}?"
+_MOD = (
+    r"(?:(?!(?:and|or|of|in|on|at|by|from|with|to|for|were|was|are|is|missiles?|drones?|people|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\b)[A-Za-z][\w.’'/-]*\s+){0,4}?"
+)
 _PEOPLE_NOUNS = (
-    r"people|persons|person|civilians|residents|individuals|men|women|victims|others|more|soldiers|servicemen"
+    r"people|persons|person|civilians|residents|individuals|men|women|victims|others|soldiers|servicemen"
     r"|troops|workers|employees|passengers|rescuers|firefighters|police\s+officers|policemen|officers|miners|staff"
     r"|adults|patients|pensioners|volunteers|journalists|medics|doctors|paramedics|drivers|farmers|locals"
     r"|villagers|citizens|inhabitants|guards|crew|crew\s+members|sailors|pilots|students|teachers|relatives"
-    r"|family\s+members|Ukrainians|Russians|fighters|prisoners|POWs|bodies"
+    r"|family\s+members|Ukrainians|Russians|fighters|prisoners|POWs|bodies|personnel|man|woman|person|resident"
+    r"|civilian|soldier|serviceman|officer|worker|driver|passenger|pensioner|volunteer|journalist|rescuer"
+    r"|firefighter|policeman|medic|employee|individual|victim"
 )
 # "four missile strikes", "two drone attacks" count attacks, not weapons.
 _NOT_ATTACK = (
@@ -80,7 +85,7 @@ _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (DRONES, r"(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?)" + _NOT_ATTACK),
         (MISSILES, r"missiles?" + _NOT_ATTACK),
-        (CHILDREN, r"children|child|kids|minors|teenagers|boys|girls|infants|babies"),
+        (CHILDREN, r"children|child|kids|minors|teenagers|teenager|boys|boy|girls|girl|infants|infant|babies|baby"),
         (FIRES, r"fires|blazes"),
         (PEOPLE, _PEOPLE_NOUNS),
         (HOMES, r"households|homes|families|consumers|customers|subscribers|houses|apartments|dwellings"),
@@ -94,11 +99,15 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"kill(?:ed|ing|s)?|dead|died|dying|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|fatalities|perished"
         r"|(?:took|taken|taking|claimed|claiming)\s+the\s+lives\s+of",
     ),
-    (INJURED, r"injur(?:ed|ing|es|e|ies)|wound(?:ed|ing|s)?|hurt|hospitali[sz]ed"),
+    (
+        INJURED,
+        r"injur(?:ed|ing|es|e|ies)|wound(?:ed|ing|s)?|hurt|hospitali[sz]ed"
+        r"|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)",
+    ),
     (RESCUED, r"rescu(?:ed|ing|es|e)|saved|pulled\s+(?:out\s+)?alive"),
     (
         MISSING,
-        r"missing|unaccounted\s+for|(?:feared\s+)?(?:trapped|buried)(?:\s+(?:under|beneath|in)\b)?"
+        r"(?:went\s+)?missing|unaccounted\s+for|(?:feared\s+)?(?:trapped|buried)(?:\s+(?:under|beneath|in)\b)?"
         r"|under\s+the\s+(?:rubble|wreckage|debris|ruins)",
     ),
     (NO_POWER, r"without\s+(?:power|electricity|light|electric\s+supply)|(?:lost|losing)\s+(?:power|electricity)"),
@@ -125,7 +134,8 @@ _LEFT_CUE = [
         re.compile(
             r"\b(?:"
             + cue
-            + r")(?:\s*/\s*[a-z]+(?:\s+down)?)?(?:\s+(?:or|and)\s+[a-z]+(?:\s+down)?)?\s+(?:(?:also|a|an|at|least)\s+)*"
+            + r")(?:\s*/\s*[a-z]+(?:\s+down)?)?(?:\s+(?:or|and)\s+(?:[a-z]+(?:ed|ing)|hurt|shot)(?:\s+down)?)?"
+            r"\s+(?:(?:also|a|an|at|least)\s+)*"
             + _QUAL
             + r"$",
             re.I,
@@ -136,14 +146,21 @@ _LEFT_CUE = [
 ]
 _TOLL_LEFT = re.compile(
     r"\b(?:death\s+)?toll\b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is|was)"
-    r"\s+(?:to|at)\s+$",
+    r"\s+(?:to|at)\s+$"
+    r"|\b(?:rais|bring|tak|push|increas)(?:ed|ing|es|s)?\s+the\s+(?:overall\s+|total\s+|official\s+)?(?:death\s+)?"
+    r"toll\s+(?:\w+\s+){0,4}?to\s+$",
     re.I,
 )
 _NUMBER_OF_LEFT = re.compile(
-    r"\bnumber\s+of\s+(?:people\s+)?(?P<what>killed|dead|deaths|injured|wounded|injuries|rescued|missing)\b[^.;]{0,60}?"
-    r"\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is|was)\s+(?:to|at)\s+$",
+    r"\bnumber\s+of\s+(?:(?P<who>people|civilians|children|victims)\s+)?(?P<what>killed|dead|deaths|injured|wounded"
+    r"|injuries|rescued|missing)\b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is"
+    r"|was|to)\s+(?:to|at\s+)?$",
     re.I,
 )
+# "the deaths of seven people", "the loss of 13 lives"
+_DEATHS_OF = re.compile(r"\bdeaths\s+of\s+(?:(?:at\s+least|more\s+than|some|about|around)\s+)?$", re.I)
+_LOSS_OF = re.compile(r"\bloss\s+of\s+(?:(?:at\s+least|more\s+than|some|about|around)\s+)?$", re.I)
+_LIVES_RIGHT = re.compile(r"\s+(?:(?:civilian|human|innocent)\s+)?lives\b", re.I)
 _AMONG_LEFT = re.compile(
     r"\bamong\s+(?:the\s+|those\s+)?(?P<what>dead|killed|victims|injured|wounded|hurt)\b[^.;]{0,60}?"
     r"\b(?:are|were|is|was)\s+$",
@@ -173,13 +190,14 @@ _OF_TOTAL_LEFT = re.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?$", re.I)
 _AUX = (
     r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|been|of\s+which|of\s+them|reportedly|also|later"
     r"|still|now|currently|reported|confirmed|officially|so\s+far|successfully|subsequently|left|feared|believed"
+    r"|(?:known|believed|said|thought|reported|confirmed)\s+to\s+(?:be|have\s+been)"
     r"|(?:may|might|could)\s+(?:still\s+)?(?:be|have\s+been)|all)\s+)*"
 )
 # The noun phrase between a count and its verb; it never crosses another cue or a clause ("one person died and
 # nine more were injured": "died" is the first count's verb).
 _RIGHT_NP = (
     r"^\s*(?:(?:who|that)\s+)?(?:(?!(?:died|dead|killed|injured|wounded|hurt|missing|rescued|who|which|that|while|but"
-    r"|when)\b)"
+    r"|when|where)\b)"
     r"[A-Za-z][\w.’'/-]*\s+){0,6}?"
 )
 _RIGHT_FINITE = [
@@ -211,15 +229,18 @@ _RIGHT_FINITE = [
         ),
     ),
 ]
+# a noun between a count and a bare participle: "90 wounded", "25 individuals lost their lives", "eight confirmed
+# deaths"; never an adverb ("23 severely wounded soldiers" describes prisoners, not a toll)
 _RIGHT_SKIP = (
-    r"^\s*(?:(?:people|persons|person|civilians|civilian|others|more|of\s+them|drones?|missiles?|UAVs?|Shaheds?"
-    r"|man|woman|child|resident)\s+)?"
+    r"^\s*(?:of\s+them\s+)?(?:(?:confirmed|reported|known|new|other|more|civilian|Ukrainian|Russian)\s+)?"
+    r"(?:(?:" + _PEOPLE_NOUNS + r"|children|child|drones?|missiles?|UAVs?|Shaheds?)\s+)?"
+    r"(?:(?:confirmed|reported|now|also|all)\s+)?"
 )
 _RIGHT_BARE = [
     (kind, re.compile(_RIGHT_SKIP + r"(?:" + cue + r")\b(?P<tail>\s+by\b)?", re.I))
     for kind, cue in _CUES
     if kind not in (LAUNCHED, NO_POWER)
-]
+] + [(LAUNCHED, re.compile(_RIGHT_SKIP + r"(?:launched|fired|used|deployed)\b(?P<tail>\s+by\b)?", re.I))]
 _RIGHT_DEAD = re.compile(
     r"^\s*(?:\w+\s+){0,2}?among\s+(?:the\s+|those\s+)?(?:[\d,]+\s+)?(?:(?:people|civilians|persons)\s+)?"
     r"(dead|killed|victims|injured|wounded|hurt)\b",
@@ -256,19 +277,24 @@ _FREE_WORDS = frozenset(
     "and or but nor in on at near across over during after before since as when while with from by of to for into"
     " onto more others other overnight yesterday today tonight last earlier later so the that who which where each"
     " respectively including among according amid following were was had have has are is be been being got remain"
-    " remained remains may might could would will also still reportedly all both".split()
+    " remained remains may might could would will also still reportedly all both deaths death injuries fatalities"
+    " dead wounded injured killed missing hurt confirmed reported known new civilian went died lost sustained"
+    " suffered received perished".split()
 )
 _CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\b|(?:Russia['’]s\s+|the\s+|Moscow['’]s\s+)?"
     r"(?:full[-\s]scale\s+|large[-\s]scale\s+)?(?:invasion|war)\b|(?:February|Feb\.?)\s+(?:24,?\s+)?20\d\d"
     r"|(?:19|20)\d\d\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-    r"|\b(?:throughout|over\s+the\s+course\s+of)\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b"
+    r"|\b(?:throughout|over\s+the\s+course\s+of|in|during)\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b"
+    r"(?!\s+(?:zone|crimes?)\b)"
     r"|\bso\s+far\s+(?:this\s+year|in\s+the\s+war|in\s+20\d\d)\b|\bsince\s+it\s+(?:began|started|invaded)\b",
 )
 _SUPERLATIVE_LEFT = re.compile(
     r"\b(?:\w+est|most|first|record|biggest|largest|worst|single)\b(?:\s+\S+){0,6}\s*$", re.I
 )
-_MAX_TOLL = 100_000
+# No single attack of this war has a toll of a thousand: such counts are war totals or rhetoric.
+_MAX_TOLL = 1_000
+_UNCAPPED = frozenset({NO_POWER, RESCUED, FIRES})
 _ONE_WHO = (
     r"(?:man|woman|boy|girl|child|person|resident|civilian|teenager|pensioner|driver|passenger|pedestrian|cyclist"
     r"|worker|farmer|guard|firefighter|rescuer|paramedic|volunteer|journalist)"
@@ -324,8 +350,8 @@ _LONE_WEAPON = re.compile(
 )
 _ALL_BUT = re.compile(
     r"\ball\s+(?:but|except(?:\s+for)?)\s+(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-    r"(?:\s+(?:of\s+)?(?:the|them|these|those)?\s*(?:[A-Za-z][\w.’'/-]*\s+){0,3}?(?P<noun>drones?|missiles?|UAVs?"
-    r"|projectiles|targets))?",
+    r"(?:\s+(?:of\s+)?(?:the|them|these|those)?\s*(?:(?P<m>\d[\d,]*)\s+)?(?:[A-Za-z][\w.’'/-]*\s+){0,3}?"
+    r"(?P<noun>drones?|missiles?|UAVs?|projectiles|targets))?",
     re.I,
 )
 _ALL_NONE = re.compile(
@@ -340,6 +366,7 @@ _DESTROY_NEAR = re.compile(
     re.I,
 )
 _AIR_DEFENCE = re.compile(r"\b(?:air\s+defen[cs]es?|shot\s+down|downed|intercept(?:ed|ing))\b", re.I)
+_CASUALTY_STEMS = ("kill", "wound", "injur", "died", "rescu", "hurt")
 _CUE_OF_WORD = [(kind, re.compile(r"^(?:" + cue + r")$", re.I)) for kind, cue in _CUES]
 
 
@@ -361,6 +388,7 @@ class _Found:
     fig: FigureMention
     listed: bool = False  # coordinated with the figure before it
     part: bool = False  # under "including", "among them", "of which"
+    own_verb: bool = False  # its cue is a verb of its own ("and 20 were suppressed"), not the list's
     located: bool = False  # followed by its own place: "66 over the Bryansk region"
 
 
@@ -395,8 +423,6 @@ def _left_cue(left: str) -> str | None:
         return INJURED if m.group("what").lower() in ("injured", "wounded", "hurt") else KILLED
     if _TOLL_LEFT.search(left):
         return KILLED
-    if _OF_TOTAL_LEFT.search(left):
-        return LAUNCHED
     if _FATE_LEFT.search(left):
         return MISSING
     if _POWER_LEFT.search(left):
@@ -407,6 +433,11 @@ def _left_cue(left: str) -> str | None:
         if m and (best is None or m.start() > best[0]):
             best = (m.start(), kind)
     return best[1] if best else None
+
+
+def _children_counted(left: str) -> bool:
+    m = _NUMBER_OF_LEFT.search(left)
+    return bool(m) and (m.group("who") or "").lower() == "children"
 
 
 def _right_cue(right: str) -> tuple[str | None, bool]:
@@ -435,7 +466,7 @@ def _power_right(right: str) -> bool:
 
 
 def _kind(category: str | None, cue: str | None) -> str | None:
-    if cue is None:
+    if cue is None or category is None:
         return FIRES if category == FIRES else None
     if category in _WEAPON_CATEGORIES:
         if cue in (LAUNCHED, DESTROYED):
@@ -472,7 +503,11 @@ def classify(
     waiting: list[tuple[NumberMention, str]] = []  # counts with a noun but no cue yet: "30 missiles and 585 drones
     #                                                were intercepted" gives the first its cue from the second
     usable = [n for n in numbers if not n.rejected]
-    total_of: tuple[NumberMention, str] | None = None  # "58 of 70": the 70 and the category of the 58
+    if "all" in sentence.lower():  # the counts of "all but three of the 40 drones" are read by `_alls`
+        spans = [m.span() for m in _ALL_BUT.finditer(sentence)]
+        usable = [n for n in usable if not any(a <= n.start < b for a, b in spans)]
+    total_of: tuple[NumberMention, str, str] | None = None  # "58 of 70": the 70, the category and cue of the 58
+    last_cue: str | None = None  # the cue of the last count that had one, figure or not
     for i, num in enumerate(usable):
         left, right = sentence[: num.start], sentence[num.end :]
         nxt = usable[i + 1] if i + 1 < len(usable) else None
@@ -485,6 +520,12 @@ def classify(
         including = bool(_INCLUDING_LEFT.search(left[-60:]))
         subset = bool(_SUBSET_RIGHT.match(right))
         cue = _left_cue(left[-220:])
+        if cue is None and (
+            _DEATHS_OF.search(left[-40:]) or (_LOSS_OF.search(left[-40:]) and _LIVES_RIGHT.match(right))
+        ):
+            cue, category = KILLED, category or PEOPLE
+        if category is None and cue in (KILLED, INJURED) and _children_counted(left[-220:]):
+            category = CHILDREN  # "bringing the number of children killed to four"
         if cue is None and _POWER_RIGHT.match(right) and _power_right(right):
             cue = NO_POWER
         from_right = False
@@ -495,6 +536,8 @@ def classify(
                 cue, from_right = right_cue, True
             elif (linked or including) and prev_cue and not (right_cue is None and _OWN_PREDICATE.match(right)):
                 cue = prev_cue
+            elif including and last_cue:
+                cue = last_cue  # "intercepted 483 of 524 threats, including 442 drones"
             else:
                 cue = right_cue
         bare = bool(_BARE_COUNT.match(right))  # the count names no thing of its own: "98 were shot down"
@@ -502,16 +545,22 @@ def classify(
             inherits = linked or including or (cue in (DESTROYED, LAUNCHED) and bare)
             if inherits or (_OF_TOTAL_LEFT.search(left[-30:]) and cue == LAUNCHED):
                 category = prev_category if prev_category != CHILDREN else PEOPLE
+        pair_cue = None
         if total_of is not None and total_of[0] is num:
-            cue, category = LAUNCHED, category or total_of[1]  # the 70 of "shot down 58 of 70 drones"
+            pair_cue = total_of[2]
+            if total_of[1] in _WEAPON_CATEGORIES or pair_cue in (DESTROYED, LAUNCHED):
+                cue, category = LAUNCHED, category or total_of[1]  # the 70 of "shot down 58 of 70 drones"
         total_of = None
+        last_cue = pair_cue or cue or last_cue
         if category == TARGETS:
             category = _targets(sentence, prev_category, weapon, cue)
         if category is None and cue in _PERSON_CUES and not own_noun:
             category = PEOPLE
-        if subset and category != CHILDREN and (cue is None or cue == prev_cue):
+        if subset and category != CHILDREN and (cue is None or cue == prev_cue) and not _located(sentence, num):
             waiting = []
             continue  # "18 people were injured, 9 of them are in hospital": part of a count already given
+        if of_total and nxt is not None and cue:
+            total_of = (nxt, category, cue)
         if of_total and category in (None, PEOPLE):
             waiting = []
             continue  # "10 of the 14 dead were not identified": the 14 is the toll
@@ -547,10 +596,11 @@ def classify(
                     found.append(_Found(fig, listed=bool(found), located=_located(sentence, early)))
         waiting = []
         fig = FigureMention(kind, num.value, num.qualifier, num.start, num.end)
-        found.append(_Found(fig, listed=linked, part=including, located=_located(sentence, num)))
-        prev_cue, prev_category, prev_end = cue, category, num.end
-        if of_total and nxt is not None and category in _WEAPON_CATEGORIES:
-            total_of = (nxt, category)
+        found.append(
+            _Found(fig, listed=linked, part=including or subset, located=_located(sentence, num), own_verb=from_right)
+        )
+        # what follows "21 of 23 missiles and two drones" is counted like the 21
+        prev_cue, prev_category, prev_end = pair_cue or cue, category, num.end
     out = _sum_model_lists(found)
     out.extend(_alls(sentence, out, launched or {}, weapon))
     out.extend(_lone_persons(sentence, out))
@@ -573,45 +623,35 @@ def _targets(sentence: str, prev_category: str | None, weapon: str | None, cue: 
 
 
 def _sum_model_lists(found: Sequence[_Found]) -> list[FigureMention]:
-    """ "four Kalibr cruise missiles, one Iskander-M missile and 40 Shahed drones": one missiles count of 5. A list
-    under "including" after a total of the same kind is that total's breakdown and is left as it is (the air attack
-    keeps the total); a count with its own place ("66 over the Bryansk region") is never summed."""
-    out: list[FigureMention] = []
-    group: list[_Found] = []
-
-    def flush() -> None:
-        if not group:
-            return
-        first = group[0]
-        earlier = any(f.kind == first.fig.kind for f in out)
-        if len(group) == 1 or (first.part and earlier):
-            out.extend(g.fig for g in group)
-        else:
-            total = sum(g.fig.value for g in group)
-            out.append(FigureMention(first.fig.kind, total, first.fig.qualifier, first.fig.start, group[-1].fig.end))
-        group.clear()
-
+    """ "four Kalibr cruise missiles, one Iskander-M missile and 40 Shahed drones": one missiles count of 5, one
+    drones count of 40. A list is a run of counts coordinated under one cue; a count with a verb of its own ("and
+    20 were suppressed") starts a new one. A list under "including" after a total of the same kind is that
+    total's breakdown and is left as it is (the air attack keeps the total), and so is a list whose counts each
+    have their own place ("29 over Rostov and 20 over Astrakhan")."""
+    runs: list[list[_Found]] = []
     for f in found:
-        weaponish = f.fig.kind.split("_", 1)[0] in _WEAPON_CATEGORIES
-        if not weaponish or f.located:
-            flush()
-            out.append(f.fig)
-            continue
-        # the same kind as the group's, coordinated with the count before it (other kinds may sit between)
-        same = bool(group) and f.fig.kind == group[0].fig.kind and (f.listed or f.part == group[0].part)
-        if same and _in_list(found, group[-1], f):
-            group.append(f)
-            continue
-        flush()
-        group.append(f)
-    flush()
+        prev = runs[-1][-1] if runs else None
+        joins = prev is not None and f.listed and not f.own_verb and not prev.located and f.part == prev.part
+        if joins:
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    out: list[FigureMention] = []
+    for run in runs:
+        located = sum(1 for f in run if f.located)
+        summed: dict[str, list[_Found]] = {}
+        for f in run:
+            if weapon_category(f.fig.kind):
+                summed.setdefault(f.fig.kind, []).append(f)
+        for f in run:
+            items = summed.get(f.fig.kind)
+            if not items or len(items) == 1 or located > 1 or (f.part and any(o.kind == f.fig.kind for o in out)):
+                out.append(f.fig)
+                continue
+            if f is items[0]:
+                total = sum(i.fig.value for i in items)
+                out.append(FigureMention(f.fig.kind, total, f.fig.qualifier, f.fig.start, items[-1].fig.end))
     return out
-
-
-def _in_list(found: Sequence[_Found], last: _Found, f: _Found) -> bool:
-    """Every count from `last` to `f` is coordinated with the one before it: one list, not two clauses."""
-    i, j = found.index(last), found.index(f)
-    return all(found[k].listed and not found[k].located for k in range(i + 1, j + 1))
 
 
 def _alls(
@@ -628,8 +668,13 @@ def _alls(
     for m in _ALL_BUT.finditer(sentence):
         if not _destroy_governs(sentence, m.start(), m.end()):
             continue
-        category = _weapon_noun(m.group("noun")) or weapon
+        category = _weapon_noun(m.group("noun")) or weapon or (next(iter(here)) if len(here) == 1 else None)
         n = parse_number(m.group("n"))
+        if m.group("m") and category:  # "all but three of the 40 drones"
+            total = parse_number(m.group("m"))
+            if total is not None and category not in here:
+                known[category] = total
+                extra.append(FigureMention(f"{category}_launched", total, "exact", m.start("m"), m.end("m")))
         if category in known and n is not None and known[category] > n:
             kind = f"{category}_destroyed"
             if not any(f.kind == kind and f.start >= m.start() for f in found):
@@ -682,8 +727,11 @@ def _covered(found: Sequence[FigureMention], start: int, end: int) -> bool:
 
 
 def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureMention]:
+    """People counted without a numeral: "wounded an elderly man", "a woman and a child were killed"."""
     extra: list[FigureMention] = []
-    for m in _PERSON_LIST.finditer(sentence):
+    low = sentence.lower()
+    verbs = any(stem in low for stem in _CASUALTY_STEMS)  # most sentences have none: nothing to scan for
+    for m in _PERSON_LIST.finditer(sentence) if verbs else ():
         kind = _cue_kind(m.group("verb") or m.group("verb2") or m.group("died") or "")
         group = "list" if m.group("list") else "list2"
         start, end = m.span(group)
@@ -694,7 +742,7 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
         children = sum(1 for p in people if _CHILD_WORD.search(p))
         if children:
             extra.append(FigureMention(f"children_{kind}", children, "exact", start, end))
-    for m in _ONE_PERSON.finditer(sentence):
+    for m in _ONE_PERSON.finditer(sentence) if verbs else ():
         verb = m.group("verb") or m.group("verb2") or ("died" if m.group("died") else "")
         kind = _cue_kind(verb)
         if kind not in (KILLED, INJURED, RESCUED):
@@ -705,7 +753,7 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
         extra.append(FigureMention(kind, 1, "exact", start, end))
         if kind in (KILLED, INJURED) and _CHILD_WORD.search(m.group("np") or m.group("np2") or ""):
             extra.append(FigureMention(f"children_{kind}", 1, "exact", start, end))
-    for m in _INCLUDING_ONE.finditer(sentence):
+    for m in _INCLUDING_ONE.finditer(sentence) if found and ("includ" in low or "among" in low) else ():
         before = [f for f in [*found, *extra] if f.end <= m.start() and f.kind in (KILLED, INJURED)]
         if not before or _covered(found, m.start(), m.end()):
             continue
@@ -718,6 +766,9 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
 def _lone_weapons(sentence: str, found: Sequence[FigureMention], weapon: str | None) -> list[FigureMention]:
     """ "destroyed a UAV", "Another drone was shot down", "... 139 drones and an Iskander-M missile": one each."""
     extra: list[FigureMention] = []
+    low = sentence.lower()
+    if not any(stem in low for stem in ("missile", "drone", "uav", "shahed", "rocket")):
+        return extra
     for m in _LONE_WEAPON.finditer(sentence):
         noun = m.group("noun") or m.group("noun2") or m.group("noun3")
         category = _weapon_noun(noun)
@@ -759,7 +810,7 @@ def _drop_cumulative(sentence: str, figures: list[FigureMention]) -> list[Figure
             for f in figures
             if re.search(r";|\s[–—-]\s", sentence[min(f.end, span[0]) : max(f.start, span[1])])
         ]
-    return [f for f in figures if f.value < _MAX_TOLL or f.kind == NO_POWER or weapon_category(f.kind)]
+    return [f for f in figures if f.value < _MAX_TOLL or f.kind in _UNCAPPED or weapon_category(f.kind)]
 
 
 def find_figures(

@@ -273,6 +273,7 @@ _ONE_RIGHT_PRONOUN = re.compile(
     re.I,
 )
 _ONE_RIGHT_CAPITAL = re.compile(r"\s+[A-Z]")
+_ONE_RIGHT_WEAPON = re.compile(r"\s+(?:[A-Z][\w.’'/-]*\s+)(?:[\w.’'/-]+\s+){0,2}?(?:missile|drone|UAV|rocket)\b")
 _ONE_RIGHT_NOUN = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:person|civilian|child|man|woman|boy|girl|teenager|resident|soldier|serviceman|officer"
     r"|rescuer|worker|employee|driver|policeman|firefighter|medic|volunteer|journalist|pensioner|infant|baby"
@@ -478,8 +479,8 @@ def _left_reason(tok: _Token, words: list[str], right: str) -> str | None:
         return "money"
     if _is_month(last):  # "Nov 20", "(Nov 14)", "November 2025"
         return "date" if value <= 31 else ("year" if 1900 <= value <= 2100 else None)
-    if _is_month(prev) and _DAY_OF_MONTH.fullmatch(last):  # "Nov 20, 2025"
-        return "year" if 1900 <= value <= 2100 else "date"
+    if _is_month(prev) and _DAY_OF_MONTH.fullmatch(last):  # "Nov 20, 2025"; "On July 8, 20 people were killed"
+        return "year" if 1900 <= value <= 2100 else (None if last.endswith(",") else "date")
     if lower == "day" and prev_lower not in _NOT_DAY_COUNTER:  # "day 1,000 of the war"
         return "day_counter"
     if lower in ("no.", "no") and prev_lower == "day":
@@ -548,6 +549,8 @@ def _qualifier(text: str, ns: int, words: list[str]) -> tuple[str, int] | None:
 def _one_is_count(text: str, start: int, qualified: bool, ne: int) -> bool:
     """The word "one" counts something ("killed at least one", "one person") rather than standing for someone."""
     right = text[ne : ne + _RIGHT_WINDOW]
+    if _ONE_RIGHT_WEAPON.match(right):
+        return True  # "one Iskander-M ballistic missile", "one Kh-101 missile"
     if _ONE_RIGHT_PRONOUN.match(right) or _ONE_RIGHT_CAPITAL.match(right):
         return False  # "close to one of the strikes", "one Kyiv resident", "one day": even after a qualifier
     if qualified:
