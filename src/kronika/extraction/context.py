@@ -39,7 +39,9 @@ class Draft:
     places: list[Location] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
-    separate: bool = False  # the text says this is a separate/another attack
+    separate: bool = False  # the text says this is a separate/another attack (or another sanctions package)
+    act: str | None = None  # for diplomacy: the kind of act (talks, call, summons, sanctions, aid, plan, ...)
+    persons: list[str] = field(default_factory=list)  # for diplomacy: the people the sentence names
 
 
 @dataclass(slots=True)
