@@ -97,3 +97,75 @@ def test_a_denial_of_a_claim_the_story_reports_is_a_statement_beside_it() -> Non
     assert places(claims) == ["Vovchansk"] and claims[0].status == "claimed"
     denials = [e for e in events(text, "statement") if e.status == "denied"]
     assert places(denials) == ["Vovchansk"]
+
+
+# -- diplomacy --------------------------------------------------------------------------------------------------
+def test_one_meeting_told_in_several_sentences_is_one_event_at_its_venue() -> None:
+    text = (
+        "Leaders from 40 countries gathered on Saturday for a two-day summit on Ukraine.\n\n"
+        "The summit, held at a resort near Geneva, ended with a joint declaration on Sunday.\n\n"
+        "Delegations attending the meeting in Geneva agreed to meet again in the autumn.\n"
+    )
+    talks = events(text, "diplomacy")
+    assert len(talks) == 1, talks
+    assert talks[0].location is not None and talks[0].location.name == "Geneva"
+
+
+def test_talk_about_talks_is_no_diplomatic_event() -> None:
+    text = (
+        "President Volodymyr Zelensky renewed his call for a bilateral summit with Vladimir Putin.\n\n"
+        "Russian Foreign Minister Sergei Lavrov accused Kyiv of demanding an immediate meeting at all costs.\n\n"
+        "Direct talks between the leaders remain the most effective path forward, Zelensky said.\n"
+    )
+    assert events(text, "diplomacy") == []
+
+
+def test_two_calls_with_different_counterparts_are_two_events() -> None:
+    text = (
+        "On Monday, Turkish President Recep Tayyip Erdogan spoke with Vladimir Putin by phone about grain.\n\n"
+        "The same day, Erdogan spoke with Volodymyr Zelensky about the Black Sea corridor.\n"
+    )
+    assert len(events(text, "diplomacy")) == 2
+
+
+def test_aid_announced_during_a_visit_is_its_own_event_beside_the_visit() -> None:
+    text = (
+        "US President Joe Biden made a surprise visit to Kyiv on Monday, where he met Volodymyr Zelensky.\n\n"
+        "Biden announced $500 million in new military assistance to Ukraine during the visit.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert len(acts) == 2, acts
+    assert acts[0].location is not None and acts[0].location.name == "Kyiv"
+    assert events(text, "other") == []
+
+
+def test_sanctions_are_diplomacy_and_a_later_package_is_another() -> None:
+    text = (
+        "The United States imposed sanctions on more than 500 Russian companies on Friday.\n\n"
+        "Washington later also imposed sanctions on the shipping group Sovcomflot.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert len(acts) == 2 and events(text, "strike") == []
+
+
+def test_a_summons_and_its_repetition_are_one_summons() -> None:
+    text = (
+        "Poland summoned the Russian ambassador on Thursday over a drone that crashed near Lublin.\n\n"
+        "The ambassador was summoned to the foreign ministry in Warsaw, the ministry said.\n"
+    )
+    assert len(events(text, "diplomacy")) == 1
+
+
+def test_hosting_a_gathering_or_speaking_to_a_news_agency_is_no_diplomacy() -> None:
+    text = (
+        "The theatre was hosting a gathering of drone makers, the mayor said.\n\n"
+        "A senior source who spoke to AFP said the plan was still being drafted.\n"
+    )
+    assert events(text, "diplomacy") == []
+
+
+def test_a_prisoner_exchange_is_other_and_a_call_for_one_is_nothing() -> None:
+    done = events("Russia and Ukraine swapped 150 prisoners of war on Sunday, both sides said.\n")
+    assert [e.type for e in done] == ["other"]
+    asked = "The declaration called for an exchange of all prisoners between Russia and Ukraine.\n"
+    assert [e for e in events(asked) if e.type != "statement"] == []

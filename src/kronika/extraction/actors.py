@@ -184,3 +184,17 @@ def state_of(text: str) -> str | None:
         if hit in ("Russia", "Ukraine"):
             return hit
     return None
+
+
+def persons_in(span: Span, names: NameBook) -> list[str]:
+    """Distinct people named in a sentence, full names where the article gave them."""
+    out: list[str] = []
+    for ent in span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = canonical_actor(ent.text)
+        if name and name.lower() not in _STATE_WORDS:
+            name = names.expand(name)
+            if name not in out:
+                out.append(name)
+    return out

@@ -8,8 +8,8 @@ its own) and a compatible place:
 * a country-level draft whose figures all repeat figures of a more precise one (the lead's "killing at least 10
   people" across Ukraine is the Ternopil toll), or a country-level draft without figures, or
 * a region and a place inside it, in the same story, unless the text calls the second a separate attack, or
-* for diplomacy, a draft without a place right after one in the same paragraph (the next sentence about the
-  same talks).
+* for diplomacy, the same kind of act in the same story with no second venue and no second set of
+  counterparts (`_same_act`): one event per meeting, call, summons or package, however many sentences tell it.
 
 A figure that two drafts of an article both state is kept once, on the most precise draft. Ground claims merge
 only on the same place. Statements merge per speaker and story.
@@ -87,13 +87,8 @@ def _mergeable(kept: Draft, new: Draft) -> bool:
             and _loc_key(kept.location) == _loc_key(new.location)
         )
     k, n = _loc_key(kept.location), _loc_key(new.location)
-    if kept.type == "diplomacy":
-        if n is None:  # the next sentence about the same talks: same paragraph, or the next one naming a party
-            shared = set(kept.actors) & set(new.actors)
-            return kept.paragraph == new.paragraph or (kept.paragraph == new.paragraph - 1 and bool(shared))
-        if k is None:
-            return False
-        return k == n or _inside(kept.location, new.location) or _inside(new.location, kept.location)
+    if kept.type in ("diplomacy", "other"):
+        return _same_act(kept, new)
     if kept.type == "ground_claim":  # a claim and its denial stay side by side
         return k is not None and k == n and (kept.status == "denied") == (new.status == "denied")
     if k is not None and k == n:
@@ -116,6 +111,27 @@ def _mergeable(kept: Draft, new: Draft) -> bool:
         ):
             return True
     return False
+
+
+def _same_act(kept: Draft, new: Draft) -> bool:
+    """Do two diplomacy drafts of one story report one act? The same kind of act (a meeting is not the aid
+    announced at it), no second venue (talks in Istanbul and talks in Ankara are two), and no second set of
+    counterparts (Erdogan's call with Putin and his call with Zelensky are two calls); a package the text calls
+    another ("later also imposed sanctions on ...") is another."""
+    if kept.story != new.story or new.separate or (kept.act and new.act and kept.act != new.act):
+        return False
+    k, n = _loc_key(kept.location), _loc_key(new.location)
+    if (
+        k is not None
+        and n is not None
+        and k != n
+        and not (_inside(kept.location, new.location) or _inside(new.location, kept.location))
+    ):
+        return False
+    if k is not None and k == n and kept.location.precision != "country":
+        return True  # one venue, one day: the sentences of one meeting, whoever each one names
+    a, b = set(kept.persons), set(new.persons)
+    return not (a and b and a - b and b - a and len(a & b) < 2)
 
 
 def _conflicting(a: Draft, b: Draft) -> bool:
@@ -150,6 +166,7 @@ def _merge_into(kept: Draft, new: Draft) -> None:
     if new.status == "denied" or (new.status == "claimed" and kept.status == "reported"):
         kept.status = new.status
     kept.actors += [a for a in new.actors if a not in kept.actors]
+    kept.persons += [p for p in new.persons if p not in kept.persons]
     have = _figure_keys(kept)
     kept.figures += [f for f in new.figures if (f.kind, f.value) not in have]
     if not kept.figures and new.figures:
@@ -189,6 +206,8 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
     for d in drafts:
         if d.type == "statement" and merged and _comments_on(merged[-1], d):
             merged[-1].claimed_by = merged[-1].claimed_by or d.claimed_by
+            if merged[-1].type == "diplomacy":  # who speaks about talks or a package took part in them
+                merged[-1].actors += [a for a in d.actors if a not in merged[-1].actors]
             continue
         target = next((m for m in reversed(merged) if _mergeable(m, d)), None)
         if target is None:

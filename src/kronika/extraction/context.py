@@ -39,9 +39,11 @@ class Draft:
     places: list[Location] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
-    separate: bool = False  # the text says this is a separate/another attack
+    separate: bool = False  # the text says this is a separate/another attack (or another sanctions package)
     date_partial: str | None = None  # "--MM-DD" / "YYYY-MM": what the sentence fixes short of a day
     weekday: int | None = None  # the ISO weekday the sentence names
+    act: str | None = None  # for diplomacy: the kind of act (talks, call, summons, sanctions, aid, plan, ...)
+    persons: list[str] = field(default_factory=list)  # for diplomacy: the people the sentence names
 
 
 @dataclass(slots=True)

@@ -22,9 +22,11 @@ from spacy.tokens import Span
 
 from kronika.dates import resolve_date
 from kronika.extraction import triggers
-from kronika.extraction.actors import actors_in, state_of
+from kronika.extraction.actors import actors_in, persons_in, state_of
 from kronika.extraction.claimants import find_claimant
 from kronika.extraction.context import ArticleContext, Draft, as_date, is_headline, masked_text
+from kronika.extraction.diplomacy import Act
+from kronika.extraction.diplomacy import acts as diplomatic_acts
 from kronika.extraction.figures import find_figures, weapon_category
 from kronika.extraction.places import SPECIFICITY, PlaceRef, best_place, governed, listed_with, rank
 from kronika.extraction.sides import attack_target, attacker, in_theatre, not_attacker, places_country, target_country
@@ -32,7 +34,6 @@ from kronika.models import WEAPON_KINDS, Figure, Location
 
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 CAPITALS = frozenset({"Kyiv", "Moscow"})
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
 
 
 # "four of the missiles were shot down": a count about weapons a sentence before counted
@@ -45,6 +46,19 @@ _WITH_AFTER = re.compile(r"[^.;:\d]{0,80}?\bwith\s+$", re.I)
 # a count followed by its own region: "shot down 16 drones over the Ryazan region", "one in the Sumy region"
 _REGION_GAP = re.compile(r"[^.;:\d]{0,50}?\b(?:over|in|above)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", re.I)
 _LIST_NEXT = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and|or|,)|,|\s+regions|\s+oblasts)")
+# "to resolve the war in Ukraine": the country at war, not the venue of the talks
+_THEATRE_OF_WAR = re.compile(
+    r"\b(?:war|conflict|invasion|fighting|aggression|crisis|peace|situation|offensive)\s+(?:in|on|against)\s+$", re.I
+)
+_IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
+_MILITARY = re.compile(
+    r"\b(?:command\s+posts?|commanders?|chief\s+of\s+(?:the\s+)?(?:general\s+)?staff|generals|officers|troops"
+    r"|soldiers|front\s*line|brigades?)\b",
+    re.I,
+)
+# "later on Friday also imposed sanctions on ...": a second package, not more about the first
+_ANOTHER_ACT = re.compile(r"\b(?:also|later|separately|additionally|in\s+addition|another|new\s+round)\b", re.I)
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
 
 
@@ -239,10 +253,11 @@ class SentenceReader:
         """A sentence without figures: a claim, a hit, a diplomatic act or a statement."""
         depths: dict[str, int] = {}
         offset = base["span"][0]
+        found = diplomatic_acts(sent, text) if triggers.diplomatic_cue(text) else []
         for kind, spans in (
             ("ground_claim", triggers.ground_spans(text)),
             ("strike", triggers.strike_spans(text)),
-            ("diplomacy", triggers.diplomacy_spans(text)),
+            ("diplomacy", [(a.start, a.end) for a in found]),
         ):
             if spans:
                 depths[kind] = _trigger_depth(sent, spans, offset) or 0
@@ -251,8 +266,12 @@ class SentenceReader:
                 return
             if kind == "strike" and self._bare_strike(text, base, refs, claimant, target, story_i, separate):
                 return
-            if kind == "diplomacy" and self._diplomacy(sent, text, base, all_refs, claimant):
+            if kind == "diplomacy" and self._diplomacy(sent, text, base, all_refs, claimant, found):
                 return
+        exchange_sides = actors_in(sent, self.ctx.names)[:6] if triggers.prisoner_exchange(text) else []
+        if exchange_sides:  # an `other` event, never diplomacy; a swap nobody is named in is left out
+            self.drafts.append(Draft(type="other", claimed_by=claimant, actors=exchange_sides, **base))
+            return
         placeless = not any(r.location.precision != "country" and r.role not in ("subject", "possessive") for r in refs)
         if triggers.denial(text) and base["story"] in self.last_claim and placeless:
             # "Ukrainian units remain in control of the city, the General Staff said": the denial of the claim
@@ -574,33 +593,81 @@ class SentenceReader:
             )
         return True
 
-    def _diplomacy(self, sent: Span, text: str, base: dict, refs: list[PlaceRef], claimant: str | None) -> bool:
-        """Talks, meetings, calls, summons. Placed only where the text says "in/at/to X"."""
+    def _venue(self, sent: Span, text: str, offset: int, refs: list[PlaceRef], found: list[Act]) -> PlaceRef | None:
+        """Where a diplomatic act took place: the place the act's words govern ("met in Geneva", "a visit to Kyiv",
+        "at Istanbul's Dolmabahce Palace"), else one the text puts "in/at" the act; never the country at war
+        ("to resolve the war in Ukraine"), a recipient ("aid to Ukraine") or a place of another clause ("a drone
+        that crashed near Lublin")."""
         full = self.ctx.cleaned.text
-        ref = next(
+        travel = any(a.kind in ("talks", "summons", "invite") for a in found)
+
+        def fits(r: PlaceRef) -> bool:
+            before = full[max(0, r.start - 40) : r.start]
+            return not _THEATRE_OF_WAR.search(before) and (travel or not _TO_BEFORE.search(before))
+
+        usable = [r for r in refs if r.role != "subject" and fits(r)]
+        def scene(r: PlaceRef) -> bool:  # "met in Geneva", "visited Kyiv"; "talks with Ukraine" names a party
+            before = full[max(0, r.start - 40) : r.start]
+            return (
+                r.role in ("possessive", "modifier", "object")
+                or bool(_IN_AT_BEFORE.search(before))
+                or (travel and bool(_TO_BEFORE.search(before)))
+            )
+
+        hit = [r for r in governed(sent, usable, [(offset + a.start, offset + a.end) for a in found])[0] if scene(r)]
+        if hit:
+            return min(hit, key=lambda r: (SPECIFICITY.get(r.location.precision, 6), r.start))
+        return next(
             (
                 r
-                for r in refs
-                if r.role not in ("subject", "possessive")
-                and _LOCATIVE_BEFORE.search(full[max(0, r.start - 40) : r.start])
+                for r in usable
+                if r.role != "possessive" and _IN_AT_BEFORE.search(full[max(0, r.start - 40) : r.start])
             ),
             None,
         )
-        kind = "diplomacy"
-        if triggers.visit_only(text) and (ref is None or ref.location.precision == "country"):
-            kind, ref = "other", None
-        elif triggers.visit_only(text) and in_theatre(ref) and ref.location.name not in CAPITALS:
-            kind = "other"  # a leader visiting troops in Kharkiv is news, not diplomacy; a visit to Kyiv is
-        self.drafts.append(
-            Draft(
-                type=kind,
-                location=ref.location if ref else None,
-                claimed_by=claimant,
-                actors=actors_in(sent, self.ctx.names)[:8],
-                **base,
-            )
+
+    def _diplomacy(
+        self, sent: Span, text: str, base: dict, refs: list[PlaceRef], claimant: str | None, found: list[Act]
+    ) -> bool:
+        """One draft per kind of act the sentence reports (a meeting and the aid announced at it are two events),
+        placed only where the text says "in/at/to X". A visit that is the sentence's only act is `other` unless it
+        is to a capital or abroad (a leader visiting troops in Kharkiv is news, not diplomacy); a visit that is
+        only the scene of another act ("announced aid during a visit") adds nothing."""
+        kinds = list(dict.fromkeys(a.kind for a in found))
+        ref = self._venue(sent, text, base["span"][0], refs, found)
+        visit = {a.kind for a in found if triggers.VISIT.fullmatch(text[a.start : a.end])}
+        only_visit = "talks" in visit and all(
+            triggers.VISIT.fullmatch(text[a.start : a.end]) for a in found if a.kind == "talks"
         )
-        return True
+        if only_visit and len(kinds) > 1:
+            kinds.remove("talks")
+        actors = actors_in(sent, self.ctx.names)[:8]
+        # the speaker is no party to the act unless the act names them ("X met Y", not "X told reporters")
+        persons = [p for p in persons_in(sent, self.ctx.names) if not claimant or p.split()[-1] not in claimant]
+        separate = bool(_ANOTHER_ACT.search(text))
+        for kind in kinds:
+            etype, where = "diplomacy", ref
+            military = any(a.kind == "talks" and _MILITARY.search(text[a.start : a.end + 60]) for a in found)
+            if kind == "talks" and military:
+                etype = "other"  # a meeting with commanders, a visit to a command post: not diplomacy
+            elif kind == "talks" and only_visit:
+                if ref is None or ref.location.precision == "country":
+                    etype, where = "other", None
+                elif in_theatre(ref) and ref.location.name not in CAPITALS:
+                    etype = "other"
+            self.drafts.append(
+                Draft(
+                    type=etype,
+                    location=where.location if where else None,
+                    claimed_by=claimant,
+                    actors=actors,
+                    act=kind,
+                    persons=persons,
+                    separate=separate and kind in ("sanctions", "aid"),
+                    **base,
+                )
+            )
+        return bool(kinds)
 
 
 def _loc_same(a: Location, b: Location) -> bool:

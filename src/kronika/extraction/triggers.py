@@ -68,17 +68,11 @@ STRIKE = re.compile(
 _REPELLED = re.compile(
     r"\b(?:repel\w*|repuls\w*|fought\s+off|fend(?:ed|ing)?\s+off|beat\s+back)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
-DIPLOMACY = re.compile(
-    r"\b(?:met|meet|meets|meeting)\b|\bsummit\b|\bsummon(?:ed|s|ing)?\b"
-    r"|\btalks\s+(?:in|with|between|at|on)\b"
-    r"|\b(?:held|hold|holding|resume|resumed|resuming|hosted|host|hosts|hosting|attend|attended|attending|began"
-    r"|opened|continue|continued)\s+(?:\w+\s+){0,3}?(?:talks|negotiations)\b"
-    r"|\b(?:spoke|speaks|talked)\s+(?:with|to)\b|\bphone\s+call\b|\bcall\s+with\b|\bby\s+phone\b"
-    r"|\b(?:received|presented|submitted|handed|delivered|unveiled|drafted|working\s+on|proposed|offered|offering"
-    r"|offer\s+of|prepared\s+to|ready\s+to|willing\s+to)\b[^.;]{0,50}?\b(?:proposal|plan|deal|ceasefire|talks|truce"
-    r"|negotiations)\b"
-    r"|\bsign(?:ed|s|ing)?\b[^.;]{0,30}\b(?:agreement|deal|memorandum|accord)\b"
-    r"|\bvisit(?:ed|s|ing)?\b",
+DIPLOMATIC_CUE = re.compile(
+    r"\b(?:met|meet|meets|meeting|summit|summon\w*|talks|negotiations|spoke|speaks|speaking|talked|phone\w*|call"
+    r"|sanction\w*|assets|exports|blacklist\w*|visit\w*|host\w*|sign\w*|invit\w*|proposal|plan|ceasefire|truce"
+    r"|initiative|points|memorandum|framework|deal|aid|assistance|package|contribution|tranche|funding|weapons"
+    r"|tanks|jets|systems|missiles|ammunition|defen[cs]e|provide|send|deliver|supply)\b",
     re.I,
 )
 STRIKE_VERB = re.compile(
@@ -106,8 +100,14 @@ REPORTING = re.compile(
 )
 QUOTE = re.compile(r"[\"“”]")
 # prisoner exchanges are `other` events, never diplomacy (the contract's list)
-PRISONER_EXCHANGE = re.compile(r"\b(?:prisoners?|POWs?)\b[^.;]{0,40}?\b(?:exchanges?|swaps?|swapped|exchanged)\b"
-                               r"|\b(?:exchange|swap)\s+(?:of\s+)?(?:\d+\s+)?(?:prisoners|POWs)\b", re.I)
+# (one that happened or was agreed: "completed a prisoner exchange", "swapped 175 prisoners", not "called for")
+PRISONER_EXCHANGE = re.compile(
+    r"\b(?:complet|carri|conduct|held|hold|made|agreed|swapp|exchang|return|releas|freed|took)\w*\b[^.;]{0,40}?"
+    r"\b(?:prisoners?|POWs?)\b[^.;]{0,40}?\b(?:exchanges?|swaps?)\b"
+    r"|\b(?:swapp|exchang)(?:ed|ing)\s+(?:\w+\s+){0,2}(?:prisoners|POWs)\b"
+    r"|\b(?:complet|carri|conduct|held|made|agreed)\w*\s+(?:\w+\s+){0,3}(?:prisoner|POW)\s+(?:exchange|swap)s?\b",
+    re.I,
+)
 
 
 def ground_spans(text: str) -> Spans:
@@ -129,10 +129,6 @@ def strike_spans(text: str) -> Spans:
     return [m.span() for m in STRIKE.finditer(text) if not _REPELLED.search(text[max(0, m.start() - 40) : m.start()])]
 
 
-def diplomacy_spans(text: str) -> Spans:
-    return [m.span() for m in DIPLOMACY.finditer(text)] if diplomacy(text) else []
-
-
 def prisoner_exchange(text: str) -> bool:
     return bool(PRISONER_EXCHANGE.search(text)) and not HYPOTHETICAL.search(text)
 
@@ -149,14 +145,9 @@ def strike_verb(text: str) -> bool:
     return bool(STRIKE_VERB.search(text))
 
 
-def diplomacy(text: str) -> bool:
-    return bool(DIPLOMACY.search(text)) and not HYPOTHETICAL.search(text)
-
-
-def visit_only(text: str) -> bool:
-    """The only diplomatic cue is a visit (a visit to a command post is not diplomacy)."""
-    matches = [m.group(0) for m in DIPLOMACY.finditer(text)]
-    return bool(matches) and all(VISIT.fullmatch(m) for m in matches)
+def diplomatic_cue(text: str) -> bool:
+    """A cheap first look: might the sentence report a diplomatic act? (`diplomacy.acts` decides.)"""
+    return bool(DIPLOMATIC_CUE.search(text))
 
 
 def denial(text: str) -> bool:
