@@ -4,7 +4,7 @@
     clean     clean.clean_text          drop navigation and blurbs, mark photo captions
     date      dates.publication_date    the publication day from the strongest evidence in the text
     split     segment.split_stories     one Story per dateline / headline / digest section, each with its day
-    parse     nlp.load_nlp().pipe       spaCy, batched, with kronika's entity ruler
+    parse     nlp.pipe_whole            spaCy, batched, with kronika's entity ruler; long texts parsed in parts
     place     geo.find_places           every place the text names, resolved in the article's context
     events    extract.events            sentence rules: figures, triggers, claimants, places, dates
     merge     extract.consolidate       one event per real-world event within the article
@@ -27,7 +27,7 @@ from kronika.extraction.context import ArticleContext
 from kronika.extraction.events import read_events
 from kronika.geo import get_geocoder
 from kronika.models import Article, CleanedText, DocumentResult, Location, Story
-from kronika.nlp import load_nlp
+from kronika.nlp import pipe_whole
 from kronika.readers import iter_articles
 from kronika.segment import split_stories
 
@@ -106,8 +106,7 @@ def extract_items(
     items: Iterable[Article | RejectedInput], batch_size: int = BATCH_SIZE
 ) -> Iterator[DocumentResult | RejectedInput]:
     """Extract articles in order; rejections (given, or made here) come out in their place."""
-    nlp = load_nlp()
-    for doc, item in nlp.pipe(_staged(items), as_tuples=True, batch_size=batch_size):
+    for doc, item in pipe_whole(_staged(items), batch_size=batch_size):
         if isinstance(item, RejectedInput):
             yield item
             continue
