@@ -10,7 +10,7 @@
     merge     extract.consolidate       one event per real-world event within the article
 
 Inside a stage a failure raises; here, at the boundary, a bad document becomes a RejectedInput and the batch goes
-on.
+on. Every stage is linear in the article's length; an article over MAX_TEXT_CHARS is refused with its reason.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ from kronika.extraction.events import read_events
 from kronika.geo import get_geocoder
 from kronika.models import Article, CleanedText, DocumentResult, Location, Story
 from kronika.nlp import pipe_whole
-from kronika.readers import iter_articles
+from kronika.readers import iter_articles, normalise_article
 from kronika.segment import split_stories
 
 BATCH_SIZE = 16
+# A news article is a few thousand characters, a day-long live blog a few hundred thousand; extraction runs at
+# about 40,000 characters a second on one core, so this ceiling is two minutes for the longest one accepted.
+MAX_TEXT_CHARS = 5_000_000
 
 
 @dataclass(slots=True)
@@ -46,7 +49,16 @@ class Prepared:
 
 
 def prepare(article: Article) -> Prepared:
-    """Clean, date and split one article. Raises RejectedInput when nothing of the story is left."""
+    """Clean, date and split one article. Raises RejectedInput when it is too long or nothing of it is left.
+
+    An Article a caller made (extract_text, extract_articles) is normalised as the readers normalise theirs.
+    """
+    if len(article.text) > MAX_TEXT_CHARS:
+        size = len(article.text) / 1e6
+        raise RejectedInput(
+            article.path, f"text is {size:.1f} million characters, over the {MAX_TEXT_CHARS // 10**6} million limit"
+        )
+    article = normalise_article(article)
     cleaned = clean_text(article.text)
     if not cleaned.text.strip():
         raise RejectedInput(article.path, "no article text left after removing navigation and boilerplate")
@@ -126,10 +138,13 @@ def extract_articles(articles: Iterable[Article], batch_size: int = BATCH_SIZE) 
 
 
 def extract_paths(
-    paths: Iterable[str | Path], batch_size: int = BATCH_SIZE
+    paths: Iterable[str | Path], batch_size: int = BATCH_SIZE, *, follow_symlinks: bool = False
 ) -> Iterator[DocumentResult | RejectedInput]:
-    """Read and extract files, directories and corpora; a bad document is yielded as a RejectedInput, in order."""
-    yield from extract_items(iter_articles(paths), batch_size)
+    """Read and extract files, directories and corpora; a bad document is yielded as a RejectedInput, in order.
+
+    Folders are walked as `readers.iter_inputs` walks them (symlinks out of a folder only with follow_symlinks).
+    """
+    yield from extract_items(iter_articles(paths, follow_symlinks=follow_symlinks), batch_size)
 
 
 def extract_text(

@@ -49,6 +49,9 @@ def extract_command(
         bool, typer.Option("--include-text", help="Add the cleaned text to each document.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    follow_symlinks: Annotated[
+        bool, typer.Option("--follow-symlinks", help="Read files that symlinks in a folder point to outside it.")
+    ] = False,
 ) -> None:
     """Extract dated, placed, attributed events from news articles.
 
@@ -63,7 +66,7 @@ def extract_command(
     err = make_console(stderr=True)
     out = make_console(soft_wrap=True) if fmt == "table" else None
     done = rejected = events = 0
-    for result in extract_paths([str(p) for p in paths]):
+    for result in extract_paths([str(p) for p in paths], follow_symlinks=follow_symlinks):
         if isinstance(result, RejectedInput):
             rejected += 1
             print(f"kronika: rejected {result.path}: {result.reason}", file=sys.stderr)

@@ -35,13 +35,17 @@ from kronika.ledger import (
 from kronika.ledger.export import to_csv, to_geojson, to_jsonl
 from kronika.ledger.figures import format_value
 from kronika.models import EVENT_TYPES, DocumentResult
+from kronika.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, iter_inputs
 from kronika.store import default_db_path, open_store
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+INPUT_SUFFIXES = tuple(sorted(READABLE_SUFFIXES))
 FORMATS = ("table", "jsonl", "csv", "geojson")
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="Ledger file (default: kronika/ledger.db in your user data directory).")
+]
+FollowSymlinksOption = Annotated[
+    bool, typer.Option("--follow-symlinks", help="Read files that symlinks in a folder point to outside it.")
 ]
 SinceOption = Annotated[str | None, typer.Option("--since", help="Only events on or after this day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Only events on or before this day (YYYY-MM-DD).")]
@@ -82,17 +86,12 @@ def _near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
-def expand_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[RejectedInput]]:
-    """Files to extract (folders expanded, sorted) and the paths refused before extraction."""
+def expand_inputs(paths: Iterable[Path], follow_symlinks: bool = False) -> tuple[list[Path], list[RejectedInput]]:
+    """Files to extract and the paths refused before extraction, found as `kronika extract` finds them."""
     files: list[Path] = []
     refused: list[RejectedInput] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-        elif path.is_file():
-            files.append(path)
-        else:
-            refused.append(RejectedInput(str(path), "no such file or folder"))
+    for item in iter_inputs(paths, follow_symlinks=follow_symlinks):
+        (refused if isinstance(item, RejectedInput) else files).append(item)  # type: ignore[arg-type]
     return files, refused
 
 
@@ -104,10 +103,12 @@ def _extract(files: list[Path]) -> Iterator[DocumentResult | RejectedInput]:
     yield from extract_paths(files)
 
 
-def run_ingest(paths: Iterable[Path], db: Path | None, quiet: bool = False) -> tuple[IngestSummary, str]:
+def run_ingest(
+    paths: Iterable[Path], db: Path | None, quiet: bool = False, follow_symlinks: bool = False
+) -> tuple[IngestSummary, str]:
     """Extract and ingest `paths` with a progress bar; returns the summary and the ledger path."""
-    files, refused = expand_inputs(paths)
-    has_corpus = any(f.suffix.lower() == ".jsonl" for f in files)
+    files, refused = expand_inputs(paths, follow_symlinks)
+    has_corpus = any(f.suffix.lower() in JSONL_SUFFIXES or str(f) == "-" for f in files)
     with open_store(db) as store:
         progress = Progress(
             TextColumn("[bold]ingest[/]"),
@@ -170,11 +171,12 @@ def _place_text(row: EventRow) -> str:
 
 
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl); - for stdin.")],
     db: DbOption = None,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Extract events from articles and merge them into the ledger (idempotent)."""
-    summary, db_path = run_ingest(paths, db)
+    summary, db_path = run_ingest(paths, db, follow_symlinks=follow_symlinks)
     _print_summary(summary, db_path)
     if summary.documents_rejected:
         raise typer.Exit(1)
