@@ -198,7 +198,7 @@ def events_cmd(
         raise KronikaError(f"--type must be one of {', '.join(EVENT_TYPES)}; got {type!r}")
     if format not in FORMATS:
         raise KronikaError(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         rows = list_events(
             store,
             since=_day(since, "--since"),
@@ -237,7 +237,7 @@ def show_cmd(
     db: DbOption = None,
 ) -> None:
     """Show one event: every source with its quote and claimant, and the history of each figure."""
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         detail = show_event(store, event_id)
     ev = detail.event
     out.print(f"[bold]{escape(ev.id)}[/]  {ev.type}")
@@ -279,7 +279,7 @@ def stats_cmd(ctx: typer.Context, db: DbOption = None) -> None:
     """Counts of what the ledger holds (sub-command `air`: air-defence figures per night)."""
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         counts = ledger_stats(store)
         path = store.path
     table = Table(title=f"ledger {path}")
@@ -292,7 +292,7 @@ def stats_cmd(ctx: typer.Context, db: DbOption = None) -> None:
 
 def stats_air_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
     """Per night and claimant: drones and missiles launched and destroyed, interception rate."""
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         nights = air_stats(store, since=_day(since, "--since"), until=_day(until, "--until"))
     table = Table(title="air attacks per night, by claimant")
     for col in (
@@ -352,7 +352,7 @@ def _print_timeline(days: list, db_path: str | None = None) -> None:
 
 def timeline_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
     """A readable day-by-day view of the ledger."""
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         days = timeline(store, since=_day(since, "--since"), until=_day(until, "--until"))
     _print_timeline(days)
 
