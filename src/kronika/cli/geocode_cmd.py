@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from kronika.cli._console import make_console
+from kronika.cli._console import cell, make_console, safe
 from kronika.errors import KronikaError
 
 FORMATS = ("table", "json")
@@ -38,25 +39,25 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _fmt(v: object) -> str:
+def _fmt(v: object) -> Text:
     if v is None:
-        return "—"
+        return cell("—")
     if isinstance(v, float):
-        return f"{v:.5f}"
-    return str(v)
+        return cell(f"{v:.5f}")
+    return cell(v)
 
 
 def _table(result: dict, console: Console) -> None:
     if result["name"] is None:
-        console.print(f"{result['query']!r}: no place ({result['reason']})")
+        console.print(f"{safe(repr(result['query']))}: no place ({safe(result['reason'])})")
         return
     head = Table(show_header=False, box=None)
     head.add_column(style="bold")
     head.add_column()
     for key in ("name", "admin1", "admin2", "country", "lat", "lon", "precision", "gazetteer_id", "matched"):
-        head.add_row(key, _fmt(result[key]))
+        head.add_row(cell(key), _fmt(result[key]))
     if result["fuzzy"]:
-        head.add_row("fuzzy", "yes (spelling corrected)")
+        head.add_row(cell("fuzzy"), cell("yes (spelling corrected)"))
     console.print(head)
     if result["candidates"]:
         cands = Table(title=f"{len(result['candidates'])} candidates")

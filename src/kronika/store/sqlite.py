@@ -27,8 +27,11 @@ from kronika.store.base import (
     LedgerEvent,
     SourceReport,
     StoredDocument,
+    check_filter_text,
 )
 from kronika.store.connection import connect
+
+MAX_SEARCH_CHARS = 1000  # an FTS5 query of a few dozen terms; longer ones make the query planner slow
 
 # columns that record when something was written, not what: left out of `dump()` so two ledgers built
 # from the same input at different times compare equal
@@ -97,6 +100,15 @@ def _event(row: Sequence[object]) -> LedgerEvent:
         seq=row[10],  # type: ignore[arg-type]
         place=_location(row, 11),
     )
+
+
+_LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def contains_pattern(value: str) -> str:
+    """A LIKE pattern (for `_LIKE`) matching `value` as a plain substring: its % and _ are letters, not wildcards."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -390,18 +402,18 @@ class SQLiteStore:
             where.append("e.contested = ?")
             args.append(int(flt.contested))
         if flt.place:
-            like = f"%{flt.place}%"
+            like = contains_pattern(flt.place)
             where.append(
                 "EXISTS (SELECT 1 FROM event_sources s JOIN event_source_places sp ON sp.event_source_id = s.id"
                 " JOIN places q ON q.id = sp.place_id WHERE s.event_id = e.id"
-                " AND (q.name LIKE ? OR q.admin1 LIKE ? OR q.admin2 LIKE ?))"
+                f" AND (q.name {_LIKE} OR q.admin1 {_LIKE} OR q.admin2 {_LIKE}))"
             )
             args += [like, like, like]
         if flt.claimant:
-            like = f"%{flt.claimant}%"
+            like = contains_pattern(flt.claimant)
             where.append(
-                "(EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.id AND c.claimant LIKE ?)"
-                " OR EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id AND f.claimed_by LIKE ?))"
+                f"(EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.id AND c.claimant {_LIKE})"
+                f" OR EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id AND f.claimed_by {_LIKE}))"
             )
             args += [like, like]
         if flt.near:
@@ -519,6 +531,7 @@ class SQLiteStore:
         return out
 
     def search_documents(self, query: str, limit: int = 20) -> list[tuple[int, str, str | None, str]]:
+        check_filter_text("search", query, limit=MAX_SEARCH_CHARS)
         try:
             rows = self._db.execute(
                 "SELECT d.id, d.path, d.title, snippet(documents_fts, 1, '[', ']', ' … ', 12)"
