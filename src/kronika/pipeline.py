@@ -28,13 +28,10 @@ from kronika.extraction.events import read_events
 from kronika.geo import get_geocoder
 from kronika.models import Article, CleanedText, DocumentResult, Location, Story
 from kronika.nlp import pipe_whole
-from kronika.readers import iter_articles, normalise_article
+from kronika.readers import MAX_TEXT_CHARS, iter_articles, normalise_article
 from kronika.segment import split_stories
 
 BATCH_SIZE = 16
-# A news article is a few thousand characters, a day-long live blog a few hundred thousand; extraction runs at
-# about 40,000 characters a second on one core, so this ceiling is two minutes for the longest one accepted.
-MAX_TEXT_CHARS = 5_000_000
 
 
 @dataclass(slots=True)

@@ -41,6 +41,7 @@ __all__ = [
     "MAX_HTML_BYTES",
     "MAX_LINE_BYTES",
     "MAX_TEXT_BYTES",
+    "MAX_TEXT_CHARS",
     "TEXT_SUFFIXES",
     "decode_text",
     "iter_articles",
@@ -53,6 +54,10 @@ __all__ = [
 ]
 
 MB = 1024 * 1024
+# The longest text extraction accepts (and `geocode --context`): a news article is a few thousand characters, a
+# day-long live blog a few hundred thousand; extraction is linear at about 50,000 characters a second on one
+# core, so the longest one accepted takes under two minutes.
+MAX_TEXT_CHARS = 5_000_000
 MAX_TEXT_BYTES = 5 * MB
 MAX_HTML_BYTES = 20 * MB
 MAX_LINE_BYTES = 5 * MB

@@ -13,10 +13,11 @@ from rich.text import Text
 
 from kronika.cli._console import cell, make_console, safe
 from kronika.errors import KronikaError
+from kronika.readers import MAX_TEXT_CHARS, normalise_text
 
 FORMATS = ("table", "json")
 MAX_QUERY = 300
-MAX_CONTEXT = 1_000_000
+MAX_CONTEXT = MAX_TEXT_CHARS  # the longest article extraction takes; resolving in it is linear in its length
 
 HELP = (
     "Resolve a place name to coordinates, oblast and precision, offline.\n\n"
@@ -81,10 +82,10 @@ def geocode_command(
         _fail("the query is empty")
     if len(query) > MAX_QUERY:
         _fail(f"the query is {len(query)} characters long; a place name has at most {MAX_QUERY}")
-    if "\x00" in query or (context and "\x00" in context):
-        _fail("the query or context contains binary data")
     if context is not None and len(context) > MAX_CONTEXT:
-        _fail(f"the context is larger than {MAX_CONTEXT} characters")
+        _fail(f"the context is {len(context):,} characters long, over the {MAX_CONTEXT:,} limit (that of extraction)")
+    query = normalise_text(query)  # bytes the shell passed that are not UTF-8, NULs: as the readers treat them
+    context = normalise_text(context) if context is not None else None
     from kronika.geo import get_geocoder
 
     try:
