@@ -223,12 +223,13 @@ def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
 PART_CHARS = 100_000
 
 
-def split_parts(text: str, limit: int = PART_CHARS) -> list[str]:
-    """Consecutive parts of `text`, each at most `limit` characters, with `"".join(parts) == text`.
+def split_parts(text: str, limit: int | None = None) -> list[str]:
+    """Consecutive parts of `text`, each at most `limit` (default PART_CHARS) characters, `"".join(parts) == text`.
 
     A part ends after the last line break in its second half; failing one, after a sentence end, then after a
     space; a text with none of these (no real article) is cut at the limit.
     """
+    limit = PART_CHARS if limit is None else limit
     parts: list[str] = []
     start, n = 0, len(text)
     while n - start > limit:
@@ -248,14 +249,17 @@ def pipe_whole(items: Iterable[tuple[str, C]], batch_size: int = 32) -> Iterator
     """`nlp.pipe(items, as_tuples=True)` for texts of any length, in order: a text longer than PART_CHARS is
     parsed in `split_parts` and comes out as one Doc of the whole text (`doc.text == text`)."""
 
+    nlp = load_nlp()
+    limit = min(PART_CHARS, nlp.max_length)
+
     def parts() -> Iterator[tuple[str, tuple[C, int]]]:
         for text, context in items:
-            pieces = split_parts(text)
+            pieces = split_parts(text, limit)
             for i, piece in enumerate(pieces):
                 yield piece, (context, len(pieces) - 1 - i)  # how many parts of this text are still to come
 
     pending: list[Doc] = []
-    for doc, (context, remaining) in load_nlp().pipe(parts(), as_tuples=True, batch_size=batch_size):
+    for doc, (context, remaining) in nlp.pipe(parts(), as_tuples=True, batch_size=batch_size):
         pending.append(doc)
         if remaining:
             continue
