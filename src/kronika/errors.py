@@ -4,8 +4,10 @@
     ├── RejectedInput            an input document cannot be read (empty, binary, too large, undecodable,
     │                            unparseable HTML or JSON); the batch skips it and reports `reason`
     ├── GazetteerError           the shipped place index is missing or corrupt
-    └── StoreError               the ledger database cannot be opened, migrated or written
-        └── SchemaVersionError   the database was written by a newer kronika
+    ├── StoreError               the ledger database cannot be opened, migrated or written
+    │   └── SchemaVersionError   the database was written by a newer kronika
+    └── FilterError              a filter value the ledger cannot search with (empty, too long, not text);
+                                 also a ValueError
 
 The CLI turns any KronikaError into a one-line message on stderr and a non-zero exit status, never a
 traceback.
@@ -37,3 +39,7 @@ class StoreError(KronikaError):
 
 class SchemaVersionError(StoreError):
     """The ledger file has a schema version this kronika does not know."""
+
+
+class FilterError(KronikaError, ValueError):
+    """A filter or search value is empty, too long, or not text (undecodable bytes, control characters)."""

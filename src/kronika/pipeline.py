@@ -4,13 +4,13 @@
     clean     clean.clean_text          drop navigation and blurbs, mark photo captions
     date      dates.publication_date    the publication day from the strongest evidence: text, metadata, URL
     split     segment.split_stories     one Story per dateline / headline / digest section, each with its day
-    parse     nlp.load_nlp().pipe       spaCy, batched, with kronika's entity ruler
+    parse     nlp.pipe_whole            spaCy, batched, with kronika's entity ruler; long texts parsed in parts
     place     geo.find_places           every place the text names, resolved in the article's context
     events    extract.events            sentence rules: figures, triggers, claimants, places, dates
     merge     extract.consolidate       one event per real-world event within the article
 
 Inside a stage a failure raises; here, at the boundary, a bad document becomes a RejectedInput and the batch goes
-on.
+on. Every stage is linear in the article's length; an article over MAX_TEXT_CHARS is refused with its reason.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from kronika.extraction.context import ArticleContext
 from kronika.extraction.events import read_events
 from kronika.geo import get_geocoder
 from kronika.models import Article, CleanedText, DocumentResult, Location, Story
-from kronika.nlp import load_nlp
-from kronika.readers import iter_articles
+from kronika.nlp import pipe_whole
+from kronika.readers import MAX_TEXT_CHARS, iter_articles, normalise_article
 from kronika.segment import split_stories
 
 BATCH_SIZE = 16
@@ -46,7 +46,16 @@ class Prepared:
 
 
 def prepare(article: Article) -> Prepared:
-    """Clean, date and split one article. Raises RejectedInput when nothing of the story is left."""
+    """Clean, date and split one article. Raises RejectedInput when it is too long or nothing of it is left.
+
+    An Article a caller made (extract_text, extract_articles) is normalised as the readers normalise theirs.
+    """
+    if len(article.text) > MAX_TEXT_CHARS:
+        size = len(article.text) / 1e6
+        raise RejectedInput(
+            article.path, f"text is {size:.1f} million characters, over the {MAX_TEXT_CHARS // 10**6} million limit"
+        )
+    article = normalise_article(article)
     cleaned = clean_text(article.text)
     if not cleaned.text.strip():
         raise RejectedInput(article.path, "no article text left after removing navigation and boilerplate")
@@ -107,8 +116,7 @@ def extract_items(
     items: Iterable[Article | RejectedInput], batch_size: int = BATCH_SIZE
 ) -> Iterator[DocumentResult | RejectedInput]:
     """Extract articles in order; rejections (given, or made here) come out in their place."""
-    nlp = load_nlp()
-    for doc, item in nlp.pipe(_staged(items), as_tuples=True, batch_size=batch_size):
+    for doc, item in pipe_whole(_staged(items), batch_size=batch_size):
         if isinstance(item, RejectedInput):
             yield item
             continue
@@ -128,10 +136,13 @@ def extract_articles(articles: Iterable[Article], batch_size: int = BATCH_SIZE) 
 
 
 def extract_paths(
-    paths: Iterable[str | Path], batch_size: int = BATCH_SIZE
+    paths: Iterable[str | Path], batch_size: int = BATCH_SIZE, *, follow_symlinks: bool = False
 ) -> Iterator[DocumentResult | RejectedInput]:
-    """Read and extract files, directories and corpora; a bad document is yielded as a RejectedInput, in order."""
-    yield from extract_items(iter_articles(paths), batch_size)
+    """Read and extract files, directories and corpora; a bad document is yielded as a RejectedInput, in order.
+
+    Folders are walked as `readers.iter_inputs` walks them (symlinks out of a folder only with follow_symlinks).
+    """
+    yield from extract_items(iter_articles(paths, follow_symlinks=follow_symlinks), batch_size)
 
 
 def extract_text(

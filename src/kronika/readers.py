@@ -1,7 +1,9 @@
 """Read input documents into `Article`s: plain text, HTML pages and JSON Lines corpora.
 
-    iter_articles(paths)  walk files, directories and "-" (stdin); yields Article or RejectedInput, never raises
+    iter_inputs(paths)    the files every command reads: folders walked the one way described there
+    iter_articles(paths)  the articles of those files and of "-" (stdin); yields Article or RejectedInput
     read_file(path)       one file -> its articles; raises RejectedInput for a bad file
+    normalise_text(text)  what every text, title and name read here goes through (see there)
 
 A bad document never stops a batch: it becomes a `RejectedInput` with a one-line reason and the rest go on.
 
@@ -12,6 +14,9 @@ Size limits (why: a news article is a few KB; anything far bigger is a mistake o
 
 Metadata (a leading `date YYYY-MM-DD ...` line, HTML meta tags, JSON fields) is recorded as evidence on the
 Article; nothing here decides whether it is true.
+
+This is the one boundary where outside text comes in, so it is normalised here, once: no later stage sees a
+character it cannot encode.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -34,15 +41,23 @@ __all__ = [
     "MAX_HTML_BYTES",
     "MAX_LINE_BYTES",
     "MAX_TEXT_BYTES",
+    "MAX_TEXT_CHARS",
     "TEXT_SUFFIXES",
     "decode_text",
     "iter_articles",
     "iter_file",
+    "iter_inputs",
+    "normalise_article",
+    "normalise_text",
     "read_file",
     "split_metadata_line",
 ]
 
 MB = 1024 * 1024
+# The longest text extraction accepts (and `geocode --context`): a news article is a few thousand characters, a
+# day-long live blog a few hundred thousand; extraction is linear at about 50,000 characters a second on one
+# core, so the longest one accepted takes under two minutes.
+MAX_TEXT_CHARS = 5_000_000
 MAX_TEXT_BYTES = 5 * MB
 MAX_HTML_BYTES = 20 * MB
 MAX_LINE_BYTES = 5 * MB
@@ -90,28 +105,54 @@ _ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 # ---------------------------------------------------------------------------------------------- public API
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | RejectedInput]:
+def iter_articles(
+    paths: Iterable[str | Path], *, follow_symlinks: bool = False
+) -> Iterator[Article | RejectedInput]:
     """Yield every article found under `paths`, and a RejectedInput for every document that cannot be read.
 
-    Directories are walked recursively (sorted, hidden entries skipped) for .txt, .text, .html, .htm, .jsonl
-    and .ndjson files; "-" reads stdin as plain text. A JSON Lines corpus yields one Article per line and a
-    RejectedInput naming "file:lineno" for each bad line. Never raises for a bad document.
+    Files are found as `iter_inputs` finds them; "-" reads stdin as plain text. A JSON Lines corpus yields one
+    Article per line and a RejectedInput naming "file:lineno" for each bad line. Never raises for a bad document.
     """
+    for item in iter_inputs(paths, follow_symlinks=follow_symlinks):
+        if isinstance(item, RejectedInput):
+            yield item
+        elif str(item) == STDIN:
+            yield from _guard("<stdin>", lambda: [_read_stdin()])
+        else:
+            yield from iter_file(item)
+
+
+def iter_inputs(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -> Iterator[Path | RejectedInput]:
+    """The files that `paths` name, in order, as every command reads them; a RejectedInput for each refused.
+
+    A file named on its own is read whatever its suffix, through a symlink too; "-" (stdin) is passed on as
+    Path("-"). A folder is walked recursively, sorted, for .txt, .text, .html, .htm, .jsonl and .ndjson files:
+    hidden files and folders are skipped; a symlink whose target lies outside the folder is refused with a
+    reason (not read) unless `follow_symlinks`; a file reached twice (through a symlink inside the folder) is
+    read once. The command's own output file (`kronika extract DIR > DIR/out.txt`) is never read back.
+    """
+    own = _own_outputs()
+    seen: set[tuple[int, int]] = set()
     for raw in paths:
         path = str(raw)
         if path == STDIN:
-            yield from _guard(STDIN, lambda: [_read_stdin()])
+            yield Path(STDIN)
             continue
         p = Path(path)
         if p.is_dir():
             found = False
-            for file in _walk(p):
+            for item in _walk(p, follow_symlinks, own, seen):
                 found = True
-                yield from iter_file(file)
+                yield item
             if not found:
-                yield RejectedInput(path, "directory holds no .txt, .html or .jsonl files")
-            continue
-        yield from iter_file(p)
+                yield RejectedInput(display_name(path), f"folder holds no {_SUFFIX_LIST} files")
+        elif not p.exists():
+            why = "broken symlink" if p.is_symlink() else "no such file or folder"
+            yield RejectedInput(display_name(path), why)
+        elif _identity(p) in own:
+            yield RejectedInput(display_name(path), "is where this command writes its output: not read")
+        else:
+            yield p
 
 
 def iter_file(path: str | Path) -> Iterator[Article | RejectedInput]:
@@ -123,9 +164,9 @@ def iter_file(path: str | Path) -> Iterator[Article | RejectedInput]:
         except RejectedInput as rejected:
             yield rejected
         except OSError as exc:
-            yield RejectedInput(str(p), f"cannot read: {exc.strerror or exc}")
+            yield RejectedInput(display_name(p), f"cannot read: {exc.strerror or exc}")
         return
-    yield from _guard(str(p), lambda: read_file(p))
+    yield from _guard(display_name(p), lambda: read_file(p))
 
 
 def read_file(path: str | Path) -> list[Article]:
@@ -136,7 +177,7 @@ def read_file(path: str | Path) -> list[Article]:
     line rejects the call (as "file:lineno"); use `iter_articles` to keep the good lines of a mixed corpus.
     """
     p = Path(path)
-    name = str(path)
+    name = display_name(path)
     if not p.exists():
         raise RejectedInput(name, "no such file")
     if p.is_dir():
@@ -176,7 +217,7 @@ def decode_text(data: bytes) -> str:
     UTF-8 with a few stray bytes; anything else goes through charset_normalizer. English news in a legacy
     encoding is nearly always cp1252 (curly quotes, dashes), and on short texts the detector often names a
     sibling code page that turns those into other letters, so a mostly-ASCII text that decodes as cp1252 is
-    read as cp1252.
+    read as cp1252. A few NUL bytes (at most 1%, and not UTF-16) are dropped; more make the data binary.
     """
     if not data:
         raise ValueError("empty file")
@@ -195,9 +236,14 @@ def decode_text(data: bytes) -> str:
             raise ValueError(f"binary file ({what}), not text")
     if b"\x00" in data:
         text = _try_bomless_utf16(data)
-        if text is None:
-            raise ValueError("binary file (contains NUL bytes), not text")
-        return text
+        if text is not None:
+            return text
+        if data.count(0) <= max(4, len(data) // 100):
+            try:  # a stray NUL or two in scraped text: dropped, the article kept
+                return decode_text(data.replace(b"\x00", b""))
+            except ValueError:
+                pass
+        raise ValueError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -223,6 +269,38 @@ def decode_text(data: bytes) -> str:
     return str(best)
 
 
+def normalise_text(text: str) -> str:
+    """Text that every later stage can encode and compare: the one normalisation of outside text.
+
+    Lone UTF-16 surrogates (an emoji cut in half by a scraper, escapes in JSON) become U+FFFD and a surrogate
+    pair becomes the character it encodes; NUL characters are dropped; the text is put in Unicode NFC, which
+    only composes accents written as two code points ("e" + U+0301 -> "é") and changes no letter, digit or
+    punctuation mark (NFKC would: it turns "²" into "2" and "ﬁ" into "fi", so it is not used).
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not _encodable(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def normalise_article(article: Article) -> Article:
+    """The article with every field through `normalise_text` (the same object when nothing changes), for
+    articles made by a caller rather than read here."""
+    fields = ("path", "text", "title", "url", "source", "metadata_date")
+    values = {f: getattr(article, f) for f in fields}
+    clean = {f: v if v is None else normalise_text(v) for f, v in values.items()}
+    return article if clean == values else Article(**clean)  # type: ignore[arg-type]
+
+
+def display_name(path: str | Path) -> str:
+    """A file name as kronika reports and stores it: bytes that are not UTF-8 (kept by the OS as lone
+    surrogates) become U+FFFD, so the name can be printed and stored."""
+    return normalise_text(str(path))
+
+
 def split_metadata_line(text: str) -> tuple[str | None, str]:
     """Split a leading " date 2025-11-14 <rest>" line into ("2025-11-14", text-with-rest-as-first-paragraph).
 
@@ -243,6 +321,7 @@ def _article_from_text(path: str, data: bytes) -> Article:
         text = decode_text(data)
     except ValueError as exc:
         raise RejectedInput(path, str(exc)) from None
+    text = normalise_text(text)
     _check_is_text(path, text)
     metadata_date, text = split_metadata_line(text)
     text = text.lstrip("\ufeff")
@@ -259,7 +338,7 @@ def _article_from_html(path: str, data: bytes) -> Article:
     if not data.strip():
         raise RejectedInput(path, "empty file")
     try:
-        markup = decode_text(data)
+        markup = normalise_text(decode_text(data))  # lxml refuses NUL and lone surrogates
     except ValueError as exc:
         raise RejectedInput(path, str(exc)) from None
     doc = None
@@ -281,7 +360,7 @@ def _article_from_html(path: str, data: bytes) -> Article:
     if not text:
         raise RejectedInput(path, "no text could be extracted from the HTML")
     # trafilatura separates blocks with one newline; a blank line makes paragraphs explicit, as in the seeds.
-    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    text = normalise_text("\n\n".join(line.strip() for line in text.splitlines() if line.strip()))
     return Article(
         path=path,
         text=text,
@@ -378,7 +457,7 @@ def _replace_with_caption(element: object, text: str) -> None:
 
 def _iter_jsonl(path: Path) -> Iterator[Article | RejectedInput]:
     """One Article per line; a bad line yields a RejectedInput named "file:lineno" and reading goes on."""
-    name = str(path)
+    name = display_name(path)
     found_any = False
     with path.open("rb") as fh:
         for lineno, line, oversize in _lines(fh):
@@ -414,6 +493,7 @@ def _article_from_json_line(where: str, line: bytes, first: bool) -> Article:
     if not isinstance(text, str):
         why = "has no \"text\" field" if text is None else f"\"text\" is a JSON {_json_kind(text)}, not a string"
         raise RejectedInput(where, f"record {why}")
+    text = normalise_text(text)
     if not text.strip():
         raise RejectedInput(where, "record has an empty \"text\"")
     _check_is_text(where, text)
@@ -453,14 +533,109 @@ def _guard(name: str, read: Callable[[], list[Article]]) -> Iterator[Article | R
     yield from articles
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            if filename.startswith("."):
+_SUFFIX_LIST = ".txt, .text, .html, .htm, .jsonl or .ndjson"
+
+
+def _walk(
+    root: Path, follow_symlinks: bool, own: set[tuple[int, int]], seen: set[tuple[int, int]]
+) -> Iterator[Path | RejectedInput]:
+    """The readable files under `root`, sorted, with the rules `iter_inputs` gives."""
+    real_root = os.path.realpath(root)
+    visited = {_identity(root)}  # folders already walked: a symlink loop is walked once
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield RejectedInput(display_name(folder), f"cannot read folder: {exc.strerror or exc}")
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if Path(filename).suffix.lower() in READABLE_SUFFIXES:
-                yield Path(dirpath) / filename
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()  # follows a symlink
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.is_symlink() and not follow_symlinks:
+                    if not _inside(path, real_root):
+                        yield RejectedInput(display_name(path), _outside(path, "folder"))
+                    continue  # a folder linked from inside the tree is walked under its real name
+                if _identity(path) not in visited:
+                    visited.add(_identity(path))
+                    subfolders.append(path)
+                continue
+            if path.suffix.lower() not in READABLE_SUFFIXES:
+                continue
+            item = _walked_file(entry, path, real_root, follow_symlinks, own, seen)
+            if item is not None:
+                yield item
+        stack.extend(reversed(subfolders))  # files of a folder first, then its subfolders in name order
+
+
+def _walked_file(
+    entry: os.DirEntry,
+    path: Path,
+    real_root: str,
+    follow_symlinks: bool,
+    own: set[tuple[int, int]],
+    seen: set[tuple[int, int]],
+) -> Path | RejectedInput | None:
+    if entry.is_symlink() and not follow_symlinks and not _inside(path, real_root):
+        return RejectedInput(display_name(path), _outside(path, "file"))
+    try:
+        info = path.stat()
+    except OSError:
+        return RejectedInput(display_name(path), "broken symlink" if entry.is_symlink() else "cannot read")
+    if not stat.S_ISREG(info.st_mode):
+        return RejectedInput(display_name(path), "not a regular file (a pipe, socket or device): not read")
+    key = (info.st_dev, info.st_ino)
+    if key in own or key in seen:
+        return None  # this command's own output, or a file already read under another name
+    seen.add(key)
+    return path
+
+
+def _inside(path: Path, real_root: str) -> bool:
+    target = os.path.realpath(path)
+    return target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path, what: str) -> str:
+    target = display_name(os.path.realpath(path))
+    return f"symlink to a {what} outside the folder ({target}): not followed (--follow-symlinks reads it)"
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (info.st_dev, info.st_ino)
+
+
+def _own_outputs() -> set[tuple[int, int]]:
+    """The files this process writes its stdout and stderr to, when they are files."""
+    out = set()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            info = os.fstat(stream.fileno())
+        except (AttributeError, OSError, ValueError):
+            continue  # not backed by a file descriptor (a test's capture, an IDE console)
+        if stat.S_ISREG(info.st_mode):
+            out.add((info.st_dev, info.st_ino))
+    return out
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes, int]]:
@@ -525,7 +700,7 @@ def _meta_str(value: object) -> str | None:
 def _clean_meta(value: str | None) -> str | None:
     if value is None:
         return None
-    value = " ".join(value.split())
+    value = " ".join(normalise_text(value).split())
     return value or None
 
 
@@ -533,5 +708,6 @@ def _iso_day(value: str | None) -> str | None:
     """Keep a metadata date as its ISO day when it is one ("2025-11-14T08:00Z" -> "2025-11-14"), else as given."""
     if not value:
         return None
+    value = normalise_text(value)
     match = _ISO_DAY.match(value)
     return match.group(1) if match else value.strip() or None

@@ -137,7 +137,7 @@ def test_default_ledger_lives_in_the_user_data_directory():
 
 
 def test_a_new_migration_upgrades_an_existing_ledger_in_place(tmp_path, article, monkeypatch):
-    from kronika.store import sqlite as sqlite_store
+    from kronika.store import connection as sqlite_store
 
     path = tmp_path / "old.db"
     with open_store(path) as s:

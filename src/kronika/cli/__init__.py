@@ -34,7 +34,9 @@ def main() -> None:
     try:
         app()
     except KronikaError as exc:
-        print(f"kronika: {exc}", file=sys.stderr)
+        from kronika.cli._console import printable
+
+        print(f"kronika: {printable(exc)}", file=sys.stderr)  # one line, whatever the file names in it hold
         sys.exit(2)
     except KeyboardInterrupt:
         print("kronika: interrupted", file=sys.stderr)

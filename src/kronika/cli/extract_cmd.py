@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kronika.cli._console import make_console
+from kronika.cli._console import cell, make_console, printable, safe
 from kronika.errors import RejectedInput
 from kronika.models import DocumentResult
 
@@ -20,9 +20,9 @@ FORMATS = ("jsonl", "table")
 
 def _table(result: DocumentResult, console: Console) -> None:
     d = result
-    head = f"[bold]{d.path}[/bold]  published={d.published or '—'}"
+    head = f"[bold]{safe(d.path)}[/bold]  published={d.published or '—'}"
     if d.date_conflict:
-        head += f"  [yellow](metadata says {d.metadata_date})[/yellow]"
+        head += f"  [yellow](metadata says {safe(d.metadata_date)})[/yellow]"
     head += f"  stories={len(d.stories)}"
     console.print(head)
     table = Table(show_lines=False, expand=False)
@@ -38,7 +38,7 @@ def _table(result: DocumentResult, console: Console) -> None:
             for f in e.figures
         )
         quote = e.quote if len(e.quote) <= 110 else e.quote[:107] + "…"
-        table.add_row(e.type, e.date or "—", place, e.claimed_by or "—", figs or "—", quote)
+        table.add_row(*map(cell, (e.type, e.date or "—", place, e.claimed_by or "—", figs or "—", quote)))
     console.print(table)
 
 
@@ -49,6 +49,9 @@ def extract_command(
         bool, typer.Option("--include-text", help="Add the cleaned text to each document.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    follow_symlinks: Annotated[
+        bool, typer.Option("--follow-symlinks", help="Read files that symlinks in a folder point to outside it.")
+    ] = False,
 ) -> None:
     """Extract dated, placed, attributed events from news articles.
 
@@ -63,10 +66,10 @@ def extract_command(
     err = make_console(stderr=True)
     out = make_console(soft_wrap=True) if fmt == "table" else None
     done = rejected = events = 0
-    for result in extract_paths([str(p) for p in paths]):
+    for result in extract_paths([str(p) for p in paths], follow_symlinks=follow_symlinks):
         if isinstance(result, RejectedInput):
             rejected += 1
-            print(f"kronika: rejected {result.path}: {result.reason}", file=sys.stderr)
+            print(f"kronika: rejected {printable(result.path)}: {printable(result.reason)}", file=sys.stderr)
             continue
         done += 1
         events += len(result.events)

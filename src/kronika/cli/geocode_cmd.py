@@ -9,13 +9,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from kronika.cli._console import make_console
+from kronika.cli._console import cell, make_console, safe
 from kronika.errors import KronikaError
+from kronika.readers import MAX_TEXT_CHARS, normalise_text
 
 FORMATS = ("table", "json")
 MAX_QUERY = 300
-MAX_CONTEXT = 1_000_000
+MAX_CONTEXT = MAX_TEXT_CHARS  # the longest article extraction takes; resolving in it is linear in its length
 
 HELP = (
     "Resolve a place name to coordinates, oblast and precision, offline.\n\n"
@@ -38,25 +40,25 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _fmt(v: object) -> str:
+def _fmt(v: object) -> Text:
     if v is None:
-        return "—"
+        return cell("—")
     if isinstance(v, float):
-        return f"{v:.5f}"
-    return str(v)
+        return cell(f"{v:.5f}")
+    return cell(v)
 
 
 def _table(result: dict, console: Console) -> None:
     if result["name"] is None:
-        console.print(f"{result['query']!r}: no place ({result['reason']})")
+        console.print(f"{safe(repr(result['query']))}: no place ({safe(result['reason'])})")
         return
     head = Table(show_header=False, box=None)
     head.add_column(style="bold")
     head.add_column()
     for key in ("name", "admin1", "admin2", "country", "lat", "lon", "precision", "gazetteer_id", "matched"):
-        head.add_row(key, _fmt(result[key]))
+        head.add_row(cell(key), _fmt(result[key]))
     if result["fuzzy"]:
-        head.add_row("fuzzy", "yes (spelling corrected)")
+        head.add_row(cell("fuzzy"), cell("yes (spelling corrected)"))
     console.print(head)
     if result["candidates"]:
         cands = Table(title=f"{len(result['candidates'])} candidates")
@@ -80,10 +82,10 @@ def geocode_command(
         _fail("the query is empty")
     if len(query) > MAX_QUERY:
         _fail(f"the query is {len(query)} characters long; a place name has at most {MAX_QUERY}")
-    if "\x00" in query or (context and "\x00" in context):
-        _fail("the query or context contains binary data")
     if context is not None and len(context) > MAX_CONTEXT:
-        _fail(f"the context is larger than {MAX_CONTEXT} characters")
+        _fail(f"the context is {len(context):,} characters long, over the {MAX_CONTEXT:,} limit (that of extraction)")
+    query = normalise_text(query)  # bytes the shell passed that are not UTF-8, NULs: as the readers treat them
+    context = normalise_text(context) if context is not None else None
     from kronika.geo import get_geocoder
 
     try:

@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kronika.cli._console import make_console
+from kronika.cli._console import cell, make_console, safe
 from kronika.errors import KronikaError, RejectedInput
 from kronika.ledger import (
     EventRow,
@@ -35,13 +34,17 @@ from kronika.ledger import (
 from kronika.ledger.export import to_csv, to_geojson, to_jsonl
 from kronika.ledger.figures import format_value
 from kronika.models import EVENT_TYPES, DocumentResult
+from kronika.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, iter_inputs
 from kronika.store import default_db_path, open_store
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+INPUT_SUFFIXES = tuple(sorted(READABLE_SUFFIXES))
 FORMATS = ("table", "jsonl", "csv", "geojson")
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="Ledger file (default: kronika/ledger.db in your user data directory).")
+]
+FollowSymlinksOption = Annotated[
+    bool, typer.Option("--follow-symlinks", help="Read files that symlinks in a folder point to outside it.")
 ]
 SinceOption = Annotated[str | None, typer.Option("--since", help="Only events on or after this day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Only events on or before this day (YYYY-MM-DD).")]
@@ -82,17 +85,12 @@ def _near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
-def expand_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[RejectedInput]]:
-    """Files to extract (folders expanded, sorted) and the paths refused before extraction."""
+def expand_inputs(paths: Iterable[Path], follow_symlinks: bool = False) -> tuple[list[Path], list[RejectedInput]]:
+    """Files to extract and the paths refused before extraction, found as `kronika extract` finds them."""
     files: list[Path] = []
     refused: list[RejectedInput] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-        elif path.is_file():
-            files.append(path)
-        else:
-            refused.append(RejectedInput(str(path), "no such file or folder"))
+    for item in iter_inputs(paths, follow_symlinks=follow_symlinks):
+        (refused if isinstance(item, RejectedInput) else files).append(item)  # type: ignore[arg-type]
     return files, refused
 
 
@@ -104,10 +102,12 @@ def _extract(files: list[Path]) -> Iterator[DocumentResult | RejectedInput]:
     yield from extract_paths(files)
 
 
-def run_ingest(paths: Iterable[Path], db: Path | None, quiet: bool = False) -> tuple[IngestSummary, str]:
+def run_ingest(
+    paths: Iterable[Path], db: Path | None, quiet: bool = False, follow_symlinks: bool = False
+) -> tuple[IngestSummary, str]:
     """Extract and ingest `paths` with a progress bar; returns the summary and the ledger path."""
-    files, refused = expand_inputs(paths)
-    has_corpus = any(f.suffix.lower() == ".jsonl" for f in files)
+    files, refused = expand_inputs(paths, follow_symlinks)
+    has_corpus = any(f.suffix.lower() in JSONL_SUFFIXES or str(f) == "-" for f in files)
     with open_store(db) as store:
         progress = Progress(
             TextColumn("[bold]ingest[/]"),
@@ -124,7 +124,7 @@ def run_ingest(paths: Iterable[Path], db: Path | None, quiet: bool = False) -> t
             task = progress.add_task("", total=None if has_corpus else len(files) + len(refused))
 
             def advance(outcome: object) -> None:
-                progress.update(task, advance=1, description=escape(Path(getattr(outcome, "path", "")).name))
+                progress.update(task, advance=1, description=safe(Path(getattr(outcome, "path", "")).name))
 
             try:
                 summary = ingest(store, _chain(refused, _extract(files)), on_document=advance)
@@ -142,11 +142,11 @@ def _chain(first: list[RejectedInput], rest: Iterator[DocumentResult | RejectedI
 
 def _print_summary(summary: IngestSummary, db_path: str) -> None:
     for path, reason in summary.rejected:
-        err.print(f"rejected {escape(path)}: {escape(reason)}")
+        err.print(f"rejected {safe(path)}: {safe(reason)}")
     out.print(
         f"documents: {summary.documents_new} new, {summary.documents_known} already known, "
         f"{summary.documents_rejected} rejected · events: {summary.events_new} new, "
-        f"{summary.events_merged} merged into known events · ledger: {escape(db_path)}"
+        f"{summary.events_merged} merged into known events · ledger: {safe(db_path)}"
     )
 
 
@@ -170,11 +170,12 @@ def _place_text(row: EventRow) -> str:
 
 
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl); - for stdin.")],
     db: DbOption = None,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Extract events from articles and merge them into the ledger (idempotent)."""
-    summary, db_path = run_ingest(paths, db)
+    summary, db_path = run_ingest(paths, db, follow_symlinks=follow_symlinks)
     _print_summary(summary, db_path)
     if summary.documents_rejected:
         raise typer.Exit(1)
@@ -196,7 +197,7 @@ def events_cmd(
         raise KronikaError(f"--type must be one of {', '.join(EVENT_TYPES)}; got {type!r}")
     if format not in FORMATS:
         raise KronikaError(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         rows = list_events(
             store,
             since=_day(since, "--since"),
@@ -225,7 +226,8 @@ def events_cmd(
             if ev.date_to:
                 when += f"..{ev.date_to[5:]}"
             status = ev.status + (" (contested)" if ev.contested and ev.status != "contested" else "")
-            table.add_row(ev.id, when, ev.type, _place_text(row), status, str(ev.source_count), _figures_text(row))
+            values = (ev.id, when, ev.type, _place_text(row), status, str(ev.source_count), _figures_text(row))
+            table.add_row(*map(cell, values))
         out.print(table)
         out.print(f"{len(rows)} event(s)")
 
@@ -235,62 +237,63 @@ def show_cmd(
     db: DbOption = None,
 ) -> None:
     """Show one event: every source with its quote and claimant, and the history of each figure."""
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         detail = show_event(store, event_id)
     ev = detail.event
-    out.print(f"[bold]{escape(ev.id)}[/]  {ev.type}")
+    out.print(f"[bold]{safe(ev.id)}[/]  {safe(ev.type)}")
     when = ev.date or "undated"
     if ev.date_to:
         when += f" to {ev.date_to}"
-    out.print(f"  date:   {when}")
+    out.print(f"  date:   {safe(when)}")
     if ev.place:
         coords = f" ({ev.place.lat:.4f}, {ev.place.lon:.4f})" if ev.place.lat is not None else ""
         region = f", {ev.place.admin1}" if ev.place.admin1 and ev.place.admin1 != ev.place.name else ""
-        out.print(f"  place:  {escape(ev.place.name)}{escape(region)}{coords}")
-    out.print(f"  status: {ev.status}{'  [bold red]CONTESTED[/]' if ev.contested else ''}")
-    out.print(f"  reported by {ev.source_count} source(s), {ev.first_reported or '?'} to {ev.last_reported or '?'}")
+        out.print(f"  place:  {safe(ev.place.name)}{safe(region)}{coords}")
+    out.print(f"  status: {safe(ev.status)}{'  [bold red]CONTESTED[/]' if ev.contested else ''}")
+    first, last = safe(ev.first_reported or "?"), safe(ev.last_reported or "?")
+    out.print(f"  reported by {ev.source_count} source(s), {first} to {last}")
     if detail.figures:
         out.print("\n[bold]Figures[/]")
         for hist in detail.figures:
             cur = hist.current
             span = f" (claims range {cur.low}-{cur.high})" if cur.low != cur.high else ""
             flag = "  [red]contested[/]" if cur.contested else ""
-            out.print(f"  {hist.kind}: {format_value(cur.value, cur.qualifier)}{span}{flag}")
+            out.print(f"  {safe(hist.kind)}: {safe(format_value(cur.value, cur.qualifier))}{span}{flag}")
             if len(hist.by_claimant) > 1:
                 for c in hist.by_claimant:
-                    out.print(f"      {escape(c.claimant)}: {format_value(c.value, c.qualifier)}")
-            out.print(f"      history: {escape(hist.text)}")
+                    out.print(f"      {safe(c.claimant)}: {safe(format_value(c.value, c.qualifier))}")
+            out.print(f"      history: {safe(hist.text)}")
     out.print("\n[bold]Sources[/]")
     for n, src in enumerate(detail.sources, 1):
         title = f' "{src.document_title}"' if src.document_title else ""
-        out.print(f"  [{n}] {escape(src.outlet or 'unknown outlet')}, {src.published or 'undated'}{escape(title)}")
-        out.print(f"      file: {escape(src.document_path)}")
+        out.print(f"  [{n}] {safe(src.outlet or 'unknown outlet')}, {safe(src.published or 'undated')}{safe(title)}")
+        out.print(f"      file: {safe(src.document_path)}")
         out.print(
-            f"      claimant: {escape(src.claimed_by or 'none named')} · status: {src.status}"
-            f" · event date as reported: {src.date or 'none'}"
-            f" · place as reported: {escape(src.location.name) if src.location else 'none'}"
+            f"      claimant: {safe(src.claimed_by or 'none named')} · status: {safe(src.status)}"
+            f" · event date as reported: {safe(src.date or 'none')}"
+            f" · place as reported: {safe(src.location.name) if src.location else 'none'}"
         )
-        out.print(f'      quote: "{escape(src.quote)}" [dim](chars {src.span[0]}-{src.span[1]})[/]')
+        out.print(f'      quote: "{safe(src.quote)}" [dim](chars {src.span[0]}-{src.span[1]})[/]')
 
 
 def stats_cmd(ctx: typer.Context, db: DbOption = None) -> None:
     """Counts of what the ledger holds (sub-command `air`: air-defence figures per night)."""
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         counts = ledger_stats(store)
         path = store.path
-    table = Table(title=f"ledger {path}")
+    table = Table(title=f"ledger {safe(path)}")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, value in counts.items():
-        table.add_row(name.replace("_", " "), str(value))
+        table.add_row(cell(name.replace("_", " ")), str(value))
     out.print(table)
 
 
 def stats_air_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
     """Per night and claimant: drones and missiles launched and destroyed, interception rate."""
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         nights = air_stats(store, since=_day(since, "--since"), until=_day(until, "--until"))
     table = Table(title="air attacks per night, by claimant")
     for col in (
@@ -312,8 +315,8 @@ def stats_air_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOp
     for night in nights:
         rate = night.interception_rate
         table.add_row(
-            night.date,
-            night.claimant,
+            cell(night.date),
+            cell(night.claimant),
             n(night.drones_launched),
             n(night.drones_destroyed),
             n(night.missiles_launched),
@@ -328,7 +331,7 @@ def stats_air_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOp
 
 def _print_timeline(days: list, db_path: str | None = None) -> None:
     for day in days:
-        out.print(f"\n[bold]{day.date or 'undated'}[/]")
+        out.print(f"\n[bold]{safe(day.date or 'undated')}[/]")
         for row in day.events:
             ev = row.event
             flags = []
@@ -337,20 +340,20 @@ def _print_timeline(days: list, db_path: str | None = None) -> None:
             flags.append(f"{ev.source_count} source{'s' if ev.source_count != 1 else ''}")
             figures = _figures_text(row, limit=6)
             out.print(
-                f"  {ev.type:<12} {escape(_place_text(row)):<32} {escape(figures)}"
-                f"  [dim]{' · '.join(flags)} · {escape(ev.id)}[/]"
+                f"  {safe(ev.type):<12} {safe(_place_text(row)):<32} {safe(figures)}"
+                f"  [dim]{' · '.join(flags)} · {safe(ev.id)}[/]"
             )
             if ev.summary:
                 room = max(40, out.width - 18)  # one line per summary keeps the day readable
                 summary = ev.summary if len(ev.summary) <= room else ev.summary[: room - 3] + "..."
-                out.print(f'  [dim]{"":<12} "{escape(summary)}"[/]')
+                out.print(f'  [dim]{"":<12} "{safe(summary)}"[/]')
     if not days:
         out.print("the ledger has no events in that range")
 
 
 def timeline_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
     """A readable day-by-day view of the ledger."""
-    with open_store(_existing(db)) as store:
+    with open_store(_existing(db), readonly=True) as store:
         days = timeline(store, since=_day(since, "--since"), until=_day(until, "--until"))
     _print_timeline(days)
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from kronika.nlp import ents_within
+
 _STATE_WORDS: dict[str, str] = {
     "russia": "Russia",
     "russian": "Russia",
@@ -161,7 +163,7 @@ def _variant_key(surname: str) -> str:
 def actors_in(span: Span, names: NameBook, extra: Iterable[str] = ()) -> list[str]:
     """Distinct canonical actors named in a sentence, in order of appearance."""
     out: list[str] = []
-    for ent in span.ents:
+    for ent in ents_within(span):
         if ent.label_ not in ACTOR_LABELS:
             continue
         name = canonical_actor(ent.text)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extraction.actors import NameBook
+from kronika.nlp import ents_between
 
 REPORTING_VERBS = frozenset(
     "say says said saying tell tells told announce announces announced claim claims claimed report reports reported "
@@ -78,8 +79,8 @@ def _resolve_pronoun(token: Token, doc: Doc, names: NameBook) -> str | None:
     """The nearest PERSON (or ORG for 'it'/'they') before the pronoun, within a few sentences."""
     want = ("ORG", "GPE") if token.lower_ in ("it", "they", "we") else ("PERSON",)
     window_start = max(0, token.sent.start_char - 800)
-    for ent in reversed(doc.ents):
-        if ent.end_char <= token.idx and ent.start_char >= window_start and ent.label_ in want:
+    for ent in reversed(ents_between(doc, window_start, token.idx)):
+        if ent.label_ in want:
             return names.expand(ent.text.removesuffix("'s").removesuffix("’s"))
     if want == ("PERSON",):
         # the small model misses many Ukrainian names: fall back on the last proper-noun subject

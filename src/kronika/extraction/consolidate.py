@@ -177,6 +177,11 @@ def _drop_repeated_figures(drafts: Sequence[Draft]) -> None:
     """A figure a vaguer draft repeats from a more precise one of the same story is kept on the precise one
     only: the lead's "killing at least 10 people" across Ukraine is the Ternopil toll. A draft the text calls a
     separate attack ("Elsewhere, two people were killed") keeps its figures whatever their values."""
+    # (story, figure) -> the drafts stating it now: each draft is compared with those, not with the whole article
+    stating: dict[tuple[int, tuple[str, int]], list[Draft]] = {}
+    for d in drafts:
+        for key in _figure_keys(d):
+            stating.setdefault((d.story, key), []).append(d)
     for d in drafts:
         seen: set[tuple[str, int]] = set()
         kept: list[Figure] = []
@@ -185,9 +190,11 @@ def _drop_repeated_figures(drafts: Sequence[Draft]) -> None:
             if key in seen:
                 continue
             seen.add(key)
-            if not d.separate and any(_repeats(d, o, key) for o in drafts if o is not d):
+            if not d.separate and any(_repeats(d, o, key) for o in stating[(d.story, key)] if o is not d):
                 continue
             kept.append(f)
+        for key in _figure_keys(d) - {(f.kind, f.value) for f in kept}:
+            stating[(d.story, key)].remove(d)
         d.figures = kept
 
 

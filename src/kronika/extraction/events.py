@@ -31,6 +31,7 @@ from kronika.extraction.figures import find_figures, weapon_category
 from kronika.extraction.places import SPECIFICITY, PlaceRef, best_place, governed, listed_with, rank
 from kronika.extraction.sides import attack_target, attacker, in_theatre, not_attacker, places_country, target_country
 from kronika.models import WEAPON_KINDS, Figure, Location
+from kronika.nlp import ents_between
 
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 CAPITALS = frozenset({"Kyiv", "Moscow"})
@@ -692,8 +693,7 @@ def _named(sent: Span, claimant: str) -> bool:
     low = claimant.lower()
     return any(
         ent.label_ in _STATEMENT_SPEAKER_LABELS and ent.text.lower() in low
-        for ent in sent.doc.ents
-        if ent.start_char >= sent.start_char - 800 and ent.end_char <= sent.end_char
+        for ent in ents_between(sent.doc, sent.start_char - 800, sent.end_char)
     ) or any(c.isupper() for c in claimant[1:])
 
 

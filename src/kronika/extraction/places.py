@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kronika.models import Location
+from kronika.nlp import doc_text
 
 LOCATIVE_PREPS = frozenset(
     "in on at near across over around outside into to toward towards inside throughout within against "
@@ -74,8 +75,8 @@ def _head(doc: Doc, start: int, end: int) -> Token | None:
 
 def role_of(doc: Doc, start: int, end: int) -> str:
     """The role a place mention plays in its sentence."""
-    text_after = doc.text[end : end + 2]
-    if text_after.startswith(("'s", "’s")) or doc.text[end : end + 1] in ("'", "’"):
+    text_after = doc_text(doc)[end : end + 2]
+    if text_after.startswith(("'s", "’s")) or text_after[:1] in ("'", "’"):
         return "possessive"
     head = _head(doc, start, end)
     if head is None:

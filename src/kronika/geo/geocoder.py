@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections import Counter
@@ -147,16 +148,14 @@ class Geocoder:
         if not spots:
             return None
         raws = self.scanner.scan(context)
-        hits = [r for pos in spots for r in raws if r.start < pos + len(query) and pos < r.end]
-        if not hits:
+        hit = _first_hit(raws, spots, len(query))
+        if hit is None:
             return None
-        live = [r for r in raws if r.rejected is None]
-        # "The Kyiv Independent said a missile hit Kyiv": the occurrence that is a place wins
-        hit = next((r for r in hits if r.rejected is None), hits[0])
         if hit.rejected is not None:
             return Resolution(query=query, location=None, matched=hit.key, reason=hit.rejected)
-        results = self._resolve_all(live, context)
-        loc, cands, _ = results[live.index(hit)]
+        live = [r for r in raws if r.rejected is None]
+        at = next(i for i, r in enumerate(live) if r is hit)
+        loc, cands, _ = self._resolve_all(live, context, only=at)[at]
         return Resolution(query=query, location=loc, candidates=cands, matched=hit.key, fuzzy=hit.fuzzy,
                           reason=None if loc else "not found")
 
@@ -178,12 +177,13 @@ class Geocoder:
             return [(i, True) for i in regions]
         return refs
 
-    def _resolve_all(self, raws: list[RawMention], text: str, focus: int | None = None
+    def _resolve_all(self, raws: list[RawMention], text: str, focus: int | None = None, only: int | None = None
                      ) -> list[tuple[Location | None, list[Location], str]]:
         """Resolve mentions together: settled places and named regions become the context of the others.
 
         Pass 1 ranks without context; each later pass ranks with the context the previous one settled, until
-        nothing changes. `focus`: only mentions from this index on are wanted (the rest are context)."""
+        nothing changes. `focus`: only mentions from this index on are wanted (the rest are context); `only`:
+        just the mention at this index is wanted (the others' answers are left empty)."""
         places = self.gaz.places
         cands = [self._candidates(r) for r in raws]
         decided: list[int | None] = [None] * len(raws)
@@ -210,7 +210,7 @@ class Geocoder:
         out: list[tuple[Location | None, list[Location], str]] = []
         for k in range(len(raws)):
             idx = decided[k]
-            if focus is not None and k < focus:
+            if (focus is not None and k < focus) or (only is not None and k != only):
                 out.append((None, [], ""))
             elif idx is not None:
                 out.append((to_location(places[idx]), [], MENTION_KIND[places[idx].kind]))
@@ -248,6 +248,23 @@ class Geocoder:
                        admin2=admin2s.pop() if len(admin2s) == 1 else None,
                        country=countries.pop() if len(countries) == 1 else None, precision="ambiguous")
         return loc, [to_location(p) for p in ps]
+
+
+def _first_hit(raws: list[RawMention], spots: list[int], length: int) -> RawMention | None:
+    """The first mention overlapping an occurrence of the query that is a place, else the first overlapping
+    one ("The Kyiv Independent said a missile hit Kyiv": the occurrence that is a place wins).
+
+    Mentions come from the scanner in text order without overlaps, so each occurrence finds its mentions by
+    bisection: linear in the context, however often the query occurs in it."""
+    starts = [r.start for r in raws]
+    ends = [r.end for r in raws]
+    first: RawMention | None = None
+    for pos in spots:
+        for r in raws[bisect.bisect_right(ends, pos) : bisect.bisect_left(starts, pos + length)]:
+            if r.rejected is None:
+                return r
+            first = first or r
+    return first
 
 
 _lock = threading.Lock()

@@ -2,6 +2,10 @@
 
 All three carry the same fields; GeoJSON puts events without coordinates in the collection with a null
 geometry rather than dropping them, so nothing silently disappears from a map export.
+
+CSV is opened in spreadsheets, which run a cell that starts with = + - @ (or tab, CR) as a formula:
+`=HYPERLINK(...)` in a quote would run. Such text cells get a leading apostrophe, as OWASP advises for CSV
+injection, and control characters in text cells are shown as escapes; numbers are written as numbers.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -52,6 +57,26 @@ def to_jsonl(rows: Iterable[EventRow]) -> Iterator[str]:
         yield json.dumps(event_dict(row), ensure_ascii=False)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell that a spreadsheet shows and never runs: formula-like text gets a leading "'"
+    (plain numbers such as "-12" stay as they are), control characters become escapes."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        value = "'" + value
+    return _CONTROL.sub(_escaped, value)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def to_csv(rows: Iterable[EventRow]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
@@ -61,7 +86,7 @@ def to_csv(rows: Iterable[EventRow]) -> str:
         record["figures"] = "; ".join(
             f"{kind}={format_value(f['value'], f['qualifier'])}" for kind, f in record["figures"].items()
         )
-        writer.writerow(record)
+        writer.writerow({key: csv_cell(value) for key, value in record.items()})
     return out.getvalue()
 
 

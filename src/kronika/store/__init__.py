@@ -1,6 +1,7 @@
 """Where the ledger lives: the `LedgerStore` protocol and its SQLite implementation.
 
     open_store(path=None)  open (and create or migrate) a ledger; None means the default location
+    open_store(path, readonly=True)  open an existing ledger for reading only
     default_db_path()      <user data dir>/kronika/ledger.db
 """
 
@@ -28,9 +29,13 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("kronika")) / "ledger.db"
 
 
-def open_store(path: str | Path | None = None) -> SQLiteStore:
-    """Open the ledger at `path` (default: `default_db_path()`), creating or migrating it."""
-    return SQLiteStore(path if path is not None else default_db_path())
+def open_store(path: str | Path | None = None, *, readonly: bool = False) -> SQLiteStore:
+    """Open the ledger at `path` (default: `default_db_path()`), creating or migrating it.
+
+    `readonly` opens an existing ledger without ever writing to it (a read-only folder or mount works); see
+    kronika.store.connection for what every open checks.
+    """
+    return SQLiteStore(path if path is not None else default_db_path(), readonly=readonly)
 
 
 __all__ = [

@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from kronika.errors import FilterError
 from kronika.models import DocumentResult, Figure, Location, Span
 
 
@@ -104,8 +105,30 @@ class CurrentFigure:
     figure_id: int
 
 
+MAX_FILTER_CHARS = 200  # the longest place or claimant name is under 100 characters
+
+
+def check_filter_text(name: str, value: str | None, limit: int = MAX_FILTER_CHARS) -> str | None:
+    """`value` when it is a text a filter can search for; FilterError (one line) when it is not."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise FilterError(f"{name} filter must be text, not {type(value).__name__}")
+    if not value.strip():
+        raise FilterError(f"{name} filter is empty: give a name, or leave the filter out")
+    if len(value) > limit:
+        raise FilterError(f"{name} filter is {len(value):,} characters long; at most {limit}")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise FilterError(f"{name} filter is not valid UTF-8 text (undecodable bytes)")
+    if any(not ch.isprintable() for ch in value):
+        raise FilterError(f"{name} filter contains control characters")
+    return value
+
+
 @dataclass(slots=True)
 class EventFilter:
+    """What `find_events` filters on; text filters are checked here, so every caller gets the same errors."""
+
     since: str | None = None
     until: str | None = None
     type: str | None = None
@@ -113,6 +136,10 @@ class EventFilter:
     near: tuple[float, float, float] | None = None  # lat, lon, km
     claimant: str | None = None
     contested: bool | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until", "type", "place", "claimant"):
+            check_filter_text(name, getattr(self, name))
 
 
 @runtime_checkable

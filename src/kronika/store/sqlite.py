@@ -1,5 +1,7 @@
 """The SQLite ledger store: one file, WAL journal, one transaction per article.
 
+Opening (creation, locking for migrations, quick_check, read-only mode, one-line errors) is in connection.py.
+
 WAL lets readers (Datasette, a second `kronika events`) read while an ingest writes; `synchronous=NORMAL`
 is enough in WAL mode to survive a killed process (only a power cut can lose the last commit, never
 corrupt the file). Rows use plain INTEGER PRIMARY KEYs rather than AUTOINCREMENT on purpose: a rolled-back
@@ -16,7 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kronika.errors import SchemaVersionError, StoreError
+from kronika.errors import StoreError
 from kronika.models import DocumentResult, Location
 from kronika.store.base import (
     CurrentFigure,
@@ -25,8 +27,11 @@ from kronika.store.base import (
     LedgerEvent,
     SourceReport,
     StoredDocument,
+    check_filter_text,
 )
-from kronika.store.schema import MIGRATIONS, SCHEMA_VERSION
+from kronika.store.connection import connect
+
+MAX_SEARCH_CHARS = 1000  # an FTS5 query of a few dozen terms; longer ones make the query planner slow
 
 # columns that record when something was written, not what: left out of `dump()` so two ledgers built
 # from the same input at different times compare equal
@@ -97,6 +102,15 @@ def _event(row: Sequence[object]) -> LedgerEvent:
     )
 
 
+_LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def contains_pattern(value: str) -> str:
+    """A LIKE pattern (for `_LIKE`) matching `value` as a plain substring: its % and _ are letters, not wildcards."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -120,48 +134,14 @@ _EVENT_WRITABLE = (
 )
 
 class SQLiteStore:
-    """A ledger in one SQLite file (or ':memory:' for tests)."""
+    """A ledger in one SQLite file (or ':memory:' for tests); `readonly` for commands that only read."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            try:
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create the folder for {self.path}: {exc.strerror}") from exc
-        try:
-            # autocommit mode: transactions are opened explicitly, one per article
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            # a big ledger's index pages stay in memory across articles (64 MB at most, allocated as used), and
-            # checkpoints come every 16 MB of WAL rather than 4: fewer, larger writes back into the file
-            self._db.execute("PRAGMA cache_size=-65536")
-            self._db.execute("PRAGMA wal_autocheckpoint=4000")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open ledger {self.path}: {exc}") from exc
+        self.readonly = readonly
+        self._db = connect(self.path, readonly=readonly)
 
     # ------------------------------------------------------------------ lifecycle
-
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise SchemaVersionError(
-                f"ledger {self.path} has schema version {version}; this kronika knows up to {SCHEMA_VERSION}"
-            )
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _split_sql(MIGRATIONS[number - 1]):
-                    self._db.execute(statement)
-                self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (number, _now()))
-                self._db.execute(f"PRAGMA user_version = {number}")
-                self._db.execute("COMMIT")
-            except Exception:
-                self._db.execute("ROLLBACK")
-                raise
 
     @property
     def schema_version(self) -> int:
@@ -178,22 +158,15 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot write to ledger {self.path}: {exc}") from exc
+        # the connection's errors are already one-line StoreErrors (locked too long, read-only, disk full)
+        self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except sqlite3.Error as exc:
-            self._db.execute("ROLLBACK")
-            raise StoreError(f"cannot write to ledger {self.path}: {exc}") from exc
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
-        try:
-            self._db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot commit to ledger {self.path}: {exc}") from exc
+        self._db.execute("COMMIT")
 
     # ------------------------------------------------------------------ documents
 
@@ -429,18 +402,18 @@ class SQLiteStore:
             where.append("e.contested = ?")
             args.append(int(flt.contested))
         if flt.place:
-            like = f"%{flt.place}%"
+            like = contains_pattern(flt.place)
             where.append(
                 "EXISTS (SELECT 1 FROM event_sources s JOIN event_source_places sp ON sp.event_source_id = s.id"
                 " JOIN places q ON q.id = sp.place_id WHERE s.event_id = e.id"
-                " AND (q.name LIKE ? OR q.admin1 LIKE ? OR q.admin2 LIKE ?))"
+                f" AND (q.name {_LIKE} OR q.admin1 {_LIKE} OR q.admin2 {_LIKE}))"
             )
             args += [like, like, like]
         if flt.claimant:
-            like = f"%{flt.claimant}%"
+            like = contains_pattern(flt.claimant)
             where.append(
-                "(EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.id AND c.claimant LIKE ?)"
-                " OR EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id AND f.claimed_by LIKE ?))"
+                f"(EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.id AND c.claimant {_LIKE})"
+                f" OR EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id AND f.claimed_by {_LIKE}))"
             )
             args += [like, like]
         if flt.near:
@@ -558,6 +531,7 @@ class SQLiteStore:
         return out
 
     def search_documents(self, query: str, limit: int = 20) -> list[tuple[int, str, str | None, str]]:
+        check_filter_text("search", query, limit=MAX_SEARCH_CHARS)
         try:
             rows = self._db.execute(
                 "SELECT d.id, d.path, d.title, snippet(documents_fts, 1, '[', ']', ' … ', 12)"
@@ -604,18 +578,3 @@ def _figure(r: Sequence[object]) -> FigureReport:
         quote=r[11],  # type: ignore[arg-type]
         span=(r[12], r[13]),  # type: ignore[arg-type]
     )
-
-
-def _split_sql(script: str) -> list[str]:
-    # executescript() would COMMIT behind our back; split on ';' at line ends instead (no ';' in literals here)
-    parts, buf = [], []
-    for line in script.splitlines():
-        code = line.split("--", 1)[0]
-        buf.append(code)
-        if code.rstrip().endswith(";"):
-            parts.append("\n".join(buf).strip())
-            buf = []
-    rest = "\n".join(buf).strip()
-    if rest:
-        parts.append(rest)
-    return [p for p in parts if p.strip(" ;\n")]
