@@ -117,3 +117,20 @@ def run_on_read_only_folder(folder: Path, *args: str) -> subprocess.CompletedPro
 
 def _sh(value: str | os.PathLike) -> str:
     return "'" + str(value).replace("'", "'\\''") + "'"
+
+
+def ingest_worker(paths: list[str], barrier, results) -> None:
+    """One of several processes ingesting the same corpus into each of `paths` at the same moment."""
+    from kronika.ledger import ingest
+    from kronika.ledger.synthetic import synthetic_corpus
+    from kronika.store import open_store
+
+    corpus = list(synthetic_corpus(8, seed=11))
+    for path in paths:
+        barrier.wait(timeout=60)  # every worker opens the new ledger at once
+        try:
+            with open_store(path) as store:
+                summary = ingest(store, corpus)
+            results.put((path, summary.documents_new, summary.documents_known, ""))
+        except Exception as exc:  # reported to the test, which fails on it
+            results.put((path, 0, 0, f"{type(exc).__name__}: {exc}"))
