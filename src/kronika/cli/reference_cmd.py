@@ -139,12 +139,14 @@ def print_air(nights: list[AirNight], format: str, reference: bool) -> None:
         sys.stdout.write(air_to_csv(nights, reference))
         return
     title = "air attacks per night, by claimant" + (" · beside the reference record" if reference else "")
-    table = Table(title=title)
-    cols = ["night", "claimant", "drones (launched/down)", "missiles (launched/down)", "rate (one report)"]
+    caption = "launched/destroyed · rate: destroyed/launched of one report · ↳ a regional count under its night"
+    table = Table(title=title, caption=caption)
+    cols = ["night", "claimant", "drones", "missiles", "rate"]
     if reference:
         cols += ["record drones", "record missiles", "agree", "reason"]
     for col in cols:
-        table.add_column(col, overflow="fold", no_wrap=col == "night")
+        wrap = col in ("claimant", "reason", "record drones")
+        table.add_column(col, overflow="fold", no_wrap=not wrap, min_width=18 if col == "claimant" else None)
     last = None
     for night in nights:
         day = night.date or "undated"
