@@ -79,8 +79,10 @@ def test_air_stats_per_night_and_claimant(store, article):
     )
     ingest(store, [doc])
     [night] = air_stats(store)
-    assert (night.date, night.claimant, night.launched, night.destroyed) == ("2025-11-20", "Ukrainian Air Force",
+    # the canonical name, with the text's own phrase kept beside it
+    assert (night.date, night.claimant, night.launched, night.destroyed) == ("2025-11-20", "Ukraine's Air Force",
                                                                               524, 483)
+    assert night.phrases == ["Ukrainian Air Force"]
     assert round(night.interception_rate, 3) == round(483 / 524, 3)
 
 
@@ -100,7 +102,7 @@ def test_nationwide_air_reports_of_one_night_merge_and_keep_both_claimants(store
     rows = {r.event.place.name if r.event.place else None: r for r in list_events(store)}
     assert rows[None].figures["drones_destroyed"].value == 442
     detail = show_event(store, rows["Kyiv"].event.id)
-    assert detail.figures[0].by_claimant[0].claimant == "Kyiv city military administration"
+    assert detail.figures[0].by_claimant[0].claimant == "Kyiv city authorities"  # canonical, the phrase in sources
 
 
 def test_a_claimant_named_two_ways_is_one_claimant():

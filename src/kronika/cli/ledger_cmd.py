@@ -291,42 +291,21 @@ def stats_cmd(ctx: typer.Context, db: DbOption = None) -> None:
     out.print(table)
 
 
-def stats_air_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
-    """Per night and claimant: drones and missiles launched and destroyed, interception rate."""
+def stats_air_cmd(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    reference: Annotated[
+        bool, typer.Option("--reference", help="Put the imported reference record beside each night.")
+    ] = False,
+    format: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Per night and claimant: drones and missiles launched and destroyed, interception rate (one report's)."""
+    from kronika.cli.reference_cmd import print_air
+
     with open_store(_existing(db), readonly=True) as store:
-        nights = air_stats(store, since=_day(since, "--since"), until=_day(until, "--until"))
-    table = Table(title="air attacks per night, by claimant")
-    for col in (
-        "night",
-        "claimant",
-        "drones",
-        "drones down",
-        "missiles",
-        "missiles down",
-        "all launched",
-        "all down",
-        "intercepted",
-    ):
-        table.add_column(col, justify="left" if col in ("night", "claimant") else "right", overflow="fold")
-
-    def n(v: int | None) -> str:
-        return "-" if v is None else str(v)
-
-    for night in nights:
-        rate = night.interception_rate
-        table.add_row(
-            cell(night.date),
-            cell(night.claimant),
-            n(night.drones_launched),
-            n(night.drones_destroyed),
-            n(night.missiles_launched),
-            n(night.missiles_destroyed),
-            n(night.launched),
-            n(night.destroyed),
-            "-" if rate is None else f"{rate:.0%}",
-        )
-    out.print(table)
-    out.print(f"{len(nights)} night/claimant row(s)")
+        nights = air_stats(store, since=_day(since, "--since"), until=_day(until, "--until"), reference=reference)
+    print_air(nights, format, reference)
 
 
 def _print_timeline(days: list, db_path: str | None = None) -> None:

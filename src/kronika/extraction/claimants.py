@@ -4,6 +4,11 @@ Read from the dependency parse: the subject of a reporting verb ("..., Ukraine's
 "according to", and the source an outlet cites ("TASS reported, citing the regional task force" ->
 "TASS (citing the regional task force)"). A pronoun subject ("he said") is resolved to the nearest person named
 before it in the same story. No reporting structure -> None: we never guess who said something.
+
+A phrase that names no body and no person is no claimant ("though none were reported", "Russian drones",
+"preliminary information", a bare village): each candidate is checked with kronika.claimants and with the
+parse, and a refused one lets the next reporting structure speak. The passive subject of a reporting verb is
+what was reported, not who reported it ("Strikes were reported in Dnipro"); its agent is ("as reported by X").
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from kronika.extraction.actors import NameBook
+from kronika.claimants import is_claimant
+from kronika.extraction.actors import NameBook, state_of
 from kronika.nlp import ents_between
 
 REPORTING_VERBS = frozenset(
@@ -30,7 +36,8 @@ _PRONOUNS = frozenset("he she they it we i".split())
 _TITLE_WORDS = frozenset(
     "mayor governor president minister general spokesman spokeswoman mr mrs ms dr chief head".split()
 )
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SUBJECT_DEPS = ("nsubj",)
+_PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "EVENT")
 _MAX_WORDS = 18
 _TRIM = re.compile(r"^(?:the|a|an)\s+", re.I)
 # wire copy ends a sentence with its source: "..., Ukraine's air force said." / "..., the governor wrote on Telegram."
@@ -43,6 +50,22 @@ _TRAILING_AUX = re.compile(
     r"(?:\s+(?:has|have|had|was|is|also|later|previously|repeatedly|earlier|had\s+been))+$", re.I
 )
 _NOT_A_SOURCE = re.compile(r"^(?:he|she|they|it|we|i|this|that|there|which|who)$", re.I)
+# conjunctions and relative words a regex or a subtree can drag in front of the source ("..., though Ukraine said")
+_LEADING = re.compile(
+    r"^(?:(?:though|although|while|whereas|where|as|when|after|because|since|but|and|which|who|that|"
+    r"both|also|meanwhile)\s+)+", re.I)
+# the common nouns that can head a source phrase the parse tags NOUN ("officials", "rescuers", "the ministry")
+_AGENT_HEADS = re.compile(
+    r"(?:ministry|ministries|force|forces|military|army|troops|authorit(?:y|ies)|officials?|government|governor|"
+    r"mayor|spokes(?:man|woman|person)|police|service|services|command|administration|office|agency|president|"
+    r"minister|staff|council|sources?|residents?|experts?|analysts?|bloggers?|monitors?|observers?|channel|"
+    r"outlet|media|group|institute|commander|chief|head|leader|advis[eo]rs?|aides?|deputy|envoy|ambassador|"
+    r"diplomats?|secretary|prosecutors?|investigators?|rescuers?|witness(?:es)?|doctors?|workers?|soldiers?|"
+    r"officers?|committee|department|intelligence|operator|mission|team|unit|guards?|navy|militia|brigade|"
+    r"regiment|corps|directorate|cabinet|parliament|lawmakers?|kremlin|embassy|side|sides|people|agency|"
+    r"correspondents?|journalists?|reporters?|defen[cs]es?|mod|project|monitoring|statement|governors?|mayors?)$",
+    re.I,
+)
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -66,37 +89,69 @@ def trailing_source(sentence: str) -> str | None:
     m = _TRAILING.search(sentence)
     if not m:
         return None
-    who = _TRIM.sub("", m.group("who").strip(" ,")).strip()
+    who = _LEADING.sub("", m.group("who").strip(" ,")).strip()
+    who = _TRIM.sub("", who).strip()
     who = _TRAILING_AUX.sub("", who).strip()
     if not who or _NOT_A_SOURCE.match(who) or not (who[0].isupper() or who.split()[0].islower()):
         return None
+    if re.search(r"\s(?:were|was|is|are|been|being)$", m.group("who").strip(" ,")):
+        return None  # "..., though none were reported": a passive, the thing reported, not who reports
     if m.group("cited"):
         who = f"{who} (citing {_TRIM.sub('', m.group('cited').strip())})"
     return who
 
 
 def _resolve_pronoun(token: Token, doc: Doc, names: NameBook) -> str | None:
-    """The nearest PERSON (or ORG for 'it'/'they') before the pronoun, within a few sentences."""
+    """The nearest PERSON (or ORG for 'it'/'they') before the pronoun, within a few sentences; a place stands
+    for nobody unless it is a state ("Moscow said")."""
     want = ("ORG", "GPE") if token.lower_ in ("it", "they", "we") else ("PERSON",)
     window_start = max(0, token.sent.start_char - 800)
+    if want != ("PERSON",):
+        # "Ukraine's air force said ... . '...,' it said": the body that last reported is who "it" is
+        for tok in reversed(doc[: token.i]):
+            if tok.idx < window_start:
+                break
+            if tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+                subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS]
+                if subj and subj[0].ent_type_ != "PERSON" and (
+                    subj[0].pos_ != "PROPN" or subj[0].ent_type_ in ("ORG", "GPE", "NORP")
+                ):
+                    found = _phrase(list(subj[0].subtree))
+                    if found and is_claimant(found):
+                        return found
     for ent in reversed(ents_between(doc, window_start, token.idx)):
         if ent.label_ in want:
-            return names.expand(ent.text.removesuffix("'s").removesuffix("’s"))
+            text = ent.text.removesuffix("'s").removesuffix("’s")
+            if ent.label_ == "GPE" and not state_of(text):
+                continue
+            if not is_claimant(text):
+                continue
+            return names.expand(text)
     if want == ("PERSON",):
         # the small model misses many Ukrainian names: fall back on the last proper-noun subject
         for tok in reversed(doc[: token.i]):
             if tok.idx < window_start:
                 break
-            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.ent_type_ not in _PLACE_LABELS:
                 words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
                 while words and words[0].lower_ in _TITLE_WORDS:
                     words = words[1:]
-                return names.expand(" ".join(w.text for w in words)) if words else None
+                name = " ".join(w.text for w in words)
+                if words and is_claimant(name):
+                    return names.expand(name)
     return None
 
 
+def _agent(verb: Token) -> list[Token]:
+    """The agent of a passive reporting verb: "as reported by X" -> X."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [c for c in child.children if c.dep_ == "pobj"]
+    return []
+
+
 def _subject(verb: Token, doc: Doc, names: NameBook, masked: Sequence[tuple[int, int]] = ()) -> str | None:
-    subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS] or _agent(verb)
     if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subj = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
     subj = [c for c in subj if not any(a <= c.idx < b for a, b in masked)]
@@ -106,10 +161,24 @@ def _subject(verb: Token, doc: Doc, names: NameBook, masked: Sequence[tuple[int,
     if head.lower_ in _PRONOUNS:
         return _resolve_pronoun(head, doc, names)
     tokens = [t for t in head.subtree if not any(a <= t.idx < b for a, b in masked)]
-    while tokens and tokens[0].is_punct:
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark", "advmod") or tokens[0].tag_ == "WDT"):
         tokens = tokens[1:]
+    if not _names_someone(head, tokens):
+        return None
     text = _phrase(tokens)
     return names.expand(text) if text else None
+
+
+def _names_someone(head: Token, tokens: list[Token]) -> bool:
+    """The parse's view of a subject: a proper name, a person or group, or a common noun that is an agent.
+
+    "Strikes were also reported", "Russian drones attacked ..., as reported by": a thing is no source."""
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if head.pos_ == "NOUN" and _AGENT_HEADS.match(head.lemma_ or head.text) or _AGENT_HEADS.match(head.text):
+        return True
+    # "the ministry's statement": the possessor speaks
+    return any(t.dep_ == "poss" and t.pos_ in ("PROPN", "NOUN") for t in tokens)
 
 
 def _citing(span: Span) -> str | None:
@@ -143,22 +212,35 @@ def find_claimant(span: Span, names: NameBook, masked: Sequence[tuple[int, int]]
     `masked` are character ranges (datelines) whose words are never part of a claimant.
     """
     doc = span.doc
-    claimant: str | None = trailing_source(span.text.strip())
-    if claimant:
+    claimant: str | None = trailing_source(_masked_text(span, masked).strip())
+    if claimant and is_claimant(claimant):
         return names.expand(claimant)
+    claimant = None
     for tok in span:
         if tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
-            claimant = _subject(tok, doc, names, masked)
-            if claimant:
+            found = _subject(tok, doc, names, masked)
+            if found and is_claimant(found):
+                claimant = found
                 break
     if not claimant:
-        claimant = _according_to(span)
+        found = _according_to(span)
+        claimant = found if found and is_claimant(found) else None
     if not claimant:
         return None
     cited = _citing(span)
     if cited and cited.lower() not in claimant.lower():
         claimant = f"{claimant} (citing {cited})"
     return claimant
+
+
+def _masked_text(span: Span, masked: Sequence[tuple[int, int]]) -> str:
+    """The sentence with dateline characters blanked, so "(Reuters) - X said" never reads "Reuters) -" as X."""
+    text = span.text
+    for a, b in masked:
+        lo, hi = max(a, span.start_char), min(b, span.end_char)
+        if lo < hi:
+            text = text[: lo - span.start_char] + " " * (hi - lo) + text[hi - span.start_char :]
+    return text
 
 
 def stance(span: Span) -> str:

@@ -5,20 +5,20 @@
     figures.py  the current value of each figure kind and its history
     claims.py   claimants and contested stances
     queries.py  the Python API behind `kronika events / show / stats / timeline`
+    air.py      `kronika stats air`: air-defence figures per night and canonical claimant
     export.py   JSON Lines, CSV and GeoJSON views
 """
 
 from __future__ import annotations
 
+from kronika.ledger.air import AirNight, air_stats
 from kronika.ledger.ingest import DocumentOutcome, IngestSummary, content_hash, ingest, ingest_document
 from kronika.ledger.queries import (
-    AirNight,
     EventDetail,
     EventRow,
     FigureHistory,
     TimelineDay,
     UnknownEventError,
-    air_stats,
     ledger_stats,
     list_events,
     search_documents,

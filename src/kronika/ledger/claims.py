@@ -9,6 +9,10 @@ a disagreement.
 or "the air force" and "Ukraine's air force", name the same claimant when one name's words are all in the
 other's, and the shorter name says something specific (a name, or two words or more).
 
+Canonical claimants (kronika.claimants) are computed at ingest and stored beside each phrase
+(`claimant_context`, `canonical_claimants`): reports grouped by canonical id never split one body in two, and
+a phrase kronika cannot place still groups by `claimant_key`.
+
 Stance rule: an event is contested when one report denies what another report claims or reports, and the two
 come from different claimants (or either gives none). A claimant contradicting itself later is a revision,
 not a contest.
@@ -18,6 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from kronika.claimants import Claimant, ClaimantContext, canonical_claimant
+from kronika.models import Location
+
+# the event types whose claimants speak for the place under attack: a bare "the air force", "the defence
+# ministry" in them is the defending country's (a ground claim's "the defence ministry" is not)
+DEFENDER_TYPES = frozenset({"air_attack", "strike"})
 
 _WORD_FOLDS = {
     "ukrainian": "ukraine",
@@ -47,6 +58,23 @@ def claimant_key(claimant: str | None) -> str | None:
             word = _WORD_FOLDS.get(word[:-2], word[:-2])
         words.extend(w for w in word.split() if w and w not in _DROP)
     return " ".join(sorted(set(words))) or None
+
+
+def claimant_context(event_type: str, place: Location | None, day: str | None) -> ClaimantContext:
+    """What completes a bare role in a report of this event: its place, and for attacks the defending country."""
+    country = place.country if place is not None and event_type in DEFENDER_TYPES else None
+    return ClaimantContext.of_place(place, day, country)
+
+
+def canonical_claimants(phrases: Iterable[str | None], context: ClaimantContext) -> dict[str, Claimant]:
+    """The canonical claimant of each phrase that names a body or a person."""
+    out: dict[str, Claimant] = {}
+    for phrase in phrases:
+        if phrase and phrase not in out:
+            found = canonical_claimant(phrase, context)
+            if found is not None:
+                out[phrase] = found
+    return out
 
 
 _GENERIC = {

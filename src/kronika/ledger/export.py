@@ -1,4 +1,4 @@
-"""Machine-readable views of ledger events: JSON Lines, CSV and GeoJSON.
+"""Machine-readable views of ledger events (JSON Lines, CSV, GeoJSON) and of air nights (JSON Lines, CSV).
 
 All three carry the same fields; GeoJSON puts events without coordinates in the collection with a null
 geometry rather than dropping them, so nothing silently disappears from a map export.
@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kronika.ledger.air import AirNight
 from kronika.ledger.figures import format_value
 from kronika.ledger.queries import EventRow
 
@@ -98,3 +99,45 @@ def to_geojson(rows: Iterable[EventRow]) -> str:
         geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
         features.append({"type": "Feature", "id": props["id"], "geometry": geometry, "properties": props})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1)
+
+
+# ---------------------------------------------------------------------------------------------- air nights
+
+AIR_CSV_FIELDS = (
+    "night", "claimant", "claimant_id", "scope", "side", "area", "breakdown", "drones_launched", "drones_destroyed",
+    "missiles_launched", "missiles_destroyed", "weapons_launched", "weapons_destroyed", "drones_rate",
+    "missiles_rate", "rate", "phrases", "events", "documents", "reported_on",
+)
+AIR_REFERENCE_FIELDS = (
+    "ref_drones_launched", "ref_drones_destroyed", "ref_drones_not_reached", "ref_missiles_launched",
+    "ref_missiles_destroyed", "ref_daytime_drones_launched", "ref_daytime_missiles_launched", "agree", "reason",
+    "reason_detail", "record_night",
+)
+
+
+def air_to_jsonl(nights: Iterable[AirNight]) -> Iterator[str]:
+    """One JSON object per night and claimant (`AirNight.to_dict()`), the record beside it when reconciled."""
+    for night in nights:
+        yield json.dumps(night.to_dict(), ensure_ascii=False)
+
+
+def air_to_csv(nights: Iterable[AirNight], reference: bool = False) -> str:
+    """The same rows, flat: lists joined with ';', the record's nationwide figures as ref_* columns."""
+    out = io.StringIO()
+    fields = AIR_CSV_FIELDS + (AIR_REFERENCE_FIELDS if reference else ())
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for night in nights:
+        record = night.to_dict()
+        for key in ("phrases", "events", "documents", "reported_on"):
+            record[key] = ";".join(str(v) for v in record[key])
+        if reference:
+            ref = record.get("reference") or {}
+            over, day = ref.get("overnight") or {}, ref.get("daytime") or {}
+            for kind in ("drones_launched", "drones_destroyed", "drones_not_reached", "missiles_launched",
+                         "missiles_destroyed"):
+                record[f"ref_{kind}"] = over.get(kind)
+            record["ref_daytime_drones_launched"] = day.get("drones_launched")
+            record["ref_daytime_missiles_launched"] = day.get("missiles_launched")
+        writer.writerow(record)
+    return out.getvalue()

@@ -7,8 +7,9 @@ overwritten; the *current* value is derived from all of them by the rules below,
 Report order. Reports are ordered by report day (the document's publication day), then by ingestion order,
 then by position in the article. A report with no day sorts first: it never supersedes a dated one.
 
-Claimants. Reports are grouped by claimant (`claims.claimant_groups`); a figure without a claimant is grouped
-under its outlet ("unattributed (AFP)"), since then the outlet is the one saying it.
+Claimants. Reports are grouped by canonical claimant (kronika.claimants, stored at ingest), else by the
+phrase (`claims.claimant_groups`); a figure without a claimant is grouped under its outlet ("unattributed
+(AFP)"), since then the outlet is the one saying it.
 
 1. Within a claimant, the latest report supersedes earlier ones ("at least 10" on Nov 19 from the foreign
    minister, then 23 on Nov 20 from the same minister -> 23), whether it is higher or lower.
@@ -54,10 +55,15 @@ def report_order(fig: FigureReport) -> tuple[str, int, int]:
 
 
 def claimant_label(fig: FigureReport) -> str:
+    """The claimant's canonical name when kronika knows the body or person, else the text's own phrase."""
+    if fig.claimant_name and fig.claimant_id and not fig.claimant_id.startswith("other:"):
+        return fig.claimant_name
     return fig.claimed_by or f"unattributed ({fig.outlet or 'unknown outlet'})"
 
 
 def _group(fig: FigureReport, groups: dict[str, str]) -> str:
+    if fig.claimant_id and not fig.claimant_id.startswith("other:"):
+        return f"id:{fig.claimant_id}"  # one canonical body, however each report spells it
     key = claimant_key(fig.claimed_by)
     return groups.get(key, key) if key else f"outlet:{(fig.outlet or '').casefold()}"
 

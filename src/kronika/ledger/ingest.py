@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kronika.errors import KronikaError, RejectedInput, StoreError
-from kronika.ledger.claims import event_status, stance_contested
+from kronika.ledger.claims import canonical_claimants, claimant_context, event_status, stance_contested
 from kronika.ledger.figures import OVERALL, current_figures
 from kronika.ledger.merge import Incoming, better_place, find_match, index_cells, slug
 from kronika.models import DocumentResult, Event
@@ -188,6 +188,10 @@ def _place_event(
             actors=list(event.actors),
             claimed_by=event.claimed_by,
             figures=list(event.figures),
+            claimants=canonical_claimants(
+                [event.claimed_by, *(f.claimed_by for f in event.figures)],
+                claimant_context(event.type, event.location, event.date or reported),
+            ),
         )
     )
     if event.date:

@@ -2,7 +2,7 @@
 
     list_events(store, ...)   -> list[EventRow]       `kronika events`
     show_event(store, id)     -> EventDetail          `kronika show`
-    air_stats(store, ...)     -> list[AirNight]       `kronika stats air`
+    air_stats(store, ...)     -> list[AirNight]       `kronika stats air` (in kronika.ledger.air)
     timeline(store, ...)      -> list[TimelineDay]    `kronika timeline`
     ledger_stats(store)       -> dict[str, int]       `kronika stats`
     search_documents(store, q)                        full-text search over stored articles (FTS5)
@@ -10,14 +10,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from kronika.errors import KronikaError
-from kronika.ledger.claims import claimant_groups, claimant_key
-from kronika.ledger.figures import OVERALL, claimant_label, format_history, report_order
-from kronika.models import WEAPON_KINDS
+from kronika.ledger.figures import OVERALL, format_history, report_order
 from kronika.store.base import CurrentFigure, EventFilter, FigureReport, LedgerEvent, LedgerStore, SourceReport
 
 
@@ -48,40 +45,6 @@ class EventDetail:
     event: LedgerEvent
     sources: list[SourceReport]
     figures: list[FigureHistory]
-
-
-@dataclass(slots=True)
-class AirNight:
-    """One night's air-defence figures as one claimant gives them."""
-
-    date: str
-    claimant: str
-    drones_launched: int | None = None
-    drones_destroyed: int | None = None
-    missiles_launched: int | None = None
-    missiles_destroyed: int | None = None
-    weapons_launched: int | None = None
-    weapons_destroyed: int | None = None
-    events: list[str] = field(default_factory=list)
-
-    @property
-    def launched(self) -> int | None:
-        if self.drones_launched is not None or self.missiles_launched is not None:
-            return (self.drones_launched or 0) + (self.missiles_launched or 0)
-        return self.weapons_launched
-
-    @property
-    def destroyed(self) -> int | None:
-        if self.drones_destroyed is not None or self.missiles_destroyed is not None:
-            return (self.drones_destroyed or 0) + (self.missiles_destroyed or 0)
-        return self.weapons_destroyed
-
-    @property
-    def interception_rate(self) -> float | None:
-        launched, destroyed = self.launched, self.destroyed
-        if not launched or destroyed is None:
-            return None
-        return destroyed / launched
 
 
 @dataclass(slots=True)
@@ -134,39 +97,6 @@ def show_event(store: LedgerStore, event_id: str) -> EventDetail:
             )
         )
     return EventDetail(event, store.sources(event_id), histories)
-
-
-def air_stats(store: LedgerStore, *, since: str | None = None, until: str | None = None) -> list[AirNight]:
-    """Per night and claimant: drones and missiles launched and destroyed, and the interception rate.
-
-    For each event, a claimant's latest report of a kind counts; when one claimant gives a kind for several
-    events of the same night (a nationwide total and a city's own count), the largest is taken, since the
-    nationwide figure contains the local one. Claimants are never summed together.
-    """
-    latest: dict[tuple[str, str, str, str], FigureReport] = {}
-    labels: dict[tuple[str, str], str] = {}
-    event_ids: dict[tuple[str, str], list[str]] = defaultdict(list)
-    reports = store.figure_reports_of_kinds(WEAPON_KINDS, since, until)
-    groups = claimant_groups(fig.claimed_by for _, fig in reports)
-    for event, fig in reports:
-        if not event.date:
-            continue
-        key = claimant_key(fig.claimed_by)
-        who = groups.get(key, key) if key else f"outlet:{fig.outlet or ''}"
-        key = (event.date, who, event.id, fig.kind)
-        if key not in latest or report_order(fig) >= report_order(latest[key]):
-            latest[key] = fig
-        label = claimant_label(fig)
-        if len(label) > len(labels.get((event.date, who), "")):  # the fullest name of the claimant
-            labels[(event.date, who)] = label
-        if event.id not in event_ids[(event.date, who)]:
-            event_ids[(event.date, who)].append(event.id)
-    nights: dict[tuple[str, str], AirNight] = {}
-    for (day, who, _event_id, kind), fig in sorted(latest.items()):
-        night = nights.setdefault((day, who), AirNight(day, labels[(day, who)], events=event_ids[(day, who)]))
-        value = getattr(night, kind)
-        setattr(night, kind, fig.value if value is None else max(value, fig.value))
-    return [nights[k] for k in sorted(nights)]
 
 
 def timeline(store: LedgerStore, *, since: str | None = None, until: str | None = None) -> list[TimelineDay]:

@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from kronika.claimants import Claimant
 from kronika.errors import FilterError
 from kronika.models import DocumentResult, Figure, Location, Span
 
@@ -69,6 +70,8 @@ class SourceReport:
     id: int = 0
     document_path: str = ""
     document_title: str | None = None
+    # the canonical claimant of each phrase this report uses (claimed_by of the report and of its figures)
+    claimants: dict[str, Claimant] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -88,6 +91,9 @@ class FigureReport:
     reported_on: str | None
     quote: str
     span: Span
+    claimant_id: str | None = None  # the canonical claimant (kronika.claimants), when the phrase names one
+    claimant_name: str | None = None
+    report_claimant_id: str | None = None  # the canonical claimant of the report (event source) it belongs to
 
 
 @dataclass(slots=True)
@@ -123,6 +129,48 @@ def check_filter_text(name: str, value: str | None, limit: int = MAX_FILTER_CHAR
     if any(not ch.isprintable() for ch in value):
         raise FilterError(f"{name} filter contains control characters")
     return value
+
+
+@dataclass(slots=True)
+class ReferenceImport:
+    """One imported reference record and its provenance (kronika.reference)."""
+
+    source: str  # "ivaniuk"
+    path: str
+    file_sha256: str
+    rows_read: int
+    rows_stored: int
+    rows_rejected: int
+    first_day: str | None = None
+    last_day: str | None = None
+    catalogue_path: str | None = None
+    catalogue_sha256: str | None = None
+    imported_at: str = ""
+    id: int = 0
+
+
+@dataclass(slots=True)
+class ReferenceDay:
+    """A reference record's figures for one report day, period (overnight | daytime) and command."""
+
+    day: str
+    scope: str  # national | regional | other
+    period: str
+    command: str  # "national", or the regional command's claimant id
+    drones_launched: int = 0
+    drones_destroyed: int = 0
+    drones_not_reached: int = 0  # "lost" to electronic warfare: apart from destroyed
+    missiles_launched: int = 0
+    missiles_destroyed: int = 0
+    missiles_not_reached: int = 0
+    other_launched: int = 0
+    rows: int = 0
+    rows_missing_values: int = 0
+    posts: int = 0
+    window_start: str | None = None
+    window_end: str | None = None
+    bodies: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -194,6 +242,19 @@ class LedgerStore(Protocol):
     ) -> list[tuple[LedgerEvent, FigureReport]]: ...
 
     def search_documents(self, query: str, limit: int = 20) -> list[tuple[int, str, str | None, str]]: ...
+
+    def claimants(self) -> dict[str, Claimant]: ...
+
+    # reference records
+    def reference_import(self, source: str) -> ReferenceImport | None: ...
+
+    def reference_imports(self) -> list[ReferenceImport]: ...
+
+    def replace_reference(
+        self, imp: ReferenceImport, rows: Sequence[tuple[object, ...]], days: Sequence[ReferenceDay]
+    ) -> None: ...
+
+    def reference_days(self, source: str, since: str | None, until: str | None) -> list[ReferenceDay]: ...
 
     def counts(self) -> dict[str, int]: ...
 

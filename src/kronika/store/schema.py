@@ -19,6 +19,10 @@ Table map (one row of each is ...):
     figures             one number one report states, with claimant, outlet, report day and quote
     current_figures     the event's current value per figure kind and claimant, derived by kronika.ledger.figures
     event_index         (day, place cell) -> event: the lookup that keeps merging independent of ledger size
+    claimants           a canonical claimant (kronika.claimants): id, name, kind, scope, side, region
+    reference_imports   one imported reference record (Ivaniuk's per-night Air Force record) and its provenance
+    reference_rows      one row of that record as read, with the report day and period kronika gave it
+    reference_days      the record per report day, period (overnight | daytime) and command (national | regional)
 """
 
 from __future__ import annotations
@@ -185,6 +189,84 @@ MIGRATIONS: list[str] = [
                p.lat, p.lon, e.status, e.contested, e.source_count, e.first_reported, e.last_reported,
                e.summary
         FROM events e LEFT JOIN places p ON p.id = e.place_id;
+    """,
+    # 2: canonical claimants beside the text's own phrase (claimed_by stays as the text wrote it)
+    """
+    CREATE TABLE claimants (
+        id      TEXT PRIMARY KEY,                 -- ua.air_force, ru.defence_ministry, ua.region:kharkiv-oblast, ...
+        name    TEXT NOT NULL,                    -- the canonical name shown
+        kind    TEXT NOT NULL,
+        scope   TEXT NOT NULL,                    -- national | regional | city | international | unknown
+        side    TEXT,                             -- ISO2 of the body's country
+        region  TEXT,
+        city    TEXT,
+        known   INTEGER NOT NULL                  -- 1 when kronika's registry lists the body or person
+    );
+    ALTER TABLE event_sources ADD COLUMN claimant_id TEXT REFERENCES claimants(id);
+    ALTER TABLE claims ADD COLUMN claimant_id TEXT REFERENCES claimants(id);
+    ALTER TABLE figures ADD COLUMN claimant_id TEXT REFERENCES claimants(id);
+    ALTER TABLE figures ADD COLUMN claimant_person TEXT;
+    CREATE INDEX figures_claimant ON figures(claimant_id);
+    """,
+    # 3: reference records held against the ledger (kronika.reference); replaced whole on re-import
+    """
+    CREATE TABLE reference_imports (
+        id                INTEGER PRIMARY KEY,
+        source            TEXT NOT NULL UNIQUE,   -- 'ivaniuk'
+        path              TEXT NOT NULL,
+        file_sha256       TEXT NOT NULL,
+        catalogue_path    TEXT,
+        catalogue_sha256  TEXT,
+        rows_read         INTEGER NOT NULL,
+        rows_stored       INTEGER NOT NULL,
+        rows_rejected     INTEGER NOT NULL,
+        first_day         TEXT,
+        last_day          TEXT,
+        imported_at       TEXT NOT NULL
+    );
+
+    CREATE TABLE reference_rows (
+        import_id     INTEGER NOT NULL REFERENCES reference_imports(id),
+        line          INTEGER NOT NULL,           -- line of the file (header is line 1)
+        day           TEXT NOT NULL,              -- the report day kronika gave the row
+        time_start    TEXT,
+        time_end      TEXT,
+        model         TEXT NOT NULL,
+        weapon        TEXT NOT NULL,              -- drone | missile | other | unknown
+        launched      INTEGER,
+        destroyed     INTEGER,
+        not_reached   INTEGER,                    -- drones "lost" (electronic warfare), apart from destroyed
+        target        TEXT,
+        source        TEXT,                       -- the post the row was read from
+        claimant_id   TEXT,                       -- the body that posted it (ua.air_force, ua.air_command.south, ...)
+        scope         TEXT NOT NULL,              -- national | regional | other (monitors, other agencies)
+        period        TEXT NOT NULL,              -- overnight | daytime
+        PRIMARY KEY (import_id, line)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE reference_days (
+        import_id            INTEGER NOT NULL REFERENCES reference_imports(id),
+        day                  TEXT NOT NULL,
+        scope                TEXT NOT NULL,       -- national | regional | other
+        period               TEXT NOT NULL,       -- overnight | daytime
+        command              TEXT NOT NULL,       -- 'national', or the regional command's claimant id
+        drones_launched      INTEGER NOT NULL,
+        drones_destroyed     INTEGER NOT NULL,
+        drones_not_reached   INTEGER NOT NULL,
+        missiles_launched    INTEGER NOT NULL,
+        missiles_destroyed   INTEGER NOT NULL,
+        missiles_not_reached INTEGER NOT NULL,
+        other_launched       INTEGER NOT NULL,    -- guided bombs and weapons the catalogue calls neither
+        rows                 INTEGER NOT NULL,
+        rows_missing_values  INTEGER NOT NULL,
+        posts                INTEGER NOT NULL,
+        window_start         TEXT,
+        window_end           TEXT,
+        bodies               TEXT NOT NULL,       -- claimant ids of the posts, comma-separated
+        targets              TEXT NOT NULL,       -- the targets the rows name, '; '-separated
+        PRIMARY KEY (import_id, day, scope, period, command)
+    ) WITHOUT ROWID;
+    CREATE INDEX reference_days_day ON reference_days(day);
     """,
 ]
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kronika.claimants import Claimant
 from kronika.errors import StoreError
 from kronika.models import DocumentResult, Location
 from kronika.store.base import (
@@ -25,6 +26,8 @@ from kronika.store.base import (
     EventFilter,
     FigureReport,
     LedgerEvent,
+    ReferenceDay,
+    ReferenceImport,
     SourceReport,
     StoredDocument,
     check_filter_text,
@@ -50,6 +53,7 @@ _DUMP_TABLES = (
     "figures",
     "current_figures",
     "event_index",
+    "claimants",
 )
 
 _EVENT_COLUMNS = (
@@ -289,9 +293,11 @@ class SQLiteStore:
 
     def add_source(self, report: SourceReport) -> int:
         place_id = self._place_id(report.location)
+        claimant_ids = {phrase: self._claimant_id(c) for phrase, c in report.claimants.items()}
         cur = self._db.execute(
             "INSERT INTO event_sources (event_id, document_id, story_id, extracted_id, outlet, published, type,"
-            " date, place_id, claimed_by, status, quote, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " date, place_id, claimed_by, status, quote, span_start, span_end, claimant_id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 report.event_id,
                 report.document_id,
@@ -307,6 +313,7 @@ class SQLiteStore:
                 report.quote,
                 report.span[0],
                 report.span[1],
+                claimant_ids.get(report.claimed_by or ""),
             ),
         )
         source_id = int(cur.lastrowid or 0)
@@ -326,8 +333,8 @@ class SQLiteStore:
             self._db.execute("INSERT OR IGNORE INTO event_source_actors VALUES (?, ?)", (source_id, actor_id))
         if report.claimed_by or report.status != "reported":
             self._db.execute(
-                "INSERT INTO claims (event_id, event_source_id, claimant, stance, outlet, published, quote)"
-                " VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO claims (event_id, event_source_id, claimant, stance, outlet, published, quote,"
+                " claimant_id) VALUES (?,?,?,?,?,?,?,?)",
                 (
                     report.event_id,
                     source_id,
@@ -336,12 +343,14 @@ class SQLiteStore:
                     report.outlet,
                     report.published,
                     report.quote,
+                    claimant_ids.get(report.claimed_by or ""),
                 ),
             )
         for position, fig in enumerate(report.figures):
             self._db.execute(
                 "INSERT INTO figures (event_id, event_source_id, document_id, position, kind, value, qualifier,"
-                " claimed_by, outlet, reported_on, quote, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " claimed_by, outlet, reported_on, quote, span_start, span_end, claimant_id, claimant_person)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     report.event_id,
                     source_id,
@@ -356,9 +365,20 @@ class SQLiteStore:
                     fig.quote,
                     fig.span[0],
                     fig.span[1],
+                    claimant_ids.get(fig.claimed_by or ""),
+                    report.claimants[fig.claimed_by].person if fig.claimed_by in report.claimants else None,
                 ),
             )
         return source_id
+
+    def _claimant_id(self, c: Claimant) -> str:
+        """Store a canonical claimant once (the first name an `other:` id came with stays) and return its id."""
+        self._db.execute(
+            "INSERT OR IGNORE INTO claimants (id, name, kind, scope, side, region, city, known)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (c.id, c.name, c.kind, c.scope, c.side, c.region, c.city, int(c.known)),
+        )
+        return c.id
 
     def index_event(self, event_id: str, day: str, cells: Sequence[str]) -> None:
         self._db.executemany(
@@ -493,8 +513,8 @@ class SQLiteStore:
 
     def figure_reports(self, event_id: str) -> list[FigureReport]:
         rows = self._db.execute(
-            "SELECT id, event_id, event_source_id, document_id, position, kind, value, qualifier, claimed_by, outlet,"
-            " reported_on, quote, span_start, span_end FROM figures WHERE event_id = ? ORDER BY id",
+            f"SELECT {_FIGURE_COLUMNS} FROM figures f LEFT JOIN claimants c ON c.id = f.claimant_id"
+            " WHERE f.event_id = ? ORDER BY f.id",
             (event_id,),
         ).fetchall()
         return [_figure(r) for r in rows]
@@ -512,10 +532,9 @@ class SQLiteStore:
     ) -> list[tuple[LedgerEvent, FigureReport]]:
         marks = ",".join("?" * len(kinds))
         sql = (
-            f"SELECT {_EVENT_COLUMNS}, f.id, f.event_id, f.event_source_id, f.document_id, f.position, f.kind,"
-            " f.value, f.qualifier, f.claimed_by, f.outlet, f.reported_on, f.quote, f.span_start, f.span_end"
+            f"SELECT {_EVENT_COLUMNS}, {_FIGURE_COLUMNS}"
             " FROM figures f JOIN events e ON e.id = f.event_id LEFT JOIN places p ON p.id = e.place_id"
-            f" WHERE f.kind IN ({marks})"
+            f" LEFT JOIN claimants c ON c.id = f.claimant_id WHERE f.kind IN ({marks})"
         )
         args: list[object] = list(kinds)
         if since:
@@ -528,6 +547,86 @@ class SQLiteStore:
         out = []
         for r in self._db.execute(sql, args):
             out.append((_event(r[:19]), _figure(r[19:])))
+        return out
+
+    def claimants(self) -> dict[str, Claimant]:
+        rows = self._db.execute("SELECT id, name, kind, scope, side, region, city, known FROM claimants")
+        return {
+            r[0]: Claimant(r[0], r[1], r[2], r[3], side=r[4], region=r[5], city=r[6], known=bool(r[7])) for r in rows
+        }
+
+    # ------------------------------------------------------------------ reference records
+
+    _IMPORT_COLUMNS = (
+        "source, path, file_sha256, rows_read, rows_stored, rows_rejected, first_day, last_day, catalogue_path,"
+        " catalogue_sha256, imported_at, id"
+    )
+    _DAY_COLUMNS = (
+        "day, scope, period, command, drones_launched, drones_destroyed, drones_not_reached, missiles_launched,"
+        " missiles_destroyed, missiles_not_reached, other_launched, rows, rows_missing_values, posts, window_start,"
+        " window_end, bodies, targets"
+    )
+
+    def reference_import(self, source: str) -> ReferenceImport | None:
+        row = self._db.execute(
+            f"SELECT {self._IMPORT_COLUMNS} FROM reference_imports WHERE source = ?", (source,)
+        ).fetchone()
+        return ReferenceImport(*row) if row else None
+
+    def reference_imports(self) -> list[ReferenceImport]:
+        rows = self._db.execute(f"SELECT {self._IMPORT_COLUMNS} FROM reference_imports ORDER BY source")
+        return [ReferenceImport(*r) for r in rows]
+
+    def replace_reference(
+        self, imp: ReferenceImport, rows: Sequence[tuple[object, ...]], days: Sequence[ReferenceDay]
+    ) -> None:
+        """Replace the source's earlier import (its rows and days) with this one; call inside transaction()."""
+        old = self._db.execute("SELECT id FROM reference_imports WHERE source = ?", (imp.source,)).fetchone()
+        if old is not None:
+            for table in ("reference_days", "reference_rows"):
+                self._db.execute(f"DELETE FROM {table} WHERE import_id = ?", (old[0],))
+            self._db.execute("DELETE FROM reference_imports WHERE id = ?", (old[0],))
+        imp.imported_at = imp.imported_at or _now()
+        cur = self._db.execute(
+            "INSERT INTO reference_imports (source, path, file_sha256, rows_read, rows_stored, rows_rejected,"
+            " first_day, last_day, catalogue_path, catalogue_sha256, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (imp.source, imp.path, imp.file_sha256, imp.rows_read, imp.rows_stored, imp.rows_rejected, imp.first_day,
+             imp.last_day, imp.catalogue_path, imp.catalogue_sha256, imp.imported_at),
+        )
+        imp.id = int(cur.lastrowid or 0)
+        self._db.executemany(
+            "INSERT INTO reference_rows (import_id, line, day, time_start, time_end, model, weapon, launched,"
+            " destroyed, not_reached, target, source, claimant_id, scope, period)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(imp.id, *r) for r in rows],
+        )
+        self._db.executemany(
+            f"INSERT INTO reference_days (import_id, {self._DAY_COLUMNS}) VALUES ({','.join('?' * 19)})",
+            [
+                (imp.id, d.day, d.scope, d.period, d.command, d.drones_launched, d.drones_destroyed,
+                 d.drones_not_reached, d.missiles_launched, d.missiles_destroyed, d.missiles_not_reached,
+                 d.other_launched, d.rows, d.rows_missing_values, d.posts, d.window_start, d.window_end,
+                 ",".join(d.bodies), "; ".join(d.targets))
+                for d in days
+            ],
+        )
+
+    def reference_days(self, source: str, since: str | None, until: str | None) -> list[ReferenceDay]:
+        sql = (
+            f"SELECT {', '.join('d.' + c.strip() for c in self._DAY_COLUMNS.split(','))} FROM reference_days d"
+            " JOIN reference_imports i ON i.id = d.import_id WHERE i.source = ?"
+        )
+        args: list[object] = [source]
+        if since:
+            sql += " AND d.day >= ?"
+            args.append(since)
+        if until:
+            sql += " AND d.day <= ?"
+            args.append(until)
+        out = []
+        for r in self._db.execute(sql + " ORDER BY d.day, d.scope, d.period, d.command", args):
+            out.append(ReferenceDay(*r[:16], bodies=[b for b in r[16].split(",") if b],
+                                    targets=[t for t in r[17].split("; ") if t]))
         return out
 
     def search_documents(self, query: str, limit: int = 20) -> list[tuple[int, str, str | None, str]]:
@@ -562,6 +661,13 @@ class SQLiteStore:
         self._db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
 
 
+_FIGURE_COLUMNS = (
+    "f.id, f.event_id, f.event_source_id, f.document_id, f.position, f.kind, f.value, f.qualifier, f.claimed_by,"
+    " f.outlet, f.reported_on, f.quote, f.span_start, f.span_end, f.claimant_id, c.name,"
+    " (SELECT s.claimant_id FROM event_sources s WHERE s.id = f.event_source_id)"
+)
+
+
 def _figure(r: Sequence[object]) -> FigureReport:
     return FigureReport(
         id=r[0],  # type: ignore[arg-type]
@@ -577,4 +683,7 @@ def _figure(r: Sequence[object]) -> FigureReport:
         reported_on=r[10],  # type: ignore[arg-type]
         quote=r[11],  # type: ignore[arg-type]
         span=(r[12], r[13]),  # type: ignore[arg-type]
+        claimant_id=r[14],  # type: ignore[arg-type]
+        claimant_name=r[15],  # type: ignore[arg-type]
+        report_claimant_id=r[16],  # type: ignore[arg-type]
     )
