@@ -885,3 +885,17 @@ def test_an_extracted_event_keeps_a_year_less_day_and_its_weekday() -> None:
                          metadata_date="2025-04-13")  # fmt: skip
     [event] = [e for e in dated.events if e.type == "strike"]
     assert (event.date, event.date_partial, event.weekday, event.date_basis) == ("2025-04-12", None, 6, "text")
+
+
+def test_an_undated_sentence_goes_on_about_the_day_its_paragraph_stated() -> None:
+    from kronika import extract_text
+
+    text = (
+        "Russian drones struck Kharkiv overnight, killing two people, officials said.\n\n"
+        "On Monday, Russian missiles hit a warehouse in Odesa, the governor said. A separate drone attack wounded "
+        "four people in Mykolaiv, regional officials added.\n\n"
+        "In Sumy, a drone attack wounded three people, the mayor said.\n"
+    )
+    result = extract_text(text, metadata_date="2025-11-20")  # a Thursday
+    days = {e.location.name.split()[0]: e.date for e in result.events if e.type == "strike" and e.location}
+    assert days == {"Kharkiv": "2025-11-20", "Odesa": "2025-11-17", "Mykolaiv": "2025-11-17", "Sumy": "2025-11-20"}
