@@ -899,3 +899,17 @@ def test_an_undated_sentence_goes_on_about_the_day_its_paragraph_stated() -> Non
     result = extract_text(text, metadata_date="2025-11-20")  # a Thursday
     days = {e.location.name.split()[0]: e.date for e in result.events if e.type == "strike" and e.location}
     assert days == {"Kharkiv": "2025-11-20", "Odesa": "2025-11-17", "Mykolaiv": "2025-11-17", "Sumy": "2025-11-20"}
+
+
+def test_an_article_s_url_dates_it_and_its_overnight_attack() -> None:
+    from kronika import extract_articles
+    from kronika.models import Article
+
+    article = Article(
+        path="feed:1",
+        text="Russia launched 40 drones at Ukraine overnight, the air force said.",
+        url="https://example.org/world/2025/04/13/drones",
+    )
+    [result] = extract_articles([article])
+    assert result.published == "2025-04-13"
+    assert {e.date for e in result.events} == {"2025-04-13"}
