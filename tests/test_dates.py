@@ -913,3 +913,17 @@ def test_an_article_s_url_dates_it_and_its_overnight_attack() -> None:
     [result] = extract_articles([article])
     assert result.published == "2025-04-13"
     assert {e.date for e in result.events} == {"2025-04-13"}
+
+
+def test_a_paragraph_opening_on_he_goes_on_about_the_day_before_it() -> None:
+    from kronika import extract_text
+
+    text = (
+        "Russian drones struck Kharkiv overnight, killing two people, officials said.\n\n"
+        "The governor of Kherson spoke on television on Monday evening.\n\n"
+        "He said Russian shelling had killed three people in Kherson.\n\n"
+        "Russian shelling also wounded four people in Nikopol, officials said.\n"
+    )
+    result = extract_text(text, metadata_date="2025-11-20")  # a Thursday
+    days = {e.location.name: e.date for e in result.events if e.type == "strike" and e.location}
+    assert days["Kherson"] == "2025-11-17" and days["Nikopol"] == "2025-11-20"

@@ -45,6 +45,7 @@ _WITH_AFTER = re.compile(r"[^.;:\d]{0,80}?\bwith\s+$", re.I)
 # a count followed by its own region: "shot down 16 drones over the Ryazan region", "one in the Sumy region"
 _REGION_GAP = re.compile(r"[^.;:\d]{0,50}?\b(?:over|in|above)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", re.I)
 _LIST_NEXT = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
+_PRONOUN_START = re.compile(r"\s*(?:He|She|They)\s")
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
 
 
@@ -129,8 +130,11 @@ class SentenceReader:
         elif resolution.vague or resolution.expression:
             date, explicit = None, True
             self.last_stated = None
-        elif self.last_stated is not None and self.last_stated[0] == paragraph:
-            date, explicit = self.last_stated[1], False  # the paragraph goes on about the day it stated
+        elif self.last_stated is not None and (
+            self.last_stated[0] == paragraph or (self.last_stated[0] == paragraph - 1 and _PRONOUN_START.match(text))
+        ):
+            # the paragraph goes on about the day it stated; so does a next one that opens on "He", "She"
+            date, explicit = self.last_stated[1], False
         else:  # no date words: the day the story's lead reports, else the story's own day
             date, explicit = (story.event_date or story.reference_date) if story else None, False
         base = dict(
