@@ -885,3 +885,45 @@ def test_an_extracted_event_keeps_a_year_less_day_and_its_weekday() -> None:
                          metadata_date="2025-04-13")  # fmt: skip
     [event] = [e for e in dated.events if e.type == "strike"]
     assert (event.date, event.date_partial, event.weekday, event.date_basis) == ("2025-04-12", None, 6, "text")
+
+
+def test_an_undated_sentence_goes_on_about_the_day_its_paragraph_stated() -> None:
+    from kronika import extract_text
+
+    text = (
+        "Russian drones struck Kharkiv overnight, killing two people, officials said.\n\n"
+        "On Monday, Russian missiles hit a warehouse in Odesa, the governor said. A separate drone attack wounded "
+        "four people in Mykolaiv, regional officials added.\n\n"
+        "In Sumy, a drone attack wounded three people, the mayor said.\n"
+    )
+    result = extract_text(text, metadata_date="2025-11-20")  # a Thursday
+    days = {e.location.name.split()[0]: e.date for e in result.events if e.type == "strike" and e.location}
+    assert days == {"Kharkiv": "2025-11-20", "Odesa": "2025-11-17", "Mykolaiv": "2025-11-17", "Sumy": "2025-11-20"}
+
+
+def test_an_article_s_url_dates_it_and_its_overnight_attack() -> None:
+    from kronika import extract_articles
+    from kronika.models import Article
+
+    article = Article(
+        path="feed:1",
+        text="Russia launched 40 drones at Ukraine overnight, the air force said.",
+        url="https://example.org/world/2025/04/13/drones",
+    )
+    [result] = extract_articles([article])
+    assert result.published == "2025-04-13"
+    assert {e.date for e in result.events} == {"2025-04-13"}
+
+
+def test_a_paragraph_opening_on_he_goes_on_about_the_day_before_it() -> None:
+    from kronika import extract_text
+
+    text = (
+        "Russian drones struck Kharkiv overnight, killing two people, officials said.\n\n"
+        "The governor of Kherson spoke on television on Monday evening.\n\n"
+        "He said Russian shelling had killed three people in Kherson.\n\n"
+        "Russian shelling also wounded four people in Nikopol, officials said.\n"
+    )
+    result = extract_text(text, metadata_date="2025-11-20")  # a Thursday
+    days = {e.location.name: e.date for e in result.events if e.type == "strike" and e.location}
+    assert days["Kherson"] == "2025-11-17" and days["Nikopol"] == "2025-11-20"

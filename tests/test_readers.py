@@ -449,3 +449,9 @@ def test_seeds_read_with_their_metadata_lines() -> None:
     for key in ("002", "003", "004"):
         assert articles[key].metadata_date is None
     assert "\u2019" in articles["004"].text  # UTF-8 curly quotes decoded, not mojibake
+
+
+def test_jsonl_publication_time_under_a_crawler_s_own_key(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "Story.", key: "2025-03-03T18:00:00Z"}) for key in ("pubDate", "datePublished")]
+    path = _jsonl(tmp_path, [*lines, json.dumps({"text": "Story.", "published": "2025-03-04", "date": "2025-03-09"})])
+    assert [a.metadata_date for a in read_file(path)] == ["2025-03-03", "2025-03-03", "2025-03-04"]

@@ -141,8 +141,9 @@ class Event:
     """One event an article reports.
 
     Date evidence beside `date` (for merging reports across articles):
-      date_basis    "text" when the sentence's own words fixed the day, "story" when the event took the story's
-                    reference day for want of date words, None when there is no date
+      date_basis    "text" when the sentence's own words fixed the day, "story" when the event took the day of
+                    its context for want of date words (its paragraph's stated day, the day the story's lead
+                    reports, the story's reference day), None when there is no date
       date_partial  what the text fixes when it cannot fix a whole day: "--MM-DD" (month and day, no year) or
                     "YYYY-MM" (a month); None otherwise
       weekday       the ISO weekday (1 = Monday .. 7 = Sunday) the text names for the event, even without a date

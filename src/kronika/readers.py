@@ -477,6 +477,10 @@ def _iter_jsonl(path: Path) -> Iterator[Article | RejectedInput]:
         yield RejectedInput(name, "empty file (no JSON Lines records)")
 
 
+# where crawlers and feed exporters put the publication time ("published" first: it is the documented one)
+_PUBLISHED_KEYS = ("published", "published_at", "publishedAt", "date_published", "datePublished", "pubDate", "date")
+
+
 def _article_from_json_line(where: str, line: bytes, first: bool) -> Article:
     if first and line.startswith(_UTF8_BOM):
         line = line[len(_UTF8_BOM) :]
@@ -498,7 +502,7 @@ def _article_from_json_line(where: str, line: bytes, first: bool) -> Article:
         raise RejectedInput(where, "record has an empty \"text\"")
     _check_is_text(where, text)
     line_date, text = split_metadata_line(text)
-    published = _iso_day(_meta_str(record.get("published")))
+    published = _iso_day(next((v for key in _PUBLISHED_KEYS if (v := _meta_str(record.get(key)))), None))
     return Article(
         path=where,
         text=text,

@@ -60,6 +60,7 @@ _MILITARY = re.compile(
 )
 # "later on Friday also imposed sanctions on ...": a second package, not more about the first
 _ANOTHER_ACT = re.compile(r"\b(?:also|later|separately|additionally|in\s+addition|another|new\s+round)\b", re.I)
+_PRONOUN_START = re.compile(r"\s*(?:He|She|They)\s")
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
 
 
@@ -126,6 +127,7 @@ class SentenceReader:
         self.last_claim: dict[int, Location] = {}  # story -> place of the last ground claim
         self.claimed_places: dict[int, set[str]] = {}  # story -> places it reports a ground claim for
         self.last_weapon: dict[int, str | None] = {}  # story -> what the last weapons count counted
+        self.last_stated: tuple[int, str] | None = None  # (paragraph, day) of the last sentence that stated a day
         self.launched: dict[int, dict[str, int]] = {}  # story -> weapon category -> its last launched count
         self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
         self.national_air: dict[int, Draft] = {}  # story -> its country-wide air-defence report
@@ -162,10 +164,18 @@ class SentenceReader:
         anchor = reference or (as_date(story.anchor_date) if story else None)
         lead_day = as_date(story.event_date) if story else None
         resolution = resolve_date(text, anchor, night=lead_day, weak=reference is None)
+        paragraph = ctx.paragraph(start)
         if resolution.date is not None:
             date, explicit = resolution.date.isoformat(), True
+            self.last_stated = None if resolution.future else (paragraph, date)
         elif resolution.vague or resolution.expression:
             date, explicit = None, True
+            self.last_stated = None
+        elif self.last_stated is not None and (
+            self.last_stated[0] == paragraph or (self.last_stated[0] == paragraph - 1 and _PRONOUN_START.match(text))
+        ):
+            # the paragraph goes on about the day it stated; so does a next one that opens on "He", "She"
+            date, explicit = self.last_stated[1], False
         else:  # no date words: the day the story's lead reports, else the story's own day
             date, explicit = (story.event_date or story.reference_date) if story else None, False
         base = dict(
