@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extraction.figures import find_figures
+from kronika.extraction.figures import StoryCounts, find_figures
 from kronika.extraction.numbers import find_numbers
 
 
 def figs(sentence: str, weapon: str | None = None, launched: dict[str, int] | None = None) -> list[tuple[str, int]]:
-    return [(f.kind, f.value) for f in find_figures(sentence, weapon, launched)]
+    story = StoryCounts(weapon=weapon, launched=dict(launched or {}))
+    return [(f.kind, f.value) for f in find_figures(sentence, story)]
 
 
 @pytest.mark.parametrize(
@@ -229,3 +230,16 @@ def test_one_before_a_named_weapon_is_a_count_and_a_list_of_days_is_not_a_date()
     assert len(ones) == 1 and ones[0].rejected is None
     twenty = [n for n in find_numbers("On July 8, 20 people were killed.") if n.value == 20]
     assert twenty and twenty[0].rejected is None
+
+
+def test_children_counted_in_the_sentence_after_the_toll() -> None:
+    story = StoryCounts()
+    for sentence, expected in [
+        ("By evening, 31 people were known to have died.", [("killed", 31)]),
+        ("Four of them were children.", [("children_killed", 4)]),
+        ("A baby is among those killed.", [("children_killed", 1)]),
+        ("The number of victims has increased to 33.", [("killed", 33)]),
+    ]:
+        found = find_figures(sentence, story)
+        story.update(found)
+        assert [(f.kind, f.value) for f in found] == expected
