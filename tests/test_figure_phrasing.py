@@ -53,6 +53,19 @@ def figs(sentence: str, weapon: str | None = None, launched: dict[str, int] | No
         ("The enemy used 60 drones and an Iskander-M missile.", [("drones_launched", 60), ("missiles_launched", 1)]),
         # four missile strikes are four strikes, not four missiles
         ("Russia carried out four missile strikes on the city.", []),
+        # pairs for two kinds; a total split into kinds is no weapons_* figure of its own
+        (
+            "The military said it destroyed 80 of 90 drones and two of three ballistic missiles.",
+            [("drones_destroyed", 80), ("drones_launched", 90), ("missiles_destroyed", 2), ("missiles_launched", 3)],
+        ),
+        (
+            "In total, 423 air attack assets were detected: 417 Shahed drones and six missiles.",
+            [("drones_launched", 417), ("missiles_launched", 6)],
+        ),
+        ("Russia launched a combined 300 drones and missiles.", [("weapons_launched", 300)]),
+        # a count with a verb of its own borrows no cue
+        ("Seven drones were downed and three hit targets.", [("drones_destroyed", 7)]),
+        ("The air force said 26 drones were intercepted, while 11 others hit their targets.", [("drones_destroyed", 26)]),
     ],
 )
 def test_air_defence_phrasing(sentence: str, expected: list[tuple[str, int]]) -> None:
@@ -155,6 +168,11 @@ def test_weapon_lists(sentence: str, expected: list[tuple[str, int]]) -> None:
         ("One person died and four more were injured.", [("killed", 1), ("injured", 4)]),
         ("At least 30 individuals lost their lives and 70 others sustained injuries.", [("killed", 30), ("injured", 70)]),
         ("Police confirmed a 12-year-old girl among the victims.", []),
+        # "with" before a count of people is no launch
+        (
+            "The toll from the strike has risen to 33, including six children, with 94 injured.",
+            [("killed", 33), ("children_killed", 6), ("injured", 94)],
+        ),
     ],
 )
 def test_toll_phrasing(sentence: str, expected: list[tuple[str, int]]) -> None:
@@ -191,6 +209,12 @@ def test_people_and_homes_without_power(sentence: str, expected: list[tuple[str,
         "The fighting has forced more than 3 million people to flee.",
         "The Kremlin said 23 seriously wounded soldiers would be handed over in the exchange.",
         "Doctors are fighting for the lives of four patients.",
+        # counts that are no event figure at all
+        "Ukraine and Russia swapped 84 prisoners each on Thursday.",
+        "Russia's army lost 1,230 soldiers in the past day, the General Staff said.",
+        "At least 10 people were detained by police in Moscow.",
+        "About 70 percent of the drones were shot down.",
+        "The attack involved 10 Tu-95 bombers.",
     ],
 )
 def test_numbers_that_are_never_tolls(sentence: str) -> None:

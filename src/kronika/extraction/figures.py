@@ -68,11 +68,16 @@ _NOT_ATTACK = (
     r"(?!\s+(?:strikes?|attacks?|hits?|launchers?|debris|fragments?|wreckage|alerts?|warnings?|threats?|defen[cs]es?"
     r"|systems?|units?|operators?|makers?|manufacturers?|production|factor(?:y|ies)|plants?|programmes?|programs?)\b)"
 )
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty"
+)
 _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (
         category,
         re.compile(
-            r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|them\s+|those\s+)?(?:[\d,]+\s+)?)?" + _MOD + "(?:" + pattern + r")\b",
+            r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|them\s+|those\s+)?(?:(?:[\d,]+|" + _NUMBER_WORDS + r")\s+)?)?" + _MOD
+            + "(?:" + pattern + r")\b",
             re.I,
         ),
     )
@@ -224,7 +229,7 @@ _RIGHT_FINITE = [
         LAUNCHED,
         re.compile(
             _RIGHT_NP + r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+" + _AUX
-            + r"(?:launched|fired|used|deployed|sent)\b",
+            + r"(?:launched|fired|used|deployed|sent|detected)\b",
             re.I,
         ),
     ),
@@ -256,10 +261,15 @@ _ASIDE = re.compile(
 # it is coordinated with.
 _OWN_PREDICATE = re.compile(
     r"^\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:were|was|are|is|have|has|had)\s+(?:(?:also|reportedly|still|not|never)\s+)*"
-    r"[\w“”\"'‘’]+",
+    r"[\w“”\"'‘’]+"
+    r"|^\s*(?:(?:others|more|of\s+them)\s+)?(?:hit|struck|fell|reached|crashed|exploded|entered|penetrated|flew|went"
+    r"|landed|got|missed|strayed|failed)\b",
     re.I,
 )
-_COORD_LEFT = re.compile(r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|,\s*$", re.I)
+# coordinated with the count before: "476 drones and 48 missiles", "... 423 assets were detected: 417 drones"
+_COORD_LEFT = re.compile(
+    r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|[,:]\s*" + _QUAL + "$", re.I
+)
 _BARE_COUNT = re.compile(r"^\s*(?:$|[,;.)]|(?:were|was|have|had|has|are|of\s+(?:them|these|those|which))\b)", re.I)
 _COORD_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:(?:and|or|as\s+well\s+as|plus)\s+|,\s*(?:and\s+)?)")
 _INCLUDING_LEFT = re.compile(
@@ -551,6 +561,10 @@ def classify(
         including = bool(_INCLUDING_LEFT.search(left[-60:]))
         subset = bool(_SUBSET_RIGHT.match(right))
         cue = _left_cue(left[-220:])
+        if cue in (LAUNCHED, DESTROYED) and category not in (*_WEAPON_CATEGORIES, TARGETS):
+            right_cue, strong = _right_cue(right)
+            if strong and right_cue in _PERSON_CUES:
+                cue = right_cue  # "... with 94 injured": the count's own participle, not the weapons' "with"
         if cue is None and (
             _DEATHS_OF.search(left[-40:]) or (_LOSS_OF.search(left[-40:]) and _LIVES_RIGHT.match(right))
         ):
@@ -636,6 +650,7 @@ def classify(
         # what follows "21 of 23 missiles and two drones" is counted like the 21
         prev_cue, prev_category, prev_end = pair_cue or cue, category, num.end
     out = _sum_model_lists(found)
+    out = _without_split_totals(out)
     out.extend(_alls(sentence, out, story.launched, weapon))
     out.extend(_lone_persons(sentence, out))
     out.extend(_lone_weapons(sentence, out, weapon))
@@ -686,6 +701,17 @@ def _sum_model_lists(found: Sequence[_Found]) -> list[FigureMention]:
                 total = sum(i.fig.value for i in items)
                 out.append(FigureMention(f.fig.kind, total, f.fig.qualifier, f.fig.start, items[-1].fig.end))
     return out
+
+
+def _without_split_totals(found: list[FigureMention]) -> list[FigureMention]:
+    """ "423 air attack assets: 417 drones and six missiles": the text splits its total, so the drones and missiles
+    stand and the combined count is none of the kinds (weapons_* is for a total the text does not split)."""
+    kinds = {f.kind for f in found}
+    return [
+        f
+        for f in found
+        if not (f.kind.startswith("weapons_") and {f.kind.replace("weapons", w) for w in (DRONES, MISSILES)} <= kinds)
+    ]
 
 
 def _alls(
