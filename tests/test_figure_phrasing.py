@@ -101,6 +101,13 @@ def test_all_the_drones_were_destroyed_reads_the_story_launched_count() -> None:
             [("missiles_launched", 5), ("drones_launched", 25)],
         ),
         ("Russia launched 50 Shahed drones and 20 decoy drones at Ukraine.", [("drones_launched", 70)]),
+        # a model name is the noun
+        ("Russia fired 13 Kh-101s and 14 Kalibrs at the country overnight.", [("missiles_launched", 27)]),
+        ("Air defences shot down 40 Shaheds and two Kinzhals.", [("drones_destroyed", 40), ("missiles_destroyed", 2)]),
+        (
+            "It launched one Kinzhal, four Iskander-M ballistic missiles and 20 Gerbera decoys.",
+            [("missiles_launched", 5), ("drones_launched", 20)],
+        ),
         (
             "Air defences intercepted 483 of 520 aerial threats, including 440 drones, 30 Kh-101 cruise missiles and "
             "five Kalibr missiles.",

@@ -88,8 +88,17 @@ _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|missiles?\s+and\s+(?:(?:attack|combat|strike)\s+)?(?:drones?|UAVs?)"
             r"|aerial\s+weapons|air\s+attack\s+(?:weapons|assets|means)|projectiles",
         ),
-        (DRONES, r"(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?)" + _NOT_ATTACK),
-        (MISSILES, r"missiles?" + _NOT_ATTACK),
+        (
+            DRONES,
+            r"(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?|Gerberas?|Lancets?"
+            r"|Orlans?|decoys)" + _NOT_ATTACK,
+        ),
+        # missile models standing for the noun: "13 Kh-101s and 14 Kalibrs", "two Kinzhals"
+        (
+            MISSILES,
+            r"(?:missiles?|Kinzhals?|Kalibrs?|Iskanders?|Iskander-[MK]s?|(?:Kh|X)-\d+\w*|Zircons?|Tsirkons?|KN-23s?"
+            r"|ATACMS|Tomahawks?|Storm\s+Shadows?|Neptunes?)" + _NOT_ATTACK,
+        ),
         (CHILDREN, r"children|child|kids|minors|teenagers|teenager|boys|boy|girls|girl|infants|infant|babies|baby"),
         (FIRES, r"fires|blazes"),
         (PEOPLE, _PEOPLE_NOUNS),
