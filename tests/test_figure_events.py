@@ -167,3 +167,21 @@ def test_a_lead_in_ending_in_a_colon_is_a_sentence_not_a_title() -> None:
     )
     air = by_type(extract_text(text), "air_attack")
     assert [figures(e) for e in air] == [{"missiles_launched": 38}]
+
+
+def test_the_air_defence_verb_of_a_count_makes_no_strike() -> None:
+    text = "Moscow (TASS) May 2, 2025 - Air defences destroyed 15 drones over the Volgograd region, the ministry said.\n"
+    result = extract_text(text)
+    assert by_type(result, "strike") == []
+    assert [(where(e), figures(e)) for e in by_type(result, "air_attack")] == [
+        (("Volgograd Oblast", "admin1"), {"drones_destroyed": 15})
+    ]
+
+
+def test_weapons_fired_at_the_city_are_aimed_at_the_town_the_story_is_about() -> None:
+    text = (
+        "Kramatorsk (AFP) Jun 28, 2025 - A Russian missile attack on Kramatorsk killed eight people, officials said. "
+        "Russia fired two missiles at the city on Tuesday evening, authorities said.\n"
+    )
+    air = by_type(extract_text(text), "air_attack")
+    assert [(where(e), figures(e)) for e in air] == [(("Kramatorsk", "settlement"), {"missiles_launched": 2})]

@@ -42,6 +42,11 @@ _NATIONWIDE = re.compile(r"\b(?:overall|in\s+total|nationwide|across\s+the\s+cou
 # the weapons aimed at one town: "launched 10 drones against Ukraine's capital Kyiv", "attacked the city of X with"
 _AIMED_GAP = re.compile(r"[^.;:\d]{0,60}?\b(?:at|against|towards?|on)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}", re.I)
 _ATTACKED_BEFORE = re.compile(r"\battack(?:ed|s|ing)\s+(?:the\s+(?:city|town|port|village)\s+of\s+)?$", re.I)
+_AT_THE_TOWN = re.compile(
+    r"[^.;:]{0,40}?\b(?:at|against|on|towards?)\s+the\s+(?:city|town|village|port)\b(?!\s+of\b)", re.I
+)
+# the air-defence verb of a weapons count is no hit: "destroyed 15 drones over the region"
+_INTERCEPT_VERB = re.compile(r"\b(?:destroyed|destroying)\b", re.I)
 _WITH_AFTER = re.compile(r"[^.;:\d]{0,80}?\bwith\s+$", re.I)
 # a count followed by its own region: "shot down 16 drones over the Ryazan region", "one in the Sumy region"
 _REGION_GAP = re.compile(r"[^.;:\d]{0,50}?\b(?:over|in|above)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", re.I)
@@ -209,7 +214,8 @@ class SentenceReader:
         if figures:
             if title:
                 return
-            if weapons and not tolls and triggers.strike_verb(text):  # "... firing 810 drones and hitting Kyiv"
+            hit = triggers.strike_verb(_INTERCEPT_VERB.sub(" ", text)) if weapons and not tolls else False
+            if hit:  # "... firing 810 drones and hitting Kyiv"; not the "destroyed" of "destroyed 15 drones"
                 self._bare_strike(text, base, refs, claimant, target, story_i, separate)
             if triggers.ground(text):  # "... shot down 67 drones, and troops had captured the village of X"
                 self._ground(base, refs, claimant, text, story_i)
@@ -341,7 +347,7 @@ class SentenceReader:
                 continue
             main.append(fig)
         if main:
-            location = self._aimed_at(weapons, refs) or (lead_region.location if lead_region else None)
+            location = self._aimed_at(weapons, refs, story) or (lead_region.location if lead_region else None)
             follows = location is None and not refs and story in self.local_air
             if follows and _ANAPHORIC.search(text) and not _NATIONWIDE.search(text):
                 location = self.local_air[story]
@@ -386,9 +392,15 @@ class SentenceReader:
             return None  # "in the Kirovograd, Odesa and Kharkiv regions": a national report listing regions
         return ref
 
-    def _aimed_at(self, weapons: list[tuple[Figure, int, int]], refs: list[PlaceRef]) -> Location | None:
-        """The town the weapons were aimed at, when the sentence says so."""
+    def _aimed_at(
+        self, weapons: list[tuple[Figure, int, int]], refs: list[PlaceRef], story: int
+    ) -> Location | None:
+        """The town the weapons were aimed at, when the sentence says so ("at the city" is the story's town)."""
         full = self.ctx.cleaned.text
+        focus = self.focus.get(story)
+        town = focus is not None and focus.precision == "settlement"
+        if town and any(_AT_THE_TOWN.match(full, end) for _, _, end in weapons):
+            return focus
         towns = [r for r in refs if r.location.precision == "settlement" and r.role != "possessive"]
         for ref in towns:
             for _, pos, end in weapons:
