@@ -149,3 +149,39 @@ def test_a_toll_that_names_no_place_goes_with_the_national_air_defence_report() 
     result = extract_text(text)
     assert by_type(result, "strike") == []
     assert [figures(e) for e in by_type(result, "air_attack")] == [{"drones_launched": 80, "injured": 6}]
+
+
+def test_the_place_named_right_after_a_toll_is_its_place() -> None:
+    text = (
+        "The drones were downed over the Kursk, Bryansk and Belgorod regions, causing minor injuries to a woman "
+        "and damaging two cars in Belgorod.\n"
+    )
+    strikes = by_type(extract_text(text), "strike")
+    assert [(where(e), figures(e)) for e in strikes] == [(("Belgorod", "settlement"), {"injured": 1})]
+
+
+def test_a_lead_in_ending_in_a_colon_is_a_sentence_not_a_title() -> None:
+    text = (
+        "Kyiv (Ukrinform) Jul 8, 2025 - In total, the enemy launched 38 missiles of various types:\n\n"
+        "One Kinzhal aeroballistic missile;\n\n13 Kh-101 cruise missiles;\n\n24 Kalibr cruise missiles.\n"
+    )
+    air = by_type(extract_text(text), "air_attack")
+    assert [figures(e) for e in air] == [{"missiles_launched": 38}]
+
+
+def test_the_air_defence_verb_of_a_count_makes_no_strike() -> None:
+    text = "Moscow (TASS) May 2, 2025 - Air defences destroyed 15 drones over the Volgograd region, the ministry said.\n"
+    result = extract_text(text)
+    assert by_type(result, "strike") == []
+    assert [(where(e), figures(e)) for e in by_type(result, "air_attack")] == [
+        (("Volgograd Oblast", "admin1"), {"drones_destroyed": 15})
+    ]
+
+
+def test_weapons_fired_at_the_city_are_aimed_at_the_town_the_story_is_about() -> None:
+    text = (
+        "Kramatorsk (AFP) Jun 28, 2025 - A Russian missile attack on Kramatorsk killed eight people, officials said. "
+        "Russia fired two missiles at the city on Tuesday evening, authorities said.\n"
+    )
+    air = by_type(extract_text(text), "air_attack")
+    assert [(where(e), figures(e)) for e in air] == [(("Kramatorsk", "settlement"), {"missiles_launched": 2})]

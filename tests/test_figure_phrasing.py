@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extraction.figures import find_figures
+from kronika.extraction.figures import StoryCounts, find_figures
 from kronika.extraction.numbers import find_numbers
 
 
 def figs(sentence: str, weapon: str | None = None, launched: dict[str, int] | None = None) -> list[tuple[str, int]]:
-    return [(f.kind, f.value) for f in find_figures(sentence, weapon, launched)]
+    story = StoryCounts(weapon=weapon, launched=dict(launched or {}))
+    return [(f.kind, f.value) for f in find_figures(sentence, story)]
 
 
 @pytest.mark.parametrize(
@@ -52,6 +53,19 @@ def figs(sentence: str, weapon: str | None = None, launched: dict[str, int] | No
         ("The enemy used 60 drones and an Iskander-M missile.", [("drones_launched", 60), ("missiles_launched", 1)]),
         # four missile strikes are four strikes, not four missiles
         ("Russia carried out four missile strikes on the city.", []),
+        # pairs for two kinds; a total split into kinds is no weapons_* figure of its own
+        (
+            "The military said it destroyed 80 of 90 drones and two of three ballistic missiles.",
+            [("drones_destroyed", 80), ("drones_launched", 90), ("missiles_destroyed", 2), ("missiles_launched", 3)],
+        ),
+        (
+            "In total, 423 air attack assets were detected: 417 Shahed drones and six missiles.",
+            [("drones_launched", 417), ("missiles_launched", 6)],
+        ),
+        ("Russia launched a combined 300 drones and missiles.", [("weapons_launched", 300)]),
+        # a count with a verb of its own borrows no cue
+        ("Seven drones were downed and three hit targets.", [("drones_destroyed", 7)]),
+        ("The air force said 26 drones were intercepted, while 11 others hit their targets.", [("drones_destroyed", 26)]),
     ],
 )
 def test_air_defence_phrasing(sentence: str, expected: list[tuple[str, int]]) -> None:
@@ -87,6 +101,13 @@ def test_all_the_drones_were_destroyed_reads_the_story_launched_count() -> None:
             [("missiles_launched", 5), ("drones_launched", 25)],
         ),
         ("Russia launched 50 Shahed drones and 20 decoy drones at Ukraine.", [("drones_launched", 70)]),
+        # a model name is the noun
+        ("Russia fired 13 Kh-101s and 14 Kalibrs at the country overnight.", [("missiles_launched", 27)]),
+        ("Air defences shot down 40 Shaheds and two Kinzhals.", [("drones_destroyed", 40), ("missiles_destroyed", 2)]),
+        (
+            "It launched one Kinzhal, four Iskander-M ballistic missiles and 20 Gerbera decoys.",
+            [("missiles_launched", 5), ("drones_launched", 20)],
+        ),
         (
             "Air defences intercepted 483 of 520 aerial threats, including 440 drones, 30 Kh-101 cruise missiles and "
             "five Kalibr missiles.",
@@ -154,6 +175,11 @@ def test_weapon_lists(sentence: str, expected: list[tuple[str, int]]) -> None:
         ("One person died and four more were injured.", [("killed", 1), ("injured", 4)]),
         ("At least 30 individuals lost their lives and 70 others sustained injuries.", [("killed", 30), ("injured", 70)]),
         ("Police confirmed a 12-year-old girl among the victims.", []),
+        # "with" before a count of people is no launch
+        (
+            "The toll from the strike has risen to 33, including six children, with 94 injured.",
+            [("killed", 33), ("children_killed", 6), ("injured", 94)],
+        ),
     ],
 )
 def test_toll_phrasing(sentence: str, expected: list[tuple[str, int]]) -> None:
@@ -190,6 +216,12 @@ def test_people_and_homes_without_power(sentence: str, expected: list[tuple[str,
         "The fighting has forced more than 3 million people to flee.",
         "The Kremlin said 23 seriously wounded soldiers would be handed over in the exchange.",
         "Doctors are fighting for the lives of four patients.",
+        # counts that are no event figure at all
+        "Ukraine and Russia swapped 84 prisoners each on Thursday.",
+        "Russia's army lost 1,230 soldiers in the past day, the General Staff said.",
+        "At least 10 people were detained by police in Moscow.",
+        "About 70 percent of the drones were shot down.",
+        "The attack involved 10 Tu-95 bombers.",
     ],
 )
 def test_numbers_that_are_never_tolls(sentence: str) -> None:
@@ -229,3 +261,16 @@ def test_one_before_a_named_weapon_is_a_count_and_a_list_of_days_is_not_a_date()
     assert len(ones) == 1 and ones[0].rejected is None
     twenty = [n for n in find_numbers("On July 8, 20 people were killed.") if n.value == 20]
     assert twenty and twenty[0].rejected is None
+
+
+def test_children_counted_in_the_sentence_after_the_toll() -> None:
+    story = StoryCounts()
+    for sentence, expected in [
+        ("By evening, 31 people were known to have died.", [("killed", 31)]),
+        ("Four of them were children.", [("children_killed", 4)]),
+        ("A baby is among those killed.", [("children_killed", 1)]),
+        ("The number of victims has increased to 33.", [("killed", 33)]),
+    ]:
+        found = find_figures(sentence, story)
+        story.update(found)
+        assert [(f.kind, f.value) for f in found] == expected

@@ -43,7 +43,8 @@ def main() -> int:
             if "background" not in (rep.get("note") or "")
             for f in rep.get("figures") or []
         )
-        got = Counter((f["kind"], f["value"]) for e in preds.get(art["file"], {}).get("events", []) for f in e["figures"])
+        events = preds.get(art["file"], {}).get("events", [])
+        got = Counter((f["kind"], f["value"]) for e in events for f in e["figures"])
         common = want & got
         want_n, got_n, hit = want_n + sum(want.values()), got_n + sum(got.values()), hit + sum(common.values())
         extra += sum((got - want).values())
@@ -54,7 +55,7 @@ def main() -> int:
             if args.verbose:
                 print(f"{art['file']}: missed {kind}={value}")
         if args.verbose:
-            for (kind, value), n in (got - want).items():
+            for kind, value in (got - want):
                 print(f"{art['file']}: unlabelled {kind}={value}")
     print(f"held-out figures: recall {hit}/{want_n} = {hit / want_n:.2f} · unlabelled extracted {extra}/{got_n}")
     print("  missed by kind: " + ", ".join(f"{k} {miss_kind[k]}/{by_kind[k]}" for k in sorted(by_kind)))

@@ -19,7 +19,8 @@ from kronika.extraction.actors import NameBook
 from kronika.extraction.places import PlaceRef, role_of
 from kronika.models import CleanedText, Figure, Location, Story
 
-_TERMINAL = re.compile(r"[.!?\"”’')\]]\s*$")
+# a line ending like this is a sentence, not a title; ":" and ";" end the lead-in and the items of a list
+_TERMINAL = re.compile(r"[.!?\"”’')\]:;]\s*$")
 
 
 @dataclass(slots=True)

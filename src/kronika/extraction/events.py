@@ -27,7 +27,7 @@ from kronika.extraction.claimants import find_claimant
 from kronika.extraction.context import ArticleContext, Draft, as_date, is_headline, masked_text
 from kronika.extraction.diplomacy import Act
 from kronika.extraction.diplomacy import acts as diplomatic_acts
-from kronika.extraction.figures import find_figures, weapon_category
+from kronika.extraction.figures import StoryCounts, find_figures
 from kronika.extraction.places import SPECIFICITY, PlaceRef, best_place, governed, listed_with, rank
 from kronika.extraction.sides import attack_target, attacker, in_theatre, not_attacker, places_country, target_country
 from kronika.models import WEAPON_KINDS, Figure, Location
@@ -43,6 +43,11 @@ _NATIONWIDE = re.compile(r"\b(?:overall|in\s+total|nationwide|across\s+the\s+cou
 # the weapons aimed at one town: "launched 10 drones against Ukraine's capital Kyiv", "attacked the city of X with"
 _AIMED_GAP = re.compile(r"[^.;:\d]{0,60}?\b(?:at|against|towards?|on)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}", re.I)
 _ATTACKED_BEFORE = re.compile(r"\battack(?:ed|s|ing)\s+(?:the\s+(?:city|town|port|village)\s+of\s+)?$", re.I)
+_AT_THE_TOWN = re.compile(
+    r"[^.;:]{0,40}?\b(?:at|against|on|towards?)\s+the\s+(?:city|town|village|port)\b(?!\s+of\b)", re.I
+)
+# the air-defence verb of a weapons count is no hit: "destroyed 15 drones over the region"
+_INTERCEPT_VERB = re.compile(r"\b(?:destroyed|destroying)\b", re.I)
 _WITH_AFTER = re.compile(r"[^.;:\d]{0,80}?\bwith\s+$", re.I)
 # a count followed by its own region: "shot down 16 drones over the Ryazan region", "one in the Sumy region"
 _REGION_GAP = re.compile(r"[^.;:\d]{0,50}?\b(?:over|in|above)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", re.I)
@@ -61,6 +66,10 @@ _MILITARY = re.compile(
 # "later on Friday also imposed sanctions on ...": a second package, not more about the first
 _ANOTHER_ACT = re.compile(r"\b(?:also|later|separately|additionally|in\s+addition|another|new\s+round)\b", re.I)
 _PRONOUN_START = re.compile(r"\s*(?:He|She|They)\s")
+# from a toll to its place: "a woman and damaging a few cars in ", "two people in the village of "
+_TOLL_PLACE_GAP = re.compile(
+    r"[^.;:\d]{0,80}?\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:[\w’'-]+\s+){0,3}?(?:of\s+))?", re.I
+)
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|strike|region|city))\b", re.I)
 
 
@@ -126,9 +135,8 @@ class SentenceReader:
         self.claimant_side: dict[int, str] = {}  # story -> the side of the last claimant that named one
         self.last_claim: dict[int, Location] = {}  # story -> place of the last ground claim
         self.claimed_places: dict[int, set[str]] = {}  # story -> places it reports a ground claim for
-        self.last_weapon: dict[int, str | None] = {}  # story -> what the last weapons count counted
         self.last_stated: tuple[int, str] | None = None  # (paragraph, day) of the last sentence that stated a day
-        self.launched: dict[int, dict[str, int]] = {}  # story -> weapon category -> its last launched count
+        self.counts: dict[int, StoryCounts] = {}  # story -> what its sentences counted so far
         self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
         self.national_air: dict[int, Draft] = {}  # story -> its country-wide air-defence report
         self.titles: list[Span] = []  # title lines (and a cut-off last line), read for figures after the body
@@ -194,13 +202,9 @@ class SentenceReader:
         side = {"Ukraine": "UA", "Russia": "RU"}.get(state_of(claimant or "") or "")
         if side:
             self.claimant_side[story_i] = side
-        launched = self.launched.setdefault(story_i, {})
-        found = find_figures(text, self.last_weapon.get(story_i), launched)
-        for f in found:
-            category = weapon_category(f.kind)
-            self.last_weapon[story_i] = category or self.last_weapon.get(story_i)
-            if category and f.kind.endswith("_launched"):
-                launched[category] = f.value
+        counts = self.counts.setdefault(story_i, StoryCounts())
+        found = find_figures(text, counts)
+        counts.update(found)
         if title:  # "Ukraine downs 12 drones": only a count the body never gives is news
             stated = {f.kind for d in self.drafts for f in d.figures}  # a title heads every story of its page
             found = [f for f in found if f.kind not in stated]
@@ -221,7 +225,8 @@ class SentenceReader:
         if figures:
             if title:
                 return
-            if weapons and not tolls and triggers.strike_verb(text):  # "... firing 810 drones and hitting Kyiv"
+            hit = triggers.strike_verb(_INTERCEPT_VERB.sub(" ", text)) if weapons and not tolls else False
+            if hit:  # "... firing 810 drones and hitting Kyiv"; not the "destroyed" of "destroyed 15 drones"
                 self._bare_strike(text, base, refs, claimant, target, story_i, separate)
             if triggers.ground(text):  # "... shot down 67 drones, and troops had captured the village of X"
                 self._ground(base, refs, claimant, text, story_i)
@@ -353,7 +358,7 @@ class SentenceReader:
                 continue
             main.append(fig)
         if main:
-            location = self._aimed_at(weapons, refs) or (lead_region.location if lead_region else None)
+            location = self._aimed_at(weapons, refs, story) or (lead_region.location if lead_region else None)
             follows = location is None and not refs and story in self.local_air
             if follows and _ANAPHORIC.search(text) and not _NATIONWIDE.search(text):
                 location = self.local_air[story]
@@ -398,9 +403,15 @@ class SentenceReader:
             return None  # "in the Kirovograd, Odesa and Kharkiv regions": a national report listing regions
         return ref
 
-    def _aimed_at(self, weapons: list[tuple[Figure, int, int]], refs: list[PlaceRef]) -> Location | None:
-        """The town the weapons were aimed at, when the sentence says so."""
+    def _aimed_at(
+        self, weapons: list[tuple[Figure, int, int]], refs: list[PlaceRef], story: int
+    ) -> Location | None:
+        """The town the weapons were aimed at, when the sentence says so ("at the city" is the story's town)."""
         full = self.ctx.cleaned.text
+        focus = self.focus.get(story)
+        town = focus is not None and focus.precision == "settlement"
+        if town and any(_AT_THE_TOWN.match(full, end) for _, _, end in weapons):
+            return focus
         towns = [r for r in refs if r.location.precision == "settlement" and r.role != "possessive"]
         for ref in towns:
             for _, pos, end in weapons:
@@ -431,7 +442,7 @@ class SentenceReader:
         groups = _tolls_by_place(tolls, usable)
         national = groups is None and _nationwide(text, usable, tolls[0][1])
         if groups is None:
-            best = best_place(usable)
+            best = self._toll_place(tolls, usable) or best_place(usable)
             if national and best is not None and best.location.precision != "country":
                 self.focus[story_i] = best.location  # "including a hospital in Kyiv": the story's town
             ref = None if national else best
@@ -467,6 +478,21 @@ class SentenceReader:
                     **base,
                 )
             )
+
+    def _toll_place(self, tolls: list[tuple[Figure, int]], refs: list[PlaceRef]) -> PlaceRef | None:
+        """The place named right after the last toll ("causing injuries to a woman and damaging cars in
+        Belgorod"), before any other place the sentence lists."""
+        last = tolls[-1][1]
+        full = self.ctx.cleaned.text
+        after = [
+            r
+            for r in refs
+            if r.start > last and r.location.precision != "country" and r.role not in ("subject", "possessive")
+        ]
+        ref = min(after, key=lambda r: r.start, default=None)
+        if ref is None or not _TOLL_PLACE_GAP.fullmatch(full, last, ref.start):
+            return None
+        return ref
 
     def _bare_strike(
         self,

@@ -29,8 +29,8 @@ Never figures: a subset of a count already given ("18 injured, 9 of them in hosp
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from kronika.extraction.numbers import NumberMention, find_numbers, parse_number
 
@@ -68,11 +68,16 @@ _NOT_ATTACK = (
     r"(?!\s+(?:strikes?|attacks?|hits?|launchers?|debris|fragments?|wreckage|alerts?|warnings?|threats?|defen[cs]es?"
     r"|systems?|units?|operators?|makers?|manufacturers?|production|factor(?:y|ies)|plants?|programmes?|programs?)\b)"
 )
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty"
+)
 _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (
         category,
         re.compile(
-            r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|them\s+|those\s+)?(?:[\d,]+\s+)?)?" + _MOD + "(?:" + pattern + r")\b",
+            r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|them\s+|those\s+)?(?:(?:[\d,]+|" + _NUMBER_WORDS + r")\s+)?)?" + _MOD
+            + "(?:" + pattern + r")\b",
             re.I,
         ),
     )
@@ -83,8 +88,17 @@ _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|missiles?\s+and\s+(?:(?:attack|combat|strike)\s+)?(?:drones?|UAVs?)"
             r"|aerial\s+weapons|air\s+attack\s+(?:weapons|assets|means)|projectiles",
         ),
-        (DRONES, r"(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?)" + _NOT_ATTACK),
-        (MISSILES, r"missiles?" + _NOT_ATTACK),
+        (
+            DRONES,
+            r"(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?|Gerberas?|Lancets?"
+            r"|Orlans?|decoys)" + _NOT_ATTACK,
+        ),
+        # missile models standing for the noun: "13 Kh-101s and 14 Kalibrs", "two Kinzhals"
+        (
+            MISSILES,
+            r"(?:missiles?|Kinzhals?|Kalibrs?|Iskanders?|Iskander-[MK]s?|(?:Kh|X)-\d+\w*|Zircons?|Tsirkons?|KN-23s?"
+            r"|ATACMS|Tomahawks?|Storm\s+Shadows?|Neptunes?)" + _NOT_ATTACK,
+        ),
         (CHILDREN, r"children|child|kids|minors|teenagers|teenager|boys|boy|girls|girl|infants|infant|babies|baby"),
         (FIRES, r"fires|blazes"),
         (PEOPLE, _PEOPLE_NOUNS),
@@ -152,8 +166,8 @@ _TOLL_LEFT = re.compile(
     re.I,
 )
 _NUMBER_OF_LEFT = re.compile(
-    r"\bnumber\s+of\s+(?:(?P<who>people|civilians|children|victims)\s+)?(?P<what>killed|dead|deaths|injured|wounded"
-    r"|injuries|rescued|missing)\b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is"
+    r"\bnumber\s+of\s+(?:(?P<who>people|civilians|children)\s+)?(?P<what>killed|dead|deaths|victims|fatalities|injured"
+    r"|wounded|injuries|rescued|missing)\b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|stands|stood|is"
     r"|was|to)\s+(?:to|at\s+)?$",
     re.I,
 )
@@ -224,7 +238,7 @@ _RIGHT_FINITE = [
         LAUNCHED,
         re.compile(
             _RIGHT_NP + r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+" + _AUX
-            + r"(?:launched|fired|used|deployed|sent)\b",
+            + r"(?:launched|fired|used|deployed|sent|detected)\b",
             re.I,
         ),
     ),
@@ -256,15 +270,25 @@ _ASIDE = re.compile(
 # it is coordinated with.
 _OWN_PREDICATE = re.compile(
     r"^\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:were|was|are|is|have|has|had)\s+(?:(?:also|reportedly|still|not|never)\s+)*"
-    r"[\w“”\"'‘’]+",
+    r"[\w“”\"'‘’]+"
+    r"|^\s*(?:(?:others|more|of\s+them)\s+)?(?:hit|struck|fell|reached|crashed|exploded|entered|penetrated|flew|went"
+    r"|landed|got|missed|strayed|failed)\b",
     re.I,
 )
-_COORD_LEFT = re.compile(r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|,\s*$", re.I)
+# coordinated with the count before: "476 drones and 48 missiles", "... 423 assets were detected: 417 drones"
+_COORD_LEFT = re.compile(
+    r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|[,:]\s*" + _QUAL + "$", re.I
+)
 _BARE_COUNT = re.compile(r"^\s*(?:$|[,;.)]|(?:were|was|have|had|has|are|of\s+(?:them|these|those|which))\b)", re.I)
 _COORD_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:(?:and|or|as\s+well\s+as|plus)\s+|,\s*(?:and\s+)?)")
 _INCLUDING_LEFT = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|of\s+these)\s*,?\s+" + _QUAL + r"$"
     r"|\((?:including\s+)?" + _QUAL + r"$",
+    re.I,
+)
+_CHILDREN_OF = re.compile(
+    r"\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|injured|wounded))\s+(?:were|was|are|is)\s+(?:all\s+)?"
+    r"(?:children|minors|kids)\b",
     re.I,
 )
 _SUBSET_RIGHT = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.I)
@@ -328,6 +352,13 @@ _CHILD_AGE = (
     r"|sixteen|seventeen)-year-old|\w+-month-old"
 )
 _CHILD_WORD = re.compile(r"\b(?:boy|girl|child|baby|infant|toddler)\b|\b(?:" + _CHILD_AGE + r")\b", re.I)
+# "A child is among those killed", "a 12-year-old girl was among the injured"
+_CHILD_AMONG = re.compile(
+    r"\b(?:an?|one)\s+(?:(?:young|little|teenage|newborn)\s+)?(?:(?:" + _CHILD_AGE + r")\s+)?"
+    r"(?P<who>child|girl|boy|baby|infant|toddler)\s+(?:is|was)\s+(?:also\s+)?among\s+(?:those\s+|the\s+)?"
+    r"(?P<what>killed|dead|victims|injured|wounded|hurt)\b",
+    re.I,
+)
 _INCLUDED = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.I)
 _INCLUDING_ONE = re.compile(
     r"\b(?:including|among\s+them|among\s+whom)\s+(?:an?|one)\s+(?:(?:young|little|newborn|teenage)\s+)?"
@@ -382,6 +413,26 @@ class FigureMention:
 
 
 @dataclass(slots=True)
+class StoryCounts:
+    """What the story's earlier sentences counted, for a sentence that refers back to it: "Of these, 98 were shot
+    down" (`weapon`), "All the drones were destroyed" (`launched`), "Three of them were children" (`toll`)."""
+
+    weapon: str | None = None  # the weapon category the last weapons count counted
+    launched: dict[str, int] = field(default_factory=dict)  # weapon category -> its last launched count
+    toll: str | None = None  # the kind of the last casualty count (killed, injured)
+
+    def update(self, found: Sequence[FigureMention]) -> None:
+        for f in found:
+            category = weapon_category(f.kind)
+            if category:
+                self.weapon = category
+                if f.kind.endswith("_launched"):
+                    self.launched[category] = f.value
+            elif f.kind in (KILLED, INJURED):
+                self.toll = f.kind
+
+
+@dataclass(slots=True)
 class _Found:
     """A figure while the sentence is read, with what the list rules need to know about it."""
 
@@ -417,7 +468,7 @@ def _left_cue(left: str) -> str | None:
     m = _NUMBER_OF_LEFT.search(left)
     if m:
         word = m.group("what").lower()
-        return next(k for k, p in _CUE_OF_WORD if p.match(word))
+        return KILLED if word == "victims" else next(k for k, p in _CUE_OF_WORD if p.match(word))
     m = _AMONG_LEFT.search(left)
     if m:
         return INJURED if m.group("what").lower() in ("injured", "wounded", "hurt") else KILLED
@@ -486,15 +537,14 @@ def _kind(category: str | None, cue: str | None) -> str | None:
 def classify(
     sentence: str,
     numbers: Sequence[NumberMention],
-    weapon: str | None = None,
-    launched: Mapping[str, int] | None = None,
+    story: StoryCounts | None = None,
 ) -> list[FigureMention]:
     """Turn the counts of one sentence into typed figures.
 
-    `weapon` is the weapon category the previous sentence counted, for a count that names none: "Russia
-    launched 120 drones. Of these, 98 were shot down." `launched` maps weapon categories to the launched count
-    the story gave last, for "All the drones were destroyed".
+    `story` is what the sentences before counted (see `StoryCounts`).
     """
+    story = story or StoryCounts()
+    weapon = story.weapon
     found: list[_Found] = []
     prev_cue: str | None = None
     prev_category: str | None = weapon
@@ -520,6 +570,10 @@ def classify(
         including = bool(_INCLUDING_LEFT.search(left[-60:]))
         subset = bool(_SUBSET_RIGHT.match(right))
         cue = _left_cue(left[-220:])
+        if cue in (LAUNCHED, DESTROYED) and category not in (*_WEAPON_CATEGORIES, TARGETS):
+            right_cue, strong = _right_cue(right)
+            if strong and right_cue in _PERSON_CUES:
+                cue = right_cue  # "... with 94 injured": the count's own participle, not the weapons' "with"
         if cue is None and (
             _DEATHS_OF.search(left[-40:]) or (_LOSS_OF.search(left[-40:]) and _LIVES_RIGHT.match(right))
         ):
@@ -540,6 +594,9 @@ def classify(
                 cue = last_cue  # "intercepted 483 of 524 threats, including 442 drones"
             else:
                 cue = right_cue
+        if category is None and _CHILDREN_OF.match(right):
+            # "28 people died. Three of them were children."
+            category, cue = CHILDREN, cue or prev_cue or story.toll
         bare = bool(_BARE_COUNT.match(right))  # the count names no thing of its own: "98 were shot down"
         if category is None and not own_noun and prev_category:
             inherits = linked or including or (cue in (DESTROYED, LAUNCHED) and bare)
@@ -602,7 +659,8 @@ def classify(
         # what follows "21 of 23 missiles and two drones" is counted like the 21
         prev_cue, prev_category, prev_end = pair_cue or cue, category, num.end
     out = _sum_model_lists(found)
-    out.extend(_alls(sentence, out, launched or {}, weapon))
+    out = _without_split_totals(out)
+    out.extend(_alls(sentence, out, story.launched, weapon))
     out.extend(_lone_persons(sentence, out))
     out.extend(_lone_weapons(sentence, out, weapon))
     return sorted(out, key=lambda f: f.start)
@@ -654,8 +712,19 @@ def _sum_model_lists(found: Sequence[_Found]) -> list[FigureMention]:
     return out
 
 
+def _without_split_totals(found: list[FigureMention]) -> list[FigureMention]:
+    """ "423 air attack assets: 417 drones and six missiles": the text splits its total, so the drones and missiles
+    stand and the combined count is none of the kinds (weapons_* is for a total the text does not split)."""
+    kinds = {f.kind for f in found}
+    return [
+        f
+        for f in found
+        if not (f.kind.startswith("weapons_") and {f.kind.replace("weapons", w) for w in (DRONES, MISSILES)} <= kinds)
+    ]
+
+
 def _alls(
-    sentence: str, found: Sequence[FigureMention], launched: Mapping[str, int], weapon: str | None
+    sentence: str, found: Sequence[FigureMention], launched: dict[str, int], weapon: str | None
 ) -> list[FigureMention]:
     """ "shot down all but one of the drones", "all five drones were shot down", "All the drones were destroyed":
     destroyed counts read from the launched count, and "all N" also states the launched count."""
@@ -753,6 +822,10 @@ def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureM
         extra.append(FigureMention(kind, 1, "exact", start, end))
         if kind in (KILLED, INJURED) and _CHILD_WORD.search(m.group("np") or m.group("np2") or ""):
             extra.append(FigureMention(f"children_{kind}", 1, "exact", start, end))
+    for m in _CHILD_AMONG.finditer(sentence) if "among" in low else ():
+        kind = INJURED if m.group("what").lower() in ("injured", "wounded", "hurt") else KILLED
+        if not any(f.kind == f"children_{kind}" for f in [*found, *extra]):
+            extra.append(FigureMention(f"children_{kind}", 1, "exact", m.start("who"), m.end("who")))
     for m in _INCLUDING_ONE.finditer(sentence) if found and ("includ" in low or "among" in low) else ():
         before = [f for f in [*found, *extra] if f.end <= m.start() and f.kind in (KILLED, INJURED)]
         if not before or _covered(found, m.start(), m.end()):
@@ -813,11 +886,9 @@ def _drop_cumulative(sentence: str, figures: list[FigureMention]) -> list[Figure
     return [f for f in figures if f.value < _MAX_TOLL or f.kind in _UNCAPPED or weapon_category(f.kind)]
 
 
-def find_figures(
-    sentence: str, weapon: str | None = None, launched: Mapping[str, int] | None = None
-) -> list[FigureMention]:
-    """All figures of one sentence (`weapon`, `launched`: see `classify`)."""
-    return _drop_cumulative(sentence, classify(sentence, find_numbers(sentence), weapon, launched))
+def find_figures(sentence: str, story: StoryCounts | None = None) -> list[FigureMention]:
+    """All figures of one sentence (`story`: see `classify`)."""
+    return _drop_cumulative(sentence, classify(sentence, find_numbers(sentence), story))
 
 
 def weapon_category(kind: str) -> str | None:

@@ -273,7 +273,10 @@ _ONE_RIGHT_PRONOUN = re.compile(
     re.I,
 )
 _ONE_RIGHT_CAPITAL = re.compile(r"\s+[A-Z]")
-_ONE_RIGHT_WEAPON = re.compile(r"\s+(?:[A-Z][\w.’'/-]*\s+)(?:[\w.’'/-]+\s+){0,2}?(?:missile|drone|UAV|rocket)\b")
+_ONE_RIGHT_WEAPON = re.compile(
+    r"\s+(?:[A-Z][\w.’'/-]*\s+)(?:[\w.’'/-]+\s+){0,2}?(?:missile|drone|UAV|rocket)\b"
+    r"|\s+(?:Kinzhal|Kalibr|Iskander|Zircon|Tsirkon|Shahed|Geran|Kh-\d+|X-\d+)\b"
+)
 _ONE_RIGHT_NOUN = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:person|civilian|child|man|woman|boy|girl|teenager|resident|soldier|serviceman|officer"
     r"|rescuer|worker|employee|driver|policeman|firefighter|medic|volunteer|journalist|pensioner|infant|baby"
