@@ -169,3 +169,53 @@ def test_a_prisoner_exchange_is_other_and_a_call_for_one_is_nothing() -> None:
     assert [e.type for e in done] == ["other"]
     asked = "The declaration called for an exchange of all prisoners between Russia and Ukraine.\n"
     assert [e for e in events(asked) if e.type != "statement"] == []
+
+
+def test_a_place_the_weapons_came_from_is_no_target_even_deep_in_the_phrase() -> None:
+    text = "In addition, the Russians attacked from ships in the Black Sea with cruise missiles, the navy said.\n"
+    assert events(text, "strike") == []
+
+
+def test_a_water_body_beside_a_land_target_is_not_a_second_target() -> None:
+    text = "A drone strike hit port facilities in the south of Ukraine's Odesa region on the Black Sea.\n"
+    assert places(events(text, "strike")) == ["Odesa Oblast"]
+
+
+def test_drones_destroyed_over_a_region_are_no_strike_there() -> None:
+    text = "Early in the morning, air defence destroyed a drone in the sky over the Voronezh region, the governor said.\n"
+    assert events(text, "strike") == []
+
+
+def test_a_run_of_attacks_over_months_is_background() -> None:
+    text = "Russia has weathered a wave of drone attacks in recent months that damaged buildings in Moscow.\n"
+    assert events(text, "strike") == []
+
+
+def test_a_strike_on_a_sides_site_with_no_place_is_placed_at_that_country() -> None:
+    text = "Ukrainian drone strikes triggered a fire at a Russian nuclear power plant overnight, officials said.\n"
+    assert places(events(text, "strike")) == ["Russia"]
+
+
+def test_a_quote_after_a_claim_takes_no_place_from_it() -> None:
+    text = (
+        "Ukrainian troops hoisted the national flag over Kupiansk, another town retaken in the counteroffensive.\n\n"
+        "\u201cEverything here is destroyed, but we will rebuild,\u201d a soldier said.\n"
+    )
+    assert events(text, "strike") == []
+
+
+def test_a_statement_comments_on_the_event_before_it() -> None:
+    text = (
+        "The United States imposed sanctions on more than 500 Russian companies on Friday.\n\n"
+        "President Joe Biden said the measures would make Moscow pay a steeper price.\n"
+    )
+    result = events(text)
+    assert [e.type for e in result] == ["diplomacy"]
+    assert "Joe Biden" in result[0].actors
+
+
+def test_holding_control_of_a_town_is_a_claim_and_an_encirclement_ruled_impossible_is_none() -> None:
+    claimed = "The Russian military has claimed it has control of the small town of Soledar.\n"
+    assert places(events(claimed, "ground_claim")) == ["Soledar"]
+    ruled_out = "The spokesman said a complete encirclement of troops near Pokrovsk was not possible.\n"
+    assert events(ruled_out, "ground_claim") == []

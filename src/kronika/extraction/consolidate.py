@@ -18,6 +18,7 @@ only on the same place. Statements merge per speaker and story.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from kronika.extraction.context import Draft, as_date
@@ -211,10 +212,11 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
     """Merge the drafts of one article into its events, with ids unique to the article."""
     merged: list[Draft] = []
     for d in drafts:
-        if d.type == "statement" and merged and _comments_on(merged[-1], d):
-            merged[-1].claimed_by = merged[-1].claimed_by or d.claimed_by
-            if merged[-1].type == "diplomacy":  # who speaks about talks or a package took part in them
-                merged[-1].actors += [a for a in d.actors if a not in merged[-1].actors]
+        host = _commented_event(merged, d) if d.type == "statement" else None
+        if host is not None:
+            host.claimed_by = host.claimed_by or d.claimed_by
+            if host.type == "diplomacy":  # who speaks about talks or a package took part in them
+                host.actors += [a for a in d.actors if a not in host.actors]
             continue
         target = next((m for m in reversed(merged) if _mergeable(m, d)), None)
         if target is None:
@@ -263,15 +265,41 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
     return events
 
 
-def _comments_on(event: Draft, statement: Draft) -> bool:
-    """A statement right after an event, in its paragraph or by its claimant, is a comment on that event
-    ("Sybiga said on social media that the buildings were homes"), not an event of its own."""
-    if event.type == "statement" or event.story != statement.story or statement.status == "denied":
-        return False
-    if event.paragraph == statement.paragraph:
-        return True
+def _commented_event(merged: Sequence[Draft], statement: Draft) -> Draft | None:
+    """The event a statement comments on, if it does: the story's latest event, when the statement is in its
+    paragraph, is by its claimant, quotes somebody, or refers back to it ("the strike", "the talks") within
+    two paragraphs. A denial stays a statement of its own; so does a statement with nothing before it."""
+    if statement.status == "denied":
+        return None
+    event = next((m for m in reversed(merged) if m.type != "statement"), None)
+    if event is None or event.story != statement.story:
+        return None
+    gap = statement.paragraph - event.paragraph
+    if gap == 0:
+        return event
     a, b = (event.claimed_by or "").split(), (statement.claimed_by or "").split()
-    return bool(a and b) and a[-1].lower() == b[-1].lower() and statement.paragraph - event.paragraph <= 1
+    if a and b and a[-1].lower() == b[-1].lower() and gap <= 1:
+        return event
+    if gap <= 2 and (_QUOTED.search(statement.quote) or _refers_to(event, statement.quote)):
+        return event
+    return None
+
+
+_QUOTED = re.compile(r"^\W*[\"“]|[,.]\s*[\"”]\s+(?:\w+\s+){1,4}(?:said|says|added|wrote|told)\b")
+_BACK = {
+    "strike": r"attacks?|strikes?|shelling|bombardment|barrage|assault|explosions?|blasts?|drones?|missiles?|damage"
+    r"|fires?",
+    "air_attack": r"attacks?|strikes?|barrage|drones?|missiles?|air\s+defen[cs]es?",
+    "ground_claim": r"capture|village|town|city|settlement|claims?|advance|offensive|fighting|battles?|assault",
+    "diplomacy": r"talks|meeting|summit|visit|call|conversation|measures|sanctions|package|plan|proposal|agreement"
+    r"|deal|document|negotiations|aid|assistance|summons|ambassador",
+}
+_BACK_RE = {k: re.compile(rf"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:{v})\b", re.I) for k, v in _BACK.items()}
+
+
+def _refers_to(event: Draft, quote: str) -> bool:
+    pattern = _BACK_RE.get(event.type)
+    return bool(pattern and pattern.search(quote))
 
 
 def _has_precise_sibling(d: Draft, drafts: Sequence[Draft]) -> bool:

@@ -52,15 +52,29 @@ _WITH_AFTER = re.compile(r"[^.;:\d]{0,80}?\bwith\s+$", re.I)
 # a count followed by its own region: "shot down 16 drones over the Ryazan region", "one in the Sumy region"
 _REGION_GAP = re.compile(r"[^.;:\d]{0,50}?\b(?:over|in|above)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", re.I)
 _LIST_NEXT = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and|or|,)|,|\s+regions|\s+oblasts)")
+# a strike told as a run of many ("a wave of attacks in recent months"): background, not one event
+_DURATIVE = re.compile(
+    r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(?:weeks|months|years)\b|\bfor\s+months\b"
+    r"|\b(?:sporadically|repeatedly|regularly|routinely|frequently)\b|\bwave\s+of\s+(?:\w+\s+)?attacks\b",
+    re.I,
+)
+# "drone strikes triggered a fire at a Russian nuclear power plant": the side's country, when no place is named
+_SIDE_SITE = re.compile(
+    r"\b(Russian|Ukrainian)\s+(?:[\w-]+\s+){0,2}(?:refinery|refineries|plant|airfield|air\s+base|airbase|base|depot"
+    r"|port|terminal|factory|facility|facilities|substation|warehouse|arsenal|pipeline)\b",
+    re.I,
+)
 # "to resolve the war in Ukraine": the country at war, not the venue of the talks
 _THEATRE_OF_WAR = re.compile(
     r"\b(?:war|conflict|invasion|fighting|aggression|crisis|peace|situation|offensive)\s+(?:in|on|against)\s+$", re.I
 )
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
+# a meeting with one's own commanders or officials, a visit to a command post: not diplomacy
 _MILITARY = re.compile(
     r"\b(?:command\s+posts?|commanders?|chief\s+of\s+(?:the\s+)?(?:general\s+)?staff|generals|officers|troops"
-    r"|soldiers|front\s*line|brigades?)\b",
+    r"|soldiers|front\s*line|brigades?|senior\s+officials|(?:his|its|the\s+country['’]s)\s+security\s+council"
+    r"|his\s+(?:government|cabinet|ministers)|governors?)\b",
     re.I,
 )
 # "later on Friday also imposed sanctions on ...": a second package, not more about the first
@@ -506,9 +520,17 @@ class SentenceReader:
     ) -> bool:
         """A hit on named places, with no toll: one strike per place a strike word governs ("struck the edges of
         Kyiv as well as the western city of Lviv" is two; "launched from Kursk" is none)."""
+        if _DURATIVE.search(text):
+            return False  # "a wave of drone attacks in recent months that have damaged buildings": background
         targets = self._strike_targets(text, base["span"], refs)
         if not targets:
-            if not refs and story_i in self.focus and triggers.strike_verb(text) and not separate:
+            site = _SIDE_SITE.search(text)
+            code = {"russian": "RU", "ukrainian": "UA"}.get(site.group(1).lower()) if site else None
+            if code and code in self.ctx.country and not refs:
+                targets = [PlaceRef(0, 0, site.group(0), self.ctx.country[code], "object")]
+        if not targets:
+            claim_focus = self.last_claim.get(story_i) is self.focus.get(story_i)
+            if not refs and story_i in self.focus and triggers.strike_verb(text) and not separate and not claim_focus:
                 # "The strike hit a passenger train, Lysak said": more about the strike the story is about
                 self.drafts.append(Draft(type="strike", location=self.focus[story_i], claimed_by=claimant, **base))
                 return True
@@ -559,6 +581,8 @@ class SentenceReader:
             if any(_within(o.location, r.location) for o in out):
                 continue
             out.append(r)
+        if any(r.location.precision != "water" for r in out):  # "the Odesa region on the Black Sea" is one target
+            out = [r for r in out if r.location.precision != "water"]
         return sorted(out, key=lambda r: r.start)
 
     def _ground(self, base: dict, refs: list[PlaceRef], claimant: str | None, text: str, story_i: int) -> bool:

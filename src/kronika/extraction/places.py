@@ -203,6 +203,9 @@ def governed(
             if node.i in others and below.dep_ == "prep":
                 landmark = True  # "Fastiv, near Kyiv": Kyiv only says where Fastiv is
                 break
+            if node.lower_ in ORIGIN_PREPS:
+                landmark = True  # "attacked from ships in the Black Sea": where the weapons came from
+                break
             chain.append(node)
         if landmark:
             continue
@@ -218,6 +221,18 @@ def governed(
                 linked = True  # "Dnipro Hydroelectric Power Plant, which the Russians hit"
         if linked:
             out.append(ref)
-        elif not (node.pos_ in ("VERB", "AUX") and node.dep_ == "acl"):
+        elif node.pos_ not in ("VERB", "AUX") or _same_clause(node, triggers):
             loose.append(ref)
     return out, loose
+
+
+def _same_clause(verb: Token, triggers: Sequence[Token]) -> bool:
+    """Is a trigger in the clause of `verb` ("fighting in Mariupol: forces continue to resist Russian attacks"),
+    or does `verb` only say where something the trigger hit was ("attacked a car, which was moving through X")?
+    A clause beside the trigger's ("attacks came as fighting raged in Donetsk") is neither."""
+    for t in triggers:
+        if t.i == verb.i or any(a.i == verb.i for a in t.ancestors):
+            return True
+        if verb.dep_ == "relcl" and any(a.i == t.i for a in verb.head.ancestors):
+            return True
+    return False

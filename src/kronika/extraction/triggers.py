@@ -22,6 +22,9 @@ GROUND = re.compile(
     r"\b(?:captur(?:e|ed|es|ing)|recaptur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)"
     r"|(?:took|taken|taking|take|takes|gained|gain|gains|seized|establish(?:ed)?)\s+(?:full\s+|complete\s+)?control"
     r"|(?:lost|lose|loses|losing)\s+control|control\s+(?:\w+\s+){1,5}?(?:has|have|had)\s+been\s+[\"“]?lost"
+    r"|(?:has|have|had|gained|seized|full|complete)\s+control\s+(?:of|over)"
+    r"|controls?\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?[\d,.]+\s*"
+    r"(?:sq|square|km|%|per\s*cent|percent)"
     r"|controlled\s+by\s+(?:the\s+)?(?:Russians?|Ukrainians?|Russian\s+forces|Ukrainian\s+forces)"
     r"|liberat(?:e|ed|es|ion|ing)|advanc(?:ed|es|ing)|(?:to|an|further)\s+advance"
     r"|advance\s+(?:\w+\s+)?(?:near|on|towards?|in|into|from|south|north|east|west)"
@@ -40,6 +43,10 @@ _NOT_DONE_BEFORE = re.compile(
     r"|intends?|ambitions?|goal|threat|risk|prevent(?:ed)?|could|would|might|may)\b(?:\s+\w+){0,3}\s*$",
     re.I,
 )
+# "a complete encirclement was not possible"
+_NOT_DONE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,5}?(?:was|were|is|are|has|have|had)\s+(?:not|never)\b|^\W*(?:not|im)possible", re.I
+)
 # a withdrawal from a deal or a body is not a loss of ground
 _NOT_GROUND_AFTER = re.compile(
     r"^\s*(?:from\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|treaty|initiative|talks|negotiations|accord"
@@ -57,11 +64,22 @@ _BACKGROUND = re.compile(
 STRIKE = re.compile(
     r"\b(?:strikes?|struck|hit|hits|hitting|pound(?:ed|ing|s)?|pummell?(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing|s)?"
     r"|bombardment|attack(?:ed|s|ing)?|barrage|explosions?|blasts?|damag(?:ed|ing)|destroy(?:ed|ing)|targeted"
-    r"|targeting|targets|airstrikes?|air\s+raids?(?!\s+(?:alerts?|sirens?|warnings?))|debris|fell\s+(?:on|onto)"
+    r"|targeting|airstrikes?|air\s+raids?(?!\s+(?:alerts?|sirens?|warnings?))|debris|fell\s+(?:on|onto)"
     r"|crashed\s+into|exploded|rained"
     r"|caught\s+fire|fires?\s+broke\s+out|ignit(?:ed|ing)|knock(?:ed|ing|s)\s+out|slammed\s+into"
-    r"|(?:start|spark)(?:ed|ing|s)?\s+(?:a\s+|several\s+)?(?:fires?|blazes?))\b"
+    r"|(?:start|spark|trigger)(?:ed|ing|s)?\s+(?:a\s+|several\s+)?(?:fires?|blazes?))\b"
     r"|\bset(?:ting|s)?\b[^.;]{0,60}?\b(?:on\s+fire|ablaze)\b",
+    re.I,
+)
+# "air defence destroyed a UAV over the Voronezh region", "two drones were destroyed": weapons downed, no place hit
+_DOWNED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|targets|aircraft|Shaheds?)\b"
+    r"|^\s+(?:\w+\s+){0,3}?(?:over|above|in\s+the\s+sky)\b",
+    re.I,
+)
+_DOWNED_BEFORE = re.compile(
+    r"\b(?:air\s+defen[cs]es?|air-defen[cs]e)\b(?:\s+[\w-]+){0,5}\s+$"
+    r"|\b(?:drones?|UAVs?|missiles?|Shaheds?)\s+(?:\w+\s+){0,2}(?:were|was|had\s+been|have\s+been)\s+$",
     re.I,
 )
 # "repelled 36 Russian attacks": fighting on the front line, not a hit on a place
@@ -78,7 +96,8 @@ DIPLOMATIC_CUE = re.compile(
 STRIKE_VERB = re.compile(
     r"\b(?:struck|hit|hits|hitting|pound(?:ed|ing|s)|pummell?(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|attacked"
     r"|targeted|targeting|targets|damag(?:ed|ing)|destroyed|fell\s+(?:on|onto)|crashed\s+into|ignit(?:ed|ing)"
-    r"|knock(?:ed|ing|s)\s+out)\b|\bset(?:ting|s)?\b[^.;]{0,60}?\b(?:on\s+fire|ablaze)\b",
+    r"|knock(?:ed|ing|s)\s+out|(?:start|spark|trigger)(?:ed|ing|s)?\s+(?:a\s+|several\s+)?(?:fires?|blazes?))\b"
+    r"|\bset(?:ting|s)?\b[^.;]{0,60}?\b(?:on\s+fire|ablaze)\b",
     re.I,
 )
 VISIT = re.compile(r"\bvisit(?:ed|s|ing)?\b", re.I)
@@ -118,15 +137,27 @@ def ground_spans(text: str) -> Spans:
             continue
         if _BACKGROUND.search(text[max(0, m.start() - 60) : m.end() + 70]):
             continue
-        if _NOT_GROUND_AFTER.match(text[m.end() : m.end() + 60]):
+        if _NOT_GROUND_AFTER.match(text[m.end() : m.end() + 60]) or _NOT_DONE_AFTER.match(text[m.end() : m.end() + 40]):
             continue
         out.append(m.span())
     return out
 
 
 def strike_spans(text: str) -> Spans:
-    """Strike triggers, without attacks that were repelled on the front line."""
-    return [m.span() for m in STRIKE.finditer(text) if not _REPELLED.search(text[max(0, m.start() - 40) : m.start()])]
+    """Strike triggers, without attacks that were repelled on the front line, drones destroyed in the air, or
+    strikes only threatened ("could allow Moscow to move against", "threatened to target")."""
+    out = []
+    for m in STRIKE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _REPELLED.search(before) or _NOT_DONE_BEFORE.search(before):
+            continue
+        downed = _DOWNED_AFTER.match(text[m.end() : m.end() + 50]) or _DOWNED_BEFORE.search(
+            text[max(0, m.start() - 60) : m.start()]
+        )
+        if m.group(0).lower().startswith("destroy") and downed:
+            continue
+        out.append(m.span())
+    return out
 
 
 def prisoner_exchange(text: str) -> bool:
