@@ -274,3 +274,16 @@ def test_children_counted_in_the_sentence_after_the_toll() -> None:
         found = find_figures(sentence, story)
         story.update(found)
         assert [(f.kind, f.value) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One drone destroyed a railway depot near the town.",
+        "Two missiles destroyed the local school and a shop.",
+        "Three Shaheds destroyed two substations across the district.",
+    ],
+)
+def test_a_weapon_that_destroyed_something_was_not_downed(sentence: str) -> None:
+    """Regression: a bare 'destroyed' with a direct object is the weapon acting, not air defence downing it."""
+    assert not [k for k, _ in figs(sentence) if k.endswith("_destroyed")]

@@ -255,6 +255,12 @@ _RIGHT_BARE = [
     for kind, cue in _CUES
     if kind not in (LAUNCHED, NO_POWER)
 ] + [(LAUNCHED, re.compile(_RIGHT_SKIP + r"(?:launched|fired|used|deployed)\b(?P<tail>\s+by\b)?", re.I))]
+# A bare verb with a direct object after it is active ("two missiles destroyed a school"), not a participle.
+_DIRECT_OBJECT = re.compile(
+    r"\s+(?:a|an|the|its|their|his|her|several|dozens|hundreds|one|two|three|four|five|\d[\d,]*)\s+"
+    r"(?!(?:of\s+)?(?:them|which|drones?|missiles?|UAVs?)\b)",
+    re.I,
+)
 _RIGHT_DEAD = re.compile(
     r"^\s*(?:\w+\s+){0,2}?among\s+(?:the\s+|those\s+)?(?:[\d,]+\s+)?(?:(?:people|civilians|persons)\s+)?"
     r"(dead|killed|victims|injured|wounded|hurt)\b",
@@ -505,6 +511,8 @@ def _right_cue(right: str) -> tuple[str | None, bool]:
     for kind, pattern in _RIGHT_BARE:
         m = pattern.match(right)
         if m:
+            if m.group("tail") is None and _DIRECT_OBJECT.match(right, m.end()):
+                return None, False  # "one drone destroyed a depot": the weapon acted, nobody downed it
             return kind, m.group("tail") is None
     return None, False
 
