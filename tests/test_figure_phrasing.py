@@ -45,6 +45,11 @@ def figs(sentence: str, weapon: str | None = None, launched: dict[str, int] | No
         ("Russia fired two S-300 missiles at the town.", [("missiles_launched", 2)]),
         ("Kyiv struck the airfield with four U.S.-supplied missiles.", [("missiles_launched", 4)]),
         ("Air defence shot down/suppressed 88 enemy UAVs.", [("drones_destroyed", 88)]),
+        # targets broken down after a colon are weapons of every kind: the kinds stand, the total is no figure
+        (
+            "The air force destroyed 56 air targets: 43 cruise missiles and 13 unmanned aerial vehicles.",
+            [("missiles_destroyed", 43), ("drones_destroyed", 13)],
+        ),
         # a headline's count is a count
         ("Ukraine says it downed 12 drones", [("drones_destroyed", 12)]),
         # one weapon without a numeral
@@ -216,6 +221,7 @@ def test_people_and_homes_without_power(sentence: str, expected: list[tuple[str,
         "The fighting has forced more than 3 million people to flee.",
         "The Kremlin said 23 seriously wounded soldiers would be handed over in the exchange.",
         "Doctors are fighting for the lives of four patients.",
+        "More than 160 rescue workers are operating at the site.",
         # counts that are no event figure at all
         "Ukraine and Russia swapped 84 prisoners each on Thursday.",
         "Russia's army lost 1,230 soldiers in the past day, the General Staff said.",
@@ -245,6 +251,7 @@ def test_a_war_total_beside_a_toll_of_the_day_is_dropped_but_a_ranking_keeps_the
         ("Ten people were wounded (six of them were hospitalised).", [("injured", 10)]),
         ("Police said 10 of the 12 dead have been identified.", [("killed", 12)]),
         ("The bodies of nine people (including two children, one of them born in 2015) were recovered.", []),
+        ("Power cuts left over 60 towns and villages without power; 15 still remain without electricity.", []),
         # a subset with its own place is a regional breakdown, kept
         (
             "Air defences intercepted 41 drones overnight, 20 of them over the Belgorod region.",
@@ -264,12 +271,15 @@ def test_one_before_a_named_weapon_is_a_count_and_a_list_of_days_is_not_a_date()
 
 
 def test_children_counted_in_the_sentence_after_the_toll() -> None:
-    story = StoryCounts()
+    story = StoryCounts(weapon="missiles", launched={"missiles": 40})
     for sentence, expected in [
         ("By evening, 31 people were known to have died.", [("killed", 31)]),
         ("Four of them were children.", [("children_killed", 4)]),
         ("A baby is among those killed.", [("children_killed", 1)]),
         ("The number of victims has increased to 33.", [("killed", 33)]),
+        ("Another 41 people were injured.", [("injured", 41)]),
+        ("Twelve of them were hospitalised.", []),  # a part of the toll just given
+        ("In the capital, as of 11:55, about seven were dead and 11 wounded.", [("killed", 7), ("injured", 11)]),
     ]:
         found = find_figures(sentence, story)
         story.update(found)

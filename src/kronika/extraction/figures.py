@@ -250,9 +250,11 @@ _RIGHT_SKIP = (
     r"(?:(?:" + _PEOPLE_NOUNS + r"|children|child|drones?|missiles?|UAVs?|Shaheds?)\s+)?"
     r"(?:(?:confirmed|reported|now|also|all)\s+)?"
 )
+# after a count only a participle is a cue: "160 rescue workers" are no rescued people
+_BARE_CUES = {**dict(_CUES), RESCUED: r"rescued|saved|pulled\s+(?:out\s+)?alive"}
 _RIGHT_BARE = [
     (kind, re.compile(_RIGHT_SKIP + r"(?:" + cue + r")\b(?P<tail>\s+by\b)?", re.I))
-    for kind, cue in _CUES
+    for kind, cue in _BARE_CUES.items()
     if kind not in (LAUNCHED, NO_POWER)
 ] + [(LAUNCHED, re.compile(_RIGHT_SKIP + r"(?:launched|fired|used|deployed)\b(?P<tail>\s+by\b)?", re.I))]
 # A bare verb with a direct object after it is active ("two missiles destroyed a school"), not a participle.
@@ -297,6 +299,8 @@ _CHILDREN_OF = re.compile(
     r"(?:children|minors|kids)\b",
     re.I,
 )
+_AFTER_COLON = re.compile(r"(?<!\d):(?!\d)\s*(?:[^,;.:\d]*?\d[\d,]*[^,;.:\d]*?(?:,|and|\s)\s*)*" + _QUAL + r"$", re.I)
+_COLON_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}?targets\s*:")
 _SUBSET_RIGHT = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.I)
 _LOCATED_RIGHT = re.compile(
     r"\s*(?:[A-Za-z][\w-]*\s+){0,4}?(?:more\s+)?(?:over|above|in|at|on|against|towards?|near)\s+(?:the\s+)?"
@@ -566,16 +570,21 @@ def classify(
         usable = [n for n in usable if not any(a <= n.start < b for a, b in spans)]
     total_of: tuple[NumberMention, str, str] | None = None  # "58 of 70": the 70, the category and cue of the 58
     last_cue: str | None = None  # the cue of the last count that had one, figure or not
+    last_thing: NumberMention | None = None  # the last count with a noun of its own that names no victim
     for i, num in enumerate(usable):
         left, right = sentence[: num.start], sentence[num.end :]
         nxt = usable[i + 1] if i + 1 < len(usable) else None
         of_total = nxt is not None and bool(_OF_TOTAL_GAP.fullmatch(sentence, num.end, nxt.start))
         category = _noun_category(right)
         own_noun = category is None and _has_own_noun(right)
+        # "left 60 towns without power, though only 15 remain without electricity": the 15 are towns too
+        thing_count = last_thing is not None and category is None and not own_noun
+        last_thing = num if own_noun else None
         # coordinated with the count before it, when that count was a figure ("500 buildings, 13 schools" are not)
         linked = prev_end >= 0 and prev_end == last_end and bool(_COORD_LEFT.search(sentence[prev_end : num.start]))
         last_end = num.end
-        including = bool(_INCLUDING_LEFT.search(left[-60:]))
+        # "including 442 drones", and the breakdown after a colon: "56 air targets: 43 missiles and 13 drones"
+        including = bool(_INCLUDING_LEFT.search(left[-60:]) or _AFTER_COLON.search(left[-80:]))
         subset = bool(_SUBSET_RIGHT.match(right))
         cue = _left_cue(left[-220:])
         if cue in (LAUNCHED, DESTROYED) and category not in (*_WEAPON_CATEGORIES, TARGETS):
@@ -588,6 +597,7 @@ def classify(
             cue, category = KILLED, category or PEOPLE
         if category is None and cue in (KILLED, INJURED) and _children_counted(left[-220:]):
             category = CHILDREN  # "bringing the number of children killed to four"
+        left_given = cue is not None
         if cue is None and _POWER_RIGHT.match(right) and _power_right(right):
             cue = NO_POWER
         from_right = False
@@ -606,7 +616,9 @@ def classify(
             # "28 people died. Three of them were children."
             category, cue = CHILDREN, cue or prev_cue or story.toll
         bare = bool(_BARE_COUNT.match(right))  # the count names no thing of its own: "98 were shot down"
-        if category is None and not own_noun and prev_category:
+        weapon_cue = cue in (DESTROYED, LAUNCHED, None)
+        compatible = weapon_cue or prev_category not in _WEAPON_CATEGORIES  # never "seven dead" missiles
+        if category is None and not own_noun and prev_category and compatible:
             inherits = linked or including or (cue in (DESTROYED, LAUNCHED) and bare)
             if inherits or (_OF_TOTAL_LEFT.search(left[-30:]) and cue == LAUNCHED):
                 category = prev_category if prev_category != CHILDREN else PEOPLE
@@ -618,10 +630,15 @@ def classify(
         total_of = None
         last_cue = pair_cue or cue or last_cue
         if category == TARGETS:
-            category = _targets(sentence, prev_category, weapon, cue)
+            category = _targets(sentence, prev_category, weapon, cue, num.end)
+        if category is None and thing_count and not left_given:
+            waiting = []
+            continue
         if category is None and cue in _PERSON_CUES and not own_noun:
             category = PEOPLE
-        if subset and category != CHILDREN and (cue is None or cue == prev_cue) and not _located(sentence, num):
+        # "95 people were injured. 52 of them were hospitalised": part of a count already given
+        same = cue is None or cue == (prev_cue or story.toll)
+        if subset and category != CHILDREN and same and not _located(sentence, num):
             waiting = []
             continue  # "18 people were injured, 9 of them are in hospital": part of a count already given
         if of_total and nxt is not None and cue:
@@ -678,10 +695,15 @@ def _located(sentence: str, num: NumberMention) -> bool:
     return bool(_LOCATED_RIGHT.match(sentence, num.end))
 
 
-def _targets(sentence: str, prev_category: str | None, weapon: str | None, cue: str | None) -> str | None:
-    """ "destroyed 17 enemy targets" counts the weapons the story is about; no weapon context, no figure."""
+def _targets(
+    sentence: str, prev_category: str | None, weapon: str | None, cue: str | None, end: int
+) -> str | None:
+    """ "destroyed 17 enemy targets" counts the weapons the story is about; no weapon context, no figure. Targets
+    broken down after a colon ("56 air targets: 43 missiles and 13 drones") are weapons of every kind."""
     if cue != DESTROYED:
         return None
+    if _COLON_AFTER.match(sentence, end):
+        return WEAPONS
     for candidate in (prev_category, weapon):
         if candidate in _WEAPON_CATEGORIES:
             return candidate
