@@ -120,9 +120,16 @@ def test_all_the_drones_were_destroyed_reads_the_story_launched_count() -> None:
         ),
         # counts each with its own place, or its own verb, are not one list
         ("Russia launched 50 drones at Kharkiv and 30 drones at Odesa.", [("drones_launched", 50), ("drones_launched", 30)]),
+        ("In total 52 drones were shot down and 20 were suppressed by electronic warfare.", [("drones_destroyed", 52)]),
+        ("Air defences downed 40 drones and electronic warfare suppressed 15 more.", [("drones_destroyed", 40), ("drones_destroyed", 15)]),
+        # the text's own total of the parts it lists
         (
-            "In total 52 drones were shot down and 20 were suppressed by electronic warfare.",
-            [("drones_destroyed", 52), ("drones_destroyed", 20)],
+            "Air defences shot down 50 drones, and electronic warfare suppressed another 20, for a total of 70 neutralised.",
+            [("drones_destroyed", 70)],
+        ),
+        (
+            "Of the 120 drones, 80 were shot down and 30 were suppressed by electronic warfare, a total of 110.",
+            [("drones_launched", 120), ("drones_destroyed", 110)],
         ),
         # a breakdown after a total of its kind adds nothing up (the air attack keeps the total)
         (
@@ -150,6 +157,7 @@ def test_weapon_lists(sentence: str, expected: list[tuple[str, int]]) -> None:
         ("Nine children were among 120 people wounded.", [("children_injured", 9), ("injured", 120)]),
         ("Among the injured are three teenage girls.", [("children_injured", 3)]),
         ("Among the wounded were five children.", [("children_injured", 5)]),
+        ("Of the 40 killed, 10 were children.", [("killed", 40), ("children_killed", 10)]),
         # missing
         ("At least 20 people are feared trapped under the rubble.", [("missing", 20)]),
         ("The fate of another 12 residents is unknown.", [("missing", 12)]),

@@ -287,7 +287,16 @@ _OWN_PREDICATE = re.compile(
 _COORD_LEFT = re.compile(
     r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|[,:]\s*" + _QUAL + "$", re.I
 )
-_BARE_COUNT = re.compile(r"^\s*(?:$|[,;.)]|(?:were|was|have|had|has|are|of\s+(?:them|these|those|which))\b)", re.I)
+_BARE_COUNT = re.compile(
+    r"^\s*(?:$|[,;.)]|(?:were|was|have|had|has|are|more|others|of\s+(?:them|these|those|which)|shot\s+down|destroyed|downed"
+    r"|intercepted|neutrali[sz]ed|suppressed|launched|fired)\b)",
+    re.I,
+)
+# "Of the 120 drones, 80 were shot down": the 120 were launched
+_OF_THE_LEFT = re.compile(r"(?:^|[.;:]\s+|\b(?:and|but)\s+)of\s+(?:the|these|those)\s+$", re.I)
+_OF_THE_RIGHT = re.compile(r"\s+(?:[A-Za-z][\w.’'/-]*\s+){0,3}?(?:drones|missiles|UAVs|Shaheds)\s*,")
+# "for a total of 70 neutralised": the text adds its counts up itself
+_TOTAL_LEFT = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall)\s+(?:of\s+)?$", re.I)
 _COORD_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:(?:and|or|as\s+well\s+as|plus)\s+|,\s*(?:and\s+)?)")
 _INCLUDING_LEFT = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|of\s+these)\s*,?\s+" + _QUAL + r"$"
@@ -295,7 +304,7 @@ _INCLUDING_LEFT = re.compile(
     re.I,
 )
 _CHILDREN_OF = re.compile(
-    r"\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|injured|wounded))\s+(?:were|was|are|is)\s+(?:all\s+)?"
+    r"\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|injured|wounded))\s+)?(?:were|was|are|is)\s+(?:all\s+)?"
     r"(?:children|minors|kids)\b",
     re.I,
 )
@@ -450,6 +459,7 @@ class _Found:
     listed: bool = False  # coordinated with the figure before it
     part: bool = False  # under "including", "among them", "of which"
     own_verb: bool = False  # its cue is a verb of its own ("and 20 were suppressed"), not the list's
+    total: bool = False  # the text's own sum: "for a total of 70"
     located: bool = False  # followed by its own place: "66 over the Bryansk region"
 
 
@@ -597,6 +607,8 @@ def classify(
             cue, category = KILLED, category or PEOPLE
         if category is None and cue in (KILLED, INJURED) and _children_counted(left[-220:]):
             category = CHILDREN  # "bringing the number of children killed to four"
+        if cue is None and _OF_THE_LEFT.search(left[-40:]) and _OF_THE_RIGHT.match(right):
+            cue = LAUNCHED
         left_given = cue is not None
         if cue is None and _POWER_RIGHT.match(right) and _power_right(right):
             cue = NO_POWER
@@ -679,11 +691,18 @@ def classify(
         waiting = []
         fig = FigureMention(kind, num.value, num.qualifier, num.start, num.end)
         found.append(
-            _Found(fig, listed=linked, part=including or subset, located=_located(sentence, num), own_verb=from_right)
+            _Found(
+                fig,
+                listed=linked,
+                part=including or subset,
+                located=_located(sentence, num),
+                own_verb=from_right,
+                total=bool(_TOTAL_LEFT.search(left[-30:])),
+            )
         )
         # what follows "21 of 23 missiles and two drones" is counted like the 21
         prev_cue, prev_category, prev_end = pair_cue or cue, category, num.end
-    out = _sum_model_lists(found)
+    out = _sum_model_lists(_stated_totals(found))
     out = _without_split_totals(out)
     out.extend(_alls(sentence, out, story.launched, weapon))
     out.extend(_lone_persons(sentence, out))
@@ -740,6 +759,13 @@ def _sum_model_lists(found: Sequence[_Found]) -> list[FigureMention]:
                 total = sum(i.fig.value for i in items)
                 out.append(FigureMention(f.fig.kind, total, f.fig.qualifier, f.fig.start, items[-1].fig.end))
     return out
+
+
+def _stated_totals(found: list[_Found]) -> list[_Found]:
+    """ "shot down 50 drones, and electronic warfare suppressed another 20, for a total of 70": the text's own
+    total of a weapon kind stands for the parts it adds up (a part with its own place stays a regional count)."""
+    totals = {f.fig.kind for f in found if f.total and weapon_category(f.fig.kind)}
+    return [f for f in found if f.total or f.located or f.fig.kind not in totals]
 
 
 def _without_split_totals(found: list[FigureMention]) -> list[FigureMention]:
