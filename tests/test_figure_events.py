@@ -185,3 +185,10 @@ def test_weapons_fired_at_the_city_are_aimed_at_the_town_the_story_is_about() ->
     )
     air = by_type(extract_text(text), "air_attack")
     assert [(where(e), figures(e)) for e in air] == [(("Kramatorsk", "settlement"), {"missiles_launched": 2})]
+
+
+def test_who_defends_is_who_the_weapons_are_aimed_at_even_in_the_attacker_s_own_report() -> None:
+    own = "Russia's defence ministry said its forces launched 30 missiles at Ukrainian energy sites overnight.\n"
+    assert [where(e) for e in by_type(extract_text(own), "air_attack")] == [("Ukraine", "country")]
+    plain = "The Russian defence ministry said 45 drones were destroyed overnight.\n"
+    assert [where(e) for e in by_type(extract_text(plain), "air_attack")] == [("Russia", "country")]

@@ -20,10 +20,15 @@ _ATTACK_VERB = (
     r"(?:launched|launches|fired|fires|attacked|struck|hit|pounded|pummell?ed|shelled|bombed|targeted|sent|used"
     r"|deployed|unleashed)"
 )
+# weapons sent at a side's places: "fired 30 missiles at Ukrainian energy sites", "drones launched at Russian regions"
+_AIMED_AT = (
+    r"\b(?:launched|launching|fired|firing|sent|directed)\b[^.;]{0,60}?\b(?:at|on|against|towards)\s+(?:the\s+)?"
+)
 _RU_TARGET = re.compile(
     r"\b(?:Ukrainian|Ukraine's|Ukraine’s|Kyiv's|Kyiv’s)\s+" + _WEAPONISH + _ATTACK_NOUN + r"\b"
     r"|\b(?:Ukraine|Kyiv|Ukrainian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
     r"|\blaunched\s+by\s+(?:the\s+)?(?:Ukrainian|Ukraine|Kyiv)\b"
+    r"|" + _AIMED_AT + r"(?:Russian|Russia's|Russia’s|Russia)\b"
 )
 _UA_TARGET = re.compile(
     r"\b(?:Russian|Russia's|Russia’s|Moscow's|Moscow’s)\s+"
@@ -33,6 +38,7 @@ _UA_TARGET = re.compile(
     + r"|forces|troops)\b"
     r"|\b(?:Russia|Moscow|Russian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
     r"|\bby\s+Russia\b|\blaunched\s+by\s+(?:the\s+)?(?:Russian|Russia)\b"
+    r"|" + _AIMED_AT + r"(?:Ukrainian|Ukraine's|Ukraine’s|Ukraine)\b"
 )
 _RUSSIA_NAMED = re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")
 # Where the war is fought: tolls and hits are placed only here (a toll is never "in Ankara" because the same
