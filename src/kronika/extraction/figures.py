@@ -17,13 +17,12 @@ A count with no cue is not a figure: "13 locations", "two refineries" and "three
 casualties or weapons. A lone "a man"/"a woman" is a count of one only when a casualty verb governs it
 ("wounded a 50-year-old woman"); a list of them is counted ("killed a mother, father and daughter" is 3).
 
-Air-defence phrasing: "shot down 58 of 70 drones" (70 launched, 58 destroyed), "all 20", "all but one",
-"all the drones were destroyed" (the story's launched count); a list of weapon models under one cue ("four
-Kalibr cruise missiles and one Iskander-M missile") is one count per kind, their sum; parts listed after a total
-of the same kind ("31 missiles, among them two Kinzhal") are a breakdown and add nothing.
+"Shot down 58 of 70 drones" is 70 launched and 58 destroyed. A subset of a count already given ("18 injured, 9
+of them in hospital") is no figure. What earlier sentences of the story counted (`StoryCounts`) reads a sentence
+that refers back to it ("Of these, 98 were shot down", "Three of them were children").
 
-Never figures: a subset of a count already given ("18 injured, 9 of them in hospital"), cumulative war totals
-("483 children killed since the invasion"), and tolls of a hundred thousand or more (rhetoric and war totals).
+After the counts are typed, `airdefence` reads weapon lists and air-defence phrasing ("all but one", model lists
+summed, the text's own totals) and `tolls` adds people counted without a numeral and drops war totals.
 """
 
 from __future__ import annotations
@@ -32,21 +31,43 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kronika.extraction.numbers import NumberMention, find_numbers, parse_number
-
-PEOPLE, CHILDREN, DRONES, MISSILES, WEAPONS, FIRES = "people", "children", "drones", "missiles", "weapons", "fires"
-HOMES, TARGETS = "homes", "targets"
-KILLED, INJURED, RESCUED, MISSING, NO_POWER, LAUNCHED, DESTROYED = (
-    "killed",
-    "injured",
-    "rescued",
-    "missing",
-    "without_power",
-    "launched",
-    "destroyed",
+from kronika.extraction.airdefence import (
+    all_but_spans,
+    alls,
+    lone_weapons,
+    stated_totals,
+    sum_model_lists,
+    targets,
+    without_split_totals,
 )
-_WEAPON_CATEGORIES = (DRONES, MISSILES, WEAPONS)
-_PERSON_CUES = (KILLED, INJURED, RESCUED, MISSING, NO_POWER)
+from kronika.extraction.figure_kinds import (
+    CHILDREN,
+    CUES,
+    DESTROYED,
+    DRONES,
+    FIRES,
+    HOMES,
+    INJURED,
+    KILLED,
+    LAUNCHED,
+    MISSILES,
+    MISSING,
+    NO_POWER,
+    PEOPLE,
+    PERSON_CUES,
+    RESCUED,
+    TARGETS,
+    WEAPON_CATEGORIES,
+    WEAPONS,
+    FigureMention,
+    Found,
+    cue_kind,
+    weapon_category,
+)
+from kronika.extraction.numbers import NumberMention, find_numbers
+from kronika.extraction.tolls import drop_cumulative, lone_persons
+
+__all__ = ["FigureMention", "StoryCounts", "classify", "find_figures", "weapon_category"]
 
 # Up to four modifiers between a number and its noun: "long-range", "Shahed-type attack", "S-300", "U.S.-supplied",
 # "Shahed-136/131", "Iskander-M ballistic".
@@ -107,36 +128,6 @@ _NOUN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_CUES: tuple[tuple[str, str], ...] = (
-    (
-        KILLED,
-        r"kill(?:ed|ing|s)?|dead|died|dying|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|fatalities|perished"
-        r"|(?:took|taken|taking|claimed|claiming)\s+the\s+lives\s+of",
-    ),
-    (
-        INJURED,
-        r"injur(?:ed|ing|es|e|ies)|wound(?:ed|ing|s)?|hurt|hospitali[sz]ed"
-        r"|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)",
-    ),
-    (RESCUED, r"rescu(?:ed|ing|es|e)|saved|pulled\s+(?:out\s+)?alive"),
-    (
-        MISSING,
-        r"(?:went\s+)?missing|unaccounted\s+for|(?:feared\s+)?(?:trapped|buried)(?:\s+(?:under|beneath|in)\b)?"
-        r"|under\s+the\s+(?:rubble|wreckage|debris|ruins)",
-    ),
-    (NO_POWER, r"without\s+(?:power|electricity|light|electric\s+supply)|(?:lost|losing)\s+(?:power|electricity)"),
-    (
-        LAUNCHED,
-        r"launch(?:ed|ing|es)?|fir(?:ed|ing|es)|sent|sending|used|using|attacked\s+with|with|involving"
-        r"|deploy(?:ed|ing|s)?|rain(?:ed|ing)|unleash(?:ed|ing)|hurl(?:ed|ing)|included|includes"
-        r"|barrage\s+of|wave\s+of|salvo\s+of|attack\s+of",
-    ),
-    (
-        DESTROYED,
-        r"destroy(?:ed|ing|s)?|shot\s+down|shoot(?:ing)?\s+down|downed|down|downs|intercept(?:ed|ing|s)?"
-        r"|neutrali[sz](?:ed|ing|es)|suppressed|taken\s+out|jammed",
-    ),
-)
 _QUAL = (
     r"(?:(?:a\s+total\s+of|total|an?\s+estimated|at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to"
     r"|as\s+many\s+as|another|a\s+further|further|also|all|the|its|their|an?\s+(?:unprecedented|record|combined"
@@ -155,7 +146,7 @@ _LEFT_CUE = [
             re.I,
         ),
     )
-    for kind, cue in _CUES
+    for kind, cue in CUES
     if kind != NO_POWER
 ]
 _TOLL_LEFT = re.compile(
@@ -227,7 +218,7 @@ _RIGHT_FINITE = [
             re.I,
         ),
     )
-    for kind, cue in _CUES
+    for kind, cue in CUES
     if kind not in (LAUNCHED, NO_POWER)
 ] + [
     (
@@ -251,7 +242,7 @@ _RIGHT_SKIP = (
     r"(?:(?:confirmed|reported|now|also|all)\s+)?"
 )
 # after a count only a participle is a cue: "160 rescue workers" are no rescued people
-_BARE_CUES = {**dict(_CUES), RESCUED: r"rescued|saved|pulled\s+(?:out\s+)?alive"}
+_BARE_CUES = {**dict(CUES), RESCUED: r"rescued|saved|pulled\s+(?:out\s+)?alive"}
 _RIGHT_BARE = [
     (kind, re.compile(_RIGHT_SKIP + r"(?:" + cue + r")\b(?P<tail>\s+by\b)?", re.I))
     for kind, cue in _BARE_CUES.items()
@@ -324,111 +315,6 @@ _FREE_WORDS = frozenset(
     " dead wounded injured killed missing hurt confirmed reported known new civilian went died lost sustained"
     " suffered received perished".split()
 )
-_CUMULATIVE = re.compile(
-    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\b|(?:Russia['’]s\s+|the\s+|Moscow['’]s\s+)?"
-    r"(?:full[-\s]scale\s+|large[-\s]scale\s+)?(?:invasion|war)\b|(?:February|Feb\.?)\s+(?:24,?\s+)?20\d\d"
-    r"|(?:19|20)\d\d\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-    r"|\b(?:throughout|over\s+the\s+course\s+of|in|during)\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b"
-    r"(?!\s+(?:zone|crimes?)\b)"
-    r"|\bso\s+far\s+(?:this\s+year|in\s+the\s+war|in\s+20\d\d)\b|\bsince\s+it\s+(?:began|started|invaded)\b",
-)
-_SUPERLATIVE_LEFT = re.compile(
-    r"\b(?:\w+est|most|first|record|biggest|largest|worst|single)\b(?:\s+\S+){0,6}\s*$", re.I
-)
-# No single attack of this war has a toll of a thousand: such counts are war totals or rhetoric.
-_MAX_TOLL = 1_000
-_UNCAPPED = frozenset({NO_POWER, RESCUED, FIRES})
-_ONE_WHO = (
-    r"(?:man|woman|boy|girl|child|person|resident|civilian|teenager|pensioner|driver|passenger|pedestrian|cyclist"
-    r"|worker|farmer|guard|firefighter|rescuer|paramedic|volunteer|journalist)"
-)
-_ONE_NP = r"(?:an?|its|the|his|her|their)\s+(?:\d+-year-old\s+|elderly\s+|young\s+|pregnant\s+|local\s+)?" + _ONE_WHO
-_ONE_PERSON = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|rescued|rescuing|injuries(?=\s+to\b))"
-    r"(?:\s+to)?\s+(?P<np>" + _ONE_NP + r")\b(?!\s+and\s+(?:an?|its|the|his|her|their)\b)"
-    r"|\b(?P<np2>" + _ONE_NP.replace("(?:an?|its|the|his|her|their)", "(?:An?|The|Its)") + r")\s+"
-    r"(?:(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?P<verb2>killed|injured|wounded|rescued|hurt)|(?P<died>died))\b",
-    re.I,
-)
-# "a woman and a child were killed", "killed a mother, father and daughter": every person named is one.
-_KIN = (
-    r"(?:man|woman|boy|girl|child|baby|infant|toddler|teenager|pensioner|mother|father|daughter|son|wife|husband"
-    r"|grandmother|grandfather|grandson|granddaughter|brother|sister|driver|passenger|resident|civilian)"
-)
-_KIN_NP = (
-    r"(?:(?:an?|the|his|her|their|one|its)\s+)?(?:(?:\d+-year-old|elderly|young|little|pregnant|local|teenage)\s+)?"
-    + _KIN
-)
-_KIN_LIST = _KIN_NP + r"(?:\s*,\s*" + _KIN_NP + r")*,?\s+and\s+" + _KIN_NP
-_PERSON_LIST = re.compile(
-    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<list>" + _KIN_LIST + r")\b"
-    r"|(?:^|[.;]\s+|,\s+)(?P<list2>" + _KIN_LIST + r")\s+"
-    r"(?:(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?P<verb2>killed|injured|wounded|hurt)|(?P<died>died))\b",
-    re.I,
-)
-_CHILD_AGE = (
-    r"(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen)-year-old|\w+-month-old"
-)
-_CHILD_WORD = re.compile(r"\b(?:boy|girl|child|baby|infant|toddler)\b|\b(?:" + _CHILD_AGE + r")\b", re.I)
-# "A child is among those killed", "a 12-year-old girl was among the injured"
-_CHILD_AMONG = re.compile(
-    r"\b(?:an?|one)\s+(?:(?:young|little|teenage|newborn)\s+)?(?:(?:" + _CHILD_AGE + r")\s+)?"
-    r"(?P<who>child|girl|boy|baby|infant|toddler)\s+(?:is|was)\s+(?:also\s+)?among\s+(?:those\s+|the\s+)?"
-    r"(?P<what>killed|dead|victims|injured|wounded|hurt)\b",
-    re.I,
-)
-_INCLUDED = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.I)
-_INCLUDING_ONE = re.compile(
-    r"\b(?:including|among\s+them|among\s+whom)\s+(?:an?|one)\s+(?:(?:young|little|newborn|teenage)\s+)?"
-    r"(?:(?:" + _CHILD_AGE + r")\s+)?(?P<who>child|girl|boy|baby|infant|toddler|schoolboy|schoolgirl|minor)\b",
-    re.I,
-)
-_LONE_WEAPON_NOUN = (
-    r"(?P<noun>missile|drone|UAV|Shahed|rocket)(?!s|\s+(?:attacks?|strikes?|debris|fragments?|wreckage))\b"
-)
-_LONE_WEAPON = re.compile(
-    r"\b(?P<cue>launched|fired|deployed|deploying|used|using|destroyed|shot\s+down|downed|intercepted"
-    r"|neutrali[sz]ed)\s+(?:(?:also|successfully)\s+)?(?P<art>an?|another|a\s+single)\s+(?:[A-Za-z][\w.’'/-]*\s+){0,3}?"
-    + _LONE_WEAPON_NOUN
-    + r"|\b(?P<art2>[Aa]n?|[Aa]nother|[Aa]\s+single)\s+(?:[A-Za-z][\w.’'/-]*\s+){0,3}?"
-    + _LONE_WEAPON_NOUN.replace("noun", "noun2")
-    + r"\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?P<cue2>shot\s+down|destroyed|downed|intercepted"
-    r"|neutrali[sz]ed|launched|fired)"
-    r"|(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?P<art3>an?|one)\s+(?:[A-Za-z][\w.’'/-]*\s+){0,3}?"
-    + _LONE_WEAPON_NOUN.replace("noun", "noun3")
-)
-_ALL_BUT = re.compile(
-    r"\ball\s+(?:but|except(?:\s+for)?)\s+(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-    r"(?:\s+(?:of\s+)?(?:the|them|these|those)?\s*(?:(?P<m>\d[\d,]*)\s+)?(?:[A-Za-z][\w.’'/-]*\s+){0,3}?"
-    r"(?P<noun>drones?|missiles?|UAVs?|projectiles|targets))?",
-    re.I,
-)
-_ALL_NONE = re.compile(
-    r"\ball\s+(?:of\s+)?(?:the\s+|them\b|these\b|those\b)?\s*(?:[A-Za-z][\w.’'/-]*\s+){0,2}?(?P<noun>drones|missiles"
-    r"|UAVs|projectiles|targets|weapons)?(?=\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:shot\s+down"
-    r"|destroyed|downed|intercepted|neutrali[sz]ed))",
-    re.I,
-)
-_ALL_N_LEFT = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?$", re.I)
-_DESTROY_NEAR = re.compile(
-    r"\b(?:shot\s+down|shoot(?:ing)?\s+down|downed|destroy(?:ed|ing)|intercept(?:ed|ing)|neutrali[sz](?:ed|ing))\b",
-    re.I,
-)
-_AIR_DEFENCE = re.compile(r"\b(?:air\s+defen[cs]es?|shot\s+down|downed|intercept(?:ed|ing))\b", re.I)
-_CASUALTY_STEMS = ("kill", "wound", "injur", "died", "rescu", "hurt")
-_CUE_OF_WORD = [(kind, re.compile(r"^(?:" + cue + r")$", re.I)) for kind, cue in _CUES]
-
-
-@dataclass(frozen=True, slots=True)
-class FigureMention:
-    """A figure found in a sentence; offsets are relative to the sentence."""
-
-    kind: str
-    value: int
-    qualifier: str
-    start: int
-    end: int
 
 
 @dataclass(slots=True)
@@ -449,18 +335,6 @@ class StoryCounts:
                     self.launched[category] = f.value
             elif f.kind in (KILLED, INJURED):
                 self.toll = f.kind
-
-
-@dataclass(slots=True)
-class _Found:
-    """A figure while the sentence is read, with what the list rules need to know about it."""
-
-    fig: FigureMention
-    listed: bool = False  # coordinated with the figure before it
-    part: bool = False  # under "including", "among them", "of which"
-    own_verb: bool = False  # its cue is a verb of its own ("and 20 were suppressed"), not the list's
-    total: bool = False  # the text's own sum: "for a total of 70"
-    located: bool = False  # followed by its own place: "66 over the Bryansk region"
 
 
 def _noun_category(right: str) -> str | None:
@@ -488,7 +362,7 @@ def _left_cue(left: str) -> str | None:
     m = _NUMBER_OF_LEFT.search(left)
     if m:
         word = m.group("what").lower()
-        return KILLED if word == "victims" else next(k for k, p in _CUE_OF_WORD if p.match(word))
+        return KILLED if word == "victims" else cue_kind(word)
     m = _AMONG_LEFT.search(left)
     if m:
         return INJURED if m.group("what").lower() in ("injured", "wounded", "hurt") else KILLED
@@ -541,7 +415,7 @@ def _power_right(right: str) -> bool:
 def _kind(category: str | None, cue: str | None) -> str | None:
     if cue is None or category is None:
         return FIRES if category == FIRES else None
-    if category in _WEAPON_CATEGORIES:
+    if category in WEAPON_CATEGORIES:
         if cue in (LAUNCHED, DESTROYED):
             return f"{category}_{cue}"
         return None
@@ -567,7 +441,7 @@ def classify(
     """
     story = story or StoryCounts()
     weapon = story.weapon
-    found: list[_Found] = []
+    found: list[Found] = []
     prev_cue: str | None = None
     prev_category: str | None = weapon
     prev_end = -1  # end of the previous figure
@@ -575,8 +449,8 @@ def classify(
     waiting: list[tuple[NumberMention, str]] = []  # counts with a noun but no cue yet: "30 missiles and 585 drones
     #                                                were intercepted" gives the first its cue from the second
     usable = [n for n in numbers if not n.rejected]
-    if "all" in sentence.lower():  # the counts of "all but three of the 40 drones" are read by `_alls`
-        spans = [m.span() for m in _ALL_BUT.finditer(sentence)]
+    if "all" in sentence.lower():  # the counts of "all but three of the 40 drones" are read by `alls`
+        spans = all_but_spans(sentence)
         usable = [n for n in usable if not any(a <= n.start < b for a, b in spans)]
     total_of: tuple[NumberMention, str, str] | None = None  # "58 of 70": the 70, the category and cue of the 58
     last_cue: str | None = None  # the cue of the last count that had one, figure or not
@@ -597,9 +471,9 @@ def classify(
         including = bool(_INCLUDING_LEFT.search(left[-60:]) or _AFTER_COLON.search(left[-80:]))
         subset = bool(_SUBSET_RIGHT.match(right))
         cue = _left_cue(left[-220:])
-        if cue in (LAUNCHED, DESTROYED) and category not in (*_WEAPON_CATEGORIES, TARGETS):
+        if cue in (LAUNCHED, DESTROYED) and category not in (*WEAPON_CATEGORIES, TARGETS):
             right_cue, strong = _right_cue(right)
-            if strong and right_cue in _PERSON_CUES:
+            if strong and right_cue in PERSON_CUES:
                 cue = right_cue  # "... with 94 injured": the count's own participle, not the weapons' "with"
         if cue is None and (
             _DEATHS_OF.search(left[-40:]) or (_LOSS_OF.search(left[-40:]) and _LIVES_RIGHT.match(right))
@@ -629,7 +503,7 @@ def classify(
             category, cue = CHILDREN, cue or prev_cue or story.toll
         bare = bool(_BARE_COUNT.match(right))  # the count names no thing of its own: "98 were shot down"
         weapon_cue = cue in (DESTROYED, LAUNCHED, None)
-        compatible = weapon_cue or prev_category not in _WEAPON_CATEGORIES  # never "seven dead" missiles
+        compatible = weapon_cue or prev_category not in WEAPON_CATEGORIES  # never "seven dead" missiles
         if category is None and not own_noun and prev_category and compatible:
             inherits = linked or including or (cue in (DESTROYED, LAUNCHED) and bare)
             if inherits or (_OF_TOTAL_LEFT.search(left[-30:]) and cue == LAUNCHED):
@@ -637,16 +511,16 @@ def classify(
         pair_cue = None
         if total_of is not None and total_of[0] is num:
             pair_cue = total_of[2]
-            if total_of[1] in _WEAPON_CATEGORIES or pair_cue in (DESTROYED, LAUNCHED):
+            if total_of[1] in WEAPON_CATEGORIES or pair_cue in (DESTROYED, LAUNCHED):
                 cue, category = LAUNCHED, category or total_of[1]  # the 70 of "shot down 58 of 70 drones"
         total_of = None
         last_cue = pair_cue or cue or last_cue
         if category == TARGETS:
-            category = _targets(sentence, prev_category, weapon, cue, num.end)
+            category = targets(sentence, prev_category, weapon, cue, num.end)
         if category is None and thing_count and not left_given:
             waiting = []
             continue
-        if category is None and cue in _PERSON_CUES and not own_noun:
+        if category is None and cue in PERSON_CUES and not own_noun:
             category = PEOPLE
         # "95 people were injured. 52 of them were hospitalised": part of a count already given
         same = cue is None or cue == (prev_cue or story.toll)
@@ -670,15 +544,15 @@ def classify(
             else:
                 waiting = [(num, category)]
             continue
-        if from_right and waiting and _joined(sentence, waiting, num) and cue in _PERSON_CUES:
+        if from_right and waiting and _joined(sentence, waiting, num) and cue in PERSON_CUES:
             # "two men and one woman died": one toll of three (and the children in it)
             group = [*waiting, (num, category)]
             first = group[0][0]
             total = sum(n.value for n, _ in group)
-            found.append(_Found(FigureMention(cue, total, first.qualifier, first.start, num.end)))
+            found.append(Found(FigureMention(cue, total, first.qualifier, first.start, num.end)))
             kids = sum(n.value for n, c in group if c == CHILDREN)
             if kids and cue in (KILLED, INJURED):
-                found.append(_Found(FigureMention(f"children_{cue}", kids, "exact", first.start, num.end)))
+                found.append(Found(FigureMention(f"children_{cue}", kids, "exact", first.start, num.end)))
             waiting = []
             prev_cue, prev_category, prev_end = cue, PEOPLE, num.end
             continue
@@ -687,11 +561,11 @@ def classify(
                 early_kind = _kind(early_category, cue)
                 if early_kind:
                     fig = FigureMention(early_kind, early.value, early.qualifier, early.start, early.end)
-                    found.append(_Found(fig, listed=bool(found), located=_located(sentence, early)))
+                    found.append(Found(fig, listed=bool(found), located=_located(sentence, early)))
         waiting = []
         fig = FigureMention(kind, num.value, num.qualifier, num.start, num.end)
         found.append(
-            _Found(
+            Found(
                 fig,
                 listed=linked,
                 part=including or subset,
@@ -702,138 +576,16 @@ def classify(
         )
         # what follows "21 of 23 missiles and two drones" is counted like the 21
         prev_cue, prev_category, prev_end = pair_cue or cue, category, num.end
-    out = _sum_model_lists(_stated_totals(found))
-    out = _without_split_totals(out)
-    out.extend(_alls(sentence, out, story.launched, weapon))
-    out.extend(_lone_persons(sentence, out))
-    out.extend(_lone_weapons(sentence, out, weapon))
+    out = sum_model_lists(stated_totals(found))
+    out = without_split_totals(out)
+    out.extend(alls(sentence, out, story.launched, weapon))
+    out.extend(lone_persons(sentence, out))
+    out.extend(lone_weapons(sentence, out, weapon))
     return sorted(out, key=lambda f: f.start)
 
 
 def _located(sentence: str, num: NumberMention) -> bool:
     return bool(_LOCATED_RIGHT.match(sentence, num.end))
-
-
-def _targets(
-    sentence: str, prev_category: str | None, weapon: str | None, cue: str | None, end: int
-) -> str | None:
-    """ "destroyed 17 enemy targets" counts the weapons the story is about; no weapon context, no figure. Targets
-    broken down after a colon ("56 air targets: 43 missiles and 13 drones") are weapons of every kind."""
-    if cue != DESTROYED:
-        return None
-    if _COLON_AFTER.match(sentence, end):
-        return WEAPONS
-    for candidate in (prev_category, weapon):
-        if candidate in _WEAPON_CATEGORIES:
-            return candidate
-    return WEAPONS if _AIR_DEFENCE.search(sentence) else None
-
-
-def _sum_model_lists(found: Sequence[_Found]) -> list[FigureMention]:
-    """ "four Kalibr cruise missiles, one Iskander-M missile and 40 Shahed drones": one missiles count of 5, one
-    drones count of 40. A list is a run of counts coordinated under one cue; a count with a verb of its own ("and
-    20 were suppressed") starts a new one. A list under "including" after a total of the same kind is that
-    total's breakdown and is left as it is (the air attack keeps the total), and so is a list whose counts each
-    have their own place ("29 over Rostov and 20 over Astrakhan")."""
-    runs: list[list[_Found]] = []
-    for f in found:
-        prev = runs[-1][-1] if runs else None
-        joins = prev is not None and f.listed and not f.own_verb and not prev.located and f.part == prev.part
-        if joins:
-            runs[-1].append(f)
-        else:
-            runs.append([f])
-    out: list[FigureMention] = []
-    for run in runs:
-        located = sum(1 for f in run if f.located)
-        summed: dict[str, list[_Found]] = {}
-        for f in run:
-            if weapon_category(f.fig.kind):
-                summed.setdefault(f.fig.kind, []).append(f)
-        for f in run:
-            items = summed.get(f.fig.kind)
-            if not items or len(items) == 1 or located > 1 or (f.part and any(o.kind == f.fig.kind for o in out)):
-                out.append(f.fig)
-                continue
-            if f is items[0]:
-                total = sum(i.fig.value for i in items)
-                out.append(FigureMention(f.fig.kind, total, f.fig.qualifier, f.fig.start, items[-1].fig.end))
-    return out
-
-
-def _stated_totals(found: list[_Found]) -> list[_Found]:
-    """ "shot down 50 drones, and electronic warfare suppressed another 20, for a total of 70": the text's own
-    total of a weapon kind stands for the parts it adds up (a part with its own place stays a regional count)."""
-    totals = {f.fig.kind for f in found if f.total and weapon_category(f.fig.kind)}
-    return [f for f in found if f.total or f.located or f.fig.kind not in totals]
-
-
-def _without_split_totals(found: list[FigureMention]) -> list[FigureMention]:
-    """ "423 air attack assets: 417 drones and six missiles": the text splits its total, so the drones and missiles
-    stand and the combined count is none of the kinds (weapons_* is for a total the text does not split)."""
-    kinds = {f.kind for f in found}
-    return [
-        f
-        for f in found
-        if not (f.kind.startswith("weapons_") and {f.kind.replace("weapons", w) for w in (DRONES, MISSILES)} <= kinds)
-    ]
-
-
-def _alls(
-    sentence: str, found: Sequence[FigureMention], launched: dict[str, int], weapon: str | None
-) -> list[FigureMention]:
-    """ "shot down all but one of the drones", "all five drones were shot down", "All the drones were destroyed":
-    destroyed counts read from the launched count, and "all N" also states the launched count."""
-    extra: list[FigureMention] = []
-    here = {f.kind.split("_", 1)[0]: f.value for f in found if f.kind.endswith("_launched")}
-    known = {**launched, **here}
-    low = sentence.lower()
-    if "all" not in low:
-        return extra
-    for m in _ALL_BUT.finditer(sentence):
-        if not _destroy_governs(sentence, m.start(), m.end()):
-            continue
-        category = _weapon_noun(m.group("noun")) or weapon or (next(iter(here)) if len(here) == 1 else None)
-        n = parse_number(m.group("n"))
-        if m.group("m") and category:  # "all but three of the 40 drones"
-            total = parse_number(m.group("m"))
-            if total is not None and category not in here:
-                known[category] = total
-                extra.append(FigureMention(f"{category}_launched", total, "exact", m.start("m"), m.end("m")))
-        if category in known and n is not None and known[category] > n:
-            kind = f"{category}_destroyed"
-            if not any(f.kind == kind and f.start >= m.start() for f in found):
-                extra.append(FigureMention(kind, known[category] - n, "exact", m.start(), m.end()))
-    for f in found:
-        if f.kind.endswith("_destroyed") and _ALL_N_LEFT.search(sentence, max(0, f.start - 12), f.start):
-            category = f.kind.split("_", 1)[0]
-            if category not in known:
-                extra.append(FigureMention(f"{category}_launched", f.value, f.qualifier, f.start, f.end))
-    for m in _ALL_NONE.finditer(sentence):
-        if any(m.start() <= f.start <= m.end() + 3 for f in found):
-            continue
-        category = _weapon_noun(m.group("noun")) or weapon
-        if category in known and not any(f.kind == f"{category}_destroyed" for f in found):
-            extra.append(FigureMention(f"{category}_destroyed", known[category], "exact", m.start(), m.end()))
-    return extra
-
-
-def _destroy_governs(sentence: str, start: int, end: int) -> bool:
-    before = sentence[max(0, start - 60) : start]
-    after = sentence[end : end + 50]
-    return bool(_DESTROY_NEAR.search(before) or re.match(r"\s*(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
-                                                        + _DESTROY_NEAR.pattern, after, re.I))
-
-
-def _weapon_noun(noun: str | None) -> str | None:
-    if not noun:
-        return None
-    low = noun.lower()
-    if low.startswith(("drone", "uav", "shahed")):
-        return DRONES
-    if low.startswith(("missile", "rocket")):
-        return MISSILES
-    return None  # "projectiles", "targets": whatever the story counted
 
 
 def _joined(sentence: str, waiting: Sequence[tuple[NumberMention, str]], num: NumberMention) -> bool:
@@ -843,111 +595,6 @@ def _joined(sentence: str, waiting: Sequence[tuple[NumberMention, str]], num: Nu
     return bool(_COORD_GAP.fullmatch(sentence[waiting[-1][0].end : num.start]))
 
 
-def _cue_kind(verb: str) -> str | None:
-    return next((k for k, p in _CUE_OF_WORD if p.match(verb.lower())), None)
-
-
-def _covered(found: Sequence[FigureMention], start: int, end: int) -> bool:
-    return any(f.start < end and start < f.end for f in found)
-
-
-def _lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureMention]:
-    """People counted without a numeral: "wounded an elderly man", "a woman and a child were killed"."""
-    extra: list[FigureMention] = []
-    low = sentence.lower()
-    verbs = any(stem in low for stem in _CASUALTY_STEMS)  # most sentences have none: nothing to scan for
-    for m in _PERSON_LIST.finditer(sentence) if verbs else ():
-        kind = _cue_kind(m.group("verb") or m.group("verb2") or m.group("died") or "")
-        group = "list" if m.group("list") else "list2"
-        start, end = m.span(group)
-        if kind not in (KILLED, INJURED) or _covered(found, start, end):
-            continue
-        people = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(group))
-        extra.append(FigureMention(kind, len(people), "exact", start, end))
-        children = sum(1 for p in people if _CHILD_WORD.search(p))
-        if children:
-            extra.append(FigureMention(f"children_{kind}", children, "exact", start, end))
-    for m in _ONE_PERSON.finditer(sentence) if verbs else ():
-        verb = m.group("verb") or m.group("verb2") or ("died" if m.group("died") else "")
-        kind = _cue_kind(verb)
-        if kind not in (KILLED, INJURED, RESCUED):
-            continue
-        start, end = m.span("np") if m.group("np") else m.span("np2")
-        if _covered([*found, *extra], start, end) or _INCLUDED.search(sentence, max(0, start - 16), start):
-            continue  # "five people, including a child, were rescued": the child is one of the five
-        extra.append(FigureMention(kind, 1, "exact", start, end))
-        if kind in (KILLED, INJURED) and _CHILD_WORD.search(m.group("np") or m.group("np2") or ""):
-            extra.append(FigureMention(f"children_{kind}", 1, "exact", start, end))
-    for m in _CHILD_AMONG.finditer(sentence) if "among" in low else ():
-        kind = INJURED if m.group("what").lower() in ("injured", "wounded", "hurt") else KILLED
-        if not any(f.kind == f"children_{kind}" for f in [*found, *extra]):
-            extra.append(FigureMention(f"children_{kind}", 1, "exact", m.start("who"), m.end("who")))
-    for m in _INCLUDING_ONE.finditer(sentence) if found and ("includ" in low or "among" in low) else ():
-        before = [f for f in [*found, *extra] if f.end <= m.start() and f.kind in (KILLED, INJURED)]
-        if not before or _covered(found, m.start(), m.end()):
-            continue
-        kind = f"children_{before[-1].kind}"
-        if not any(f.kind == kind for f in found):
-            extra.append(FigureMention(kind, 1, "exact", m.start("who"), m.end("who")))
-    return extra
-
-
-def _lone_weapons(sentence: str, found: Sequence[FigureMention], weapon: str | None) -> list[FigureMention]:
-    """ "destroyed a UAV", "Another drone was shot down", "... 139 drones and an Iskander-M missile": one each."""
-    extra: list[FigureMention] = []
-    low = sentence.lower()
-    if not any(stem in low for stem in ("missile", "drone", "uav", "shahed", "rocket")):
-        return extra
-    for m in _LONE_WEAPON.finditer(sentence):
-        noun = m.group("noun") or m.group("noun2") or m.group("noun3")
-        category = _weapon_noun(noun)
-        if m.group("noun3"):
-            before = [f for f in found if f.end <= m.start() and f.kind.split("_", 1)[0] in _WEAPON_CATEGORIES]
-            if not before:
-                continue
-            cue = before[-1].kind.split("_", 1)[1]
-        else:
-            cue = LAUNCHED if _cue_kind((m.group("cue") or m.group("cue2") or "").split()[0]) == LAUNCHED else DESTROYED
-        if category is None:
-            continue
-        start, end = m.span()
-        if _covered([*found, *extra], start, end):
-            continue
-        kind = f"{category}_{cue}"
-        if any(f.kind == kind for f in found):
-            continue  # "shot down 40 drones and a missile": only a kind no count states
-        extra.append(FigureMention(kind, 1, "exact", start, end))
-    return extra
-
-
-def _cumulative(sentence: str) -> tuple[int, int] | None:
-    """Where a sentence speaks of the whole war ("since the full-scale invasion"), unless it ranks one attack
-    against it ("the deadliest attack since the invasion")."""
-    for m in _CUMULATIVE.finditer(sentence):
-        if _SUPERLATIVE_LEFT.search(sentence[max(0, m.start() - 50) : m.start()]):
-            continue
-        return m.start(), m.end()
-    return None
-
-
-def _drop_cumulative(sentence: str, figures: list[FigureMention]) -> list[FigureMention]:
-    span = _cumulative(sentence) if "since" in sentence or " the " in sentence else None
-    if span is not None:
-        # a clause break (";" or a dash) between the count and the war-long marker keeps the count
-        figures = [
-            f
-            for f in figures
-            if re.search(r";|\s[–—-]\s", sentence[min(f.end, span[0]) : max(f.start, span[1])])
-        ]
-    return [f for f in figures if f.value < _MAX_TOLL or f.kind in _UNCAPPED or weapon_category(f.kind)]
-
-
 def find_figures(sentence: str, story: StoryCounts | None = None) -> list[FigureMention]:
     """All figures of one sentence (`story`: see `classify`)."""
-    return _drop_cumulative(sentence, classify(sentence, find_numbers(sentence), story))
-
-
-def weapon_category(kind: str) -> str | None:
-    """ "drones_destroyed" -> "drones"; None for a kind that counts no weapon."""
-    head = kind.split("_", 1)[0]
-    return head if head in (DRONES, MISSILES, WEAPONS) else None
+    return drop_cumulative(sentence, classify(sentence, find_numbers(sentence), story))
