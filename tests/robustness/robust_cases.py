@@ -72,6 +72,8 @@ def live_blog(chars: int) -> str:
             f"{n % 23 + 2}, the regional governor said in post number {n}.\n\n"
             f"Air defence units shot down {n % 40 + 10} of {n % 40 + 15} drones launched at the {other} region, "
             f"the air force said; {n % 5 + 2} homes were damaged near the {other} railway station.\n\n"
+            f"Foreign Minister Andriy Sybiga met envoys in Geneva on {day} to discuss the attack on {town}, and "
+            f"President Volodymyr Zelensky said {n % 30 + 5} more air defence systems were needed.\n\n"
         )
         parts.append(part)
         size += len(part)

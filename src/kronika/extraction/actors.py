@@ -191,7 +191,7 @@ def state_of(text: str) -> str | None:
 def persons_in(span: Span, names: NameBook) -> list[str]:
     """Distinct people named in a sentence, full names where the article gave them."""
     out: list[str] = []
-    for ent in span.ents:
+    for ent in ents_within(span):
         if ent.label_ != "PERSON":
             continue
         name = canonical_actor(ent.text)
