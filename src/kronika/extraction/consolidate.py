@@ -211,6 +211,7 @@ def _repeats(d: Draft, other: Draft, key: tuple[str, int]) -> bool:
 def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
     """Merge the drafts of one article into its events, with ids unique to the article."""
     merged: list[Draft] = []
+    of_type: dict[str, list[Draft]] = {}  # merged drafts by type: only those can take a draft (see _mergeable)
     for d in drafts:
         host = _commented_event(merged, d) if d.type == "statement" else None
         if host is not None:
@@ -218,9 +219,10 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
             if host.type == "diplomacy":  # who speaks about talks or a package took part in them
                 host.actors += [a for a in d.actors if a not in host.actors]
             continue
-        target = next((m for m in reversed(merged) if _mergeable(m, d)), None)
+        target = next((m for m in reversed(of_type.get(d.type, ())) if _mergeable(m, d)), None)
         if target is None:
             merged.append(d)
+            of_type.setdefault(d.type, []).append(d)
         else:
             _merge_into(target, d)
     _drop_repeated_figures(merged)

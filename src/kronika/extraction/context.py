@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,9 @@ class ArticleContext:
     para_starts: list[int] = field(init=False)
     story_starts: list[int] = field(init=False)
     place_starts: list[int] = field(init=False)
+    _masked: list[tuple[int, int]] = field(init=False)  # sorted by start
+    _masked_starts: list[int] = field(init=False)
+    _masked_reach: list[int] = field(init=False)  # the furthest end among the spans sorted up to each one
 
     def __post_init__(self) -> None:
         self.names = NameBook(self.doc)
@@ -70,6 +74,9 @@ class ArticleContext:
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         self.story_starts = [s.start for s in self.stories]
         self.place_starts = [p.start for p in self.places]
+        self._masked = sorted(self.masked)
+        self._masked_starts = [s for s, _ in self._masked]
+        self._masked_reach = list(itertools.accumulate((e for _, e in self._masked), max))
 
     def story_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.story_starts, pos) - 1)
@@ -84,7 +91,15 @@ class ArticleContext:
         return self.cleaned.text[start:end]
 
     def is_masked(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.masked)
+        """Does one masked span contain [start, end)?"""
+        i = bisect.bisect_right(self._masked_starts, start) - 1
+        return i >= 0 and self._masked_reach[i] >= end
+
+    def masked_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The masked spans overlapping [start, end), found by bisection rather than a scan of the article."""
+        lo = bisect.bisect_right(self._masked_reach, start)
+        hi = bisect.bisect_left(self._masked_starts, end)
+        return [(s, e) for s, e in self._masked[lo:hi] if e > start]
 
     def place_refs(self, start: int, end: int) -> list[PlaceRef]:
         lo = bisect.bisect_left(self.place_starts, start)
@@ -108,10 +123,9 @@ def is_headline(line: str) -> bool:
 def masked_text(ctx: ArticleContext, start: int, end: int) -> str:
     """The text between two offsets with datelines blanked out (offsets keep their meaning)."""
     text = ctx.cleaned.text[start:end]
-    for s, e in ctx.masked:
-        if s < end and e > start:
-            a, b = max(s, start) - start, min(e, end) - start
-            text = text[:a] + " " * (b - a) + text[b:]
+    for s, e in ctx.masked_in(start, end):
+        a, b = max(s, start) - start, min(e, end) - start
+        text = text[:a] + " " * (b - a) + text[b:]
     return text
 
 

@@ -212,7 +212,7 @@ class SentenceReader:
         )
         all_refs = ctx.place_refs(start, end)
         refs = [r for r in all_refs if in_theatre(r)]
-        claimant = find_claimant(sent, ctx.names, ctx.masked)
+        claimant = find_claimant(sent, ctx.names, ctx.masked_in(sent.start_char, sent.end_char))
         side = {"Ukraine": "UA", "Russia": "RU"}.get(state_of(claimant or "") or "")
         if side:
             self.claimant_side[story_i] = side

@@ -54,6 +54,9 @@ class Context:
     points: list[tuple[float, float, frozenset[int]]] = field(default_factory=list)  # anchor places, deduplicated
     sentences: list[int] = field(default_factory=list)  # start offsets of the text's sentences
     cluster: str | None = None  # the oblast most settled places of the story lie in
+    # regions and raions by name, filled by `finish`: a mention looks up its own oblast's mentions, not all
+    region_at: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # admin1 -> [(start, end)]
+    raion_at: dict[str, list[int]] = field(default_factory=dict)  # admin2 -> [position]
 
     def nearest_km(self, lat: float, lon: float, pos: int) -> float:
         """Distance to the closest anchor within 80 km (else infinity). An anchor named only at `pos` is the
@@ -76,6 +79,11 @@ class Context:
         return bisect.bisect_right(self.sentences, a) == bisect.bisect_right(self.sentences, b)
 
     def finish(self, gaz: Gazetteer) -> Context:
+        self.region_at, self.raion_at = {}, {}
+        for start, end, admin1 in self.regions:
+            self.region_at.setdefault(admin1, []).append((start, end))
+        for pos, admin2 in self.raions:
+            self.raion_at.setdefault(admin2, []).append(pos)
         positions: dict[int, set[int]] = {}
         for pos, i in self.anchors:
             positions.setdefault(i, set()).add(pos)
@@ -137,12 +145,12 @@ def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues, 
     b = 0.0
     explicit = cues.village
     if p.admin2:
-        near = [abs(q - pos) for q, a2 in ctx.raions if a2 == p.admin2]
+        near = [abs(q - pos) for q in ctx.raion_at.get(p.admin2, ())]
         if near:
             b += 3.0 if min(near) <= LOCAL_CHARS else 2.0
             explicit = explicit or min(near) <= LOCAL_CHARS
     if p.admin1 and p.kind not in ("admin1", "state"):
-        near = [(q - pos, pos - e) for q, e, a1 in ctx.regions if a1 == p.admin1]
+        near = [(q - pos, pos - e) for q, e in ctx.region_at.get(p.admin1, ())]
         if near:
             if any(ctx.same_sentence(pos, pos + d) for d, _ in near):
                 b += 2.0
