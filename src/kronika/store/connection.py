@@ -25,18 +25,22 @@ What opening guarantees:
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import urllib.parse
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from kronika.errors import SchemaVersionError, StoreError
 from kronika.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_S = 30.0
+T = TypeVar("T")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DAMAGED = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 _CANNOT_OPEN_RO = frozenset({"SQLITE_READONLY", "SQLITE_CANTOPEN"})  # and their extended codes
@@ -98,47 +102,28 @@ def store_error(path: str, exc: BaseException) -> StoreError:
 _RECOVER = "restore a backup, or salvage it with `sqlite3 {path} .recover`"
 
 
+def _translating(method: Callable[..., T]) -> Callable[..., T]:
+    """`method` of a cursor with its sqlite3 and text errors turned into StoreErrors naming the ledger."""
+
+    @functools.wraps(method)
+    def translated(self: sqlite3.Cursor, *args: object) -> T:
+        try:
+            return method(self, *args)
+        except (sqlite3.Error, UnicodeError) as exc:
+            raise store_error(getattr(self.connection, "ledger", "?"), exc) from exc
+
+    return translated
+
+
 class LedgerCursor(sqlite3.Cursor):
     """A cursor whose errors, fetching included, are StoreErrors naming the ledger."""
 
-    def _fail(self, exc: BaseException) -> StoreError:
-        return store_error(getattr(self.connection, "ledger", "?"), exc)
-
-    def execute(self, sql: str, parameters: object = (), /) -> LedgerCursor:  # type: ignore[override]
-        try:
-            return super().execute(sql, parameters)  # type: ignore[arg-type, return-value]
-        except (sqlite3.Error, UnicodeError) as exc:
-            raise self._fail(exc) from exc
-
-    def executemany(self, sql: str, seq_of_parameters: object, /) -> LedgerCursor:  # type: ignore[override]
-        try:
-            return super().executemany(sql, seq_of_parameters)  # type: ignore[arg-type, return-value]
-        except (sqlite3.Error, UnicodeError) as exc:
-            raise self._fail(exc) from exc
-
-    def __next__(self) -> object:
-        try:
-            return super().__next__()
-        except (sqlite3.Error, UnicodeError) as exc:
-            raise self._fail(exc) from exc
-
-    def fetchone(self) -> object:
-        try:
-            return super().fetchone()
-        except (sqlite3.Error, UnicodeError) as exc:
-            raise self._fail(exc) from exc
-
-    def fetchmany(self, size: int | None = None) -> list:
-        try:
-            return super().fetchmany(self.arraysize if size is None else size)
-        except (sqlite3.Error, UnicodeError) as exc:
-            raise self._fail(exc) from exc
-
-    def fetchall(self) -> list:
-        try:
-            return super().fetchall()
-        except (sqlite3.Error, UnicodeError) as exc:
-            raise self._fail(exc) from exc
+    execute = _translating(sqlite3.Cursor.execute)
+    executemany = _translating(sqlite3.Cursor.executemany)
+    __next__ = _translating(sqlite3.Cursor.__next__)
+    fetchone = _translating(sqlite3.Cursor.fetchone)
+    fetchmany = _translating(sqlite3.Cursor.fetchmany)
+    fetchall = _translating(sqlite3.Cursor.fetchall)
 
 
 class LedgerConnection(sqlite3.Connection):
