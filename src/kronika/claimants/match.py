@@ -269,6 +269,12 @@ def canonical_claimant(phrase: str | None, context: ClaimantContext | None = Non
     return _canonical(" ".join(phrase.split()), context or ClaimantContext())
 
 
+def agent_noun(word: str) -> bool:
+    """Is a common noun one that can head a source ("officials", "the ministry", "rescuers", "spokeswoman")?"""
+    fold = _fold_word(word, _index().vocab)
+    return fold in _AGENTS or fold.endswith(_AGENT_SUFFIXES) or fold in ("defence", "force", "official")
+
+
 def is_claimant(phrase: str | None) -> bool:
     """True when the phrase names a body or a person (whether or not kronika's registry lists it)."""
     return canonical_claimant(phrase) is not None
