@@ -8,6 +8,7 @@
 
     canonical_claimant(phrase, context=None) -> Claimant | None   the body or person behind a phrase
     is_claimant(phrase) -> bool                                   does the phrase name a body or a person?
+    agent_noun(word) -> bool                                      can this common noun head a source phrase?
     ClaimantContext(country, region, city, day)                   what completes a bare role ("the governor")
     Claimant                                                      id, name, kind, scope, side, region, city,
                                                                   person, via, phrase, known
@@ -24,7 +25,7 @@ Ledger, `kronika stats air`, exports and the web app group figures by `Claimant.
 
 from __future__ import annotations
 
-from kronika.claimants.match import Claimant, ClaimantContext, canonical_claimant, is_claimant
+from kronika.claimants.match import Claimant, ClaimantContext, agent_noun, canonical_claimant, is_claimant
 from kronika.claimants.registry import Body, Person, Post, Registry, RegistryError, registry
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Post",
     "Registry",
     "RegistryError",
+    "agent_noun",
     "canonical_claimant",
     "is_claimant",
     "registry",

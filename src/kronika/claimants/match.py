@@ -55,6 +55,7 @@ class ClaimantContext:
     region: str | None = None
     city: str | None = None
     day: str | None = None
+    region_country: str | None = None  # ISO2 of `region` and `city` (else looked up in the gazetteer)
 
     @classmethod
     def of_place(cls, place: Location | None, day: str | None = None, country: str | None = None) -> ClaimantContext:
@@ -62,7 +63,12 @@ class ClaimantContext:
             return cls(country=country, day=day)
         city = place.name if place.precision == "settlement" else None
         region = place.admin1 or (place.name if place.precision == "admin1" else None)
-        return cls(country=country, region=region, city=city, day=day)
+        return cls(country=country, region=region, city=city, day=day, region_country=place.country)
+
+    def place_country(self) -> str | None:
+        if self.region_country:
+            return self.region_country
+        return places.country_of_region(self.region) if self.region else self.country
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +267,12 @@ def canonical_claimant(phrase: str | None, context: ClaimantContext | None = Non
     if not phrase or not phrase.strip():
         return None
     return _canonical(" ".join(phrase.split()), context or ClaimantContext())
+
+
+def agent_noun(word: str) -> bool:
+    """Is a common noun one that can head a source ("officials", "the ministry", "rescuers", "spokeswoman")?"""
+    fold = _fold_word(word, _index().vocab)
+    return fold in _AGENTS or fold.endswith(_AGENT_SUFFIXES) or fold in ("defence", "force", "official")
 
 
 def is_claimant(phrase: str | None) -> bool:
@@ -606,7 +618,7 @@ def _first_name_fits(person: Person, first: str) -> bool:
 
 def _post_fits(person: Person, ctx: ClaimantContext) -> bool:
     post = person.post_on(ctx.day)
-    return post is not None and (ctx.region is None or post.body.region in (None, ctx.region))
+    return post is not None and (ctx.region is None or post.region in (None, ctx.region))
 
 
 def _person_name(parts: list[list[_Tok]]) -> str | None:
@@ -629,14 +641,14 @@ def _contextual_body(toks: list[_Tok], idx: _Index, ctx: ClaimantContext) -> Bod
         t.used = False
     folds = {t.fold for t in toks}
     if folds & _REGIONAL and ctx.region:
-        return regional_body(ctx.region, places.country_of_region(ctx.region), bool(folds & _INSTALLED))
+        return regional_body(ctx.region, ctx.place_country(), bool(folds & _INSTALLED))
     if folds & _CITY and ctx.city:
-        return city_body(ctx.city, ctx.region, places.country_of_region(ctx.region) if ctx.region else ctx.country)
+        return city_body(ctx.city, ctx.region, ctx.place_country())
     if folds & _LOCAL and folds & _HEAD:
         if ctx.city:
-            return city_body(ctx.city, ctx.region, places.country_of_region(ctx.region) if ctx.region else None)
+            return city_body(ctx.city, ctx.region, ctx.place_country())
         if ctx.region:
-            return regional_body(ctx.region, places.country_of_region(ctx.region))
+            return regional_body(ctx.region, ctx.place_country())
         return None
     sides = _sides(toks, idx)
     side = next(iter(sides)) if len(sides) == 1 else (ctx.country if not sides else None)

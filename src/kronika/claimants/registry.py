@@ -45,11 +45,37 @@ class Body:
     city: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Post:
-    body: Body
+    """One post a person holds: a listed body (`body_id`), or a region's or city's head, built on first use (the
+    gazetteer, which says a region's country, loads only when a phrase needs one of these posts)."""
+
+    body_id: str | None = None
+    region: str | None = None
+    city: str | None = None
+    installed: bool = False
+    side: str | None = None
     start: str | None = None  # "YYYY-MM", inclusive
     until: str | None = None  # "YYYY-MM", exclusive: the month the post ended in belongs to the successor
+    _body: Body | None = None
+
+    @property
+    def body(self) -> Body:
+        if self._body is None:
+            if self.body_id is not None:
+                self._body = registry().bodies[self.body_id]
+            elif self.installed and self.region:
+                self._body = regional_body(self.region, "UA", installed=True)
+            elif self.city:
+                self._body = city_body(self.city, self.region, self.side or _country_of(self.region))
+            else:
+                self._body = regional_body(self.region or "", self.side or _country_of(self.region))
+        return self._body
+
+    @property
+    def key(self) -> str:
+        """Which body, without building it."""
+        return self.body_id or f"{self.installed}:{self.region}:{self.city}"
 
     def held_on(self, day: str | None) -> bool:
         if day is None:
@@ -67,7 +93,7 @@ class Person:
     def post_on(self, day: str | None) -> Post | None:
         """The post held on `day`; with no day, the post only when there is one body to speak for."""
         if day is None:
-            bodies = {p.body.id for p in self.posts}
+            bodies = {p.key for p in self.posts}
             return self.posts[0] if len(bodies) == 1 else None
         held = [p for p in self.posts if p.held_on(day)]
         return held[-1] if held else None
@@ -147,20 +173,19 @@ def city_body(city: str, admin1: str | None, country: str | None) -> Body:
 # ---------------------------------------------------------------------------------------------- loading
 
 
-def _post(raw: dict, bodies: dict[str, Body], sides: dict[str, Side], who: str) -> Post:
+def _post(raw: dict, bodies: dict[str, Body], who: str) -> Post:
+    dates = {"start": raw.get("from"), "until": raw.get("until")}
     if "body" in raw:
-        body = bodies.get(raw["body"])
-        if body is None:
+        if raw["body"] not in bodies:
             raise RegistryError(f"registry: {who} holds a post at unknown body {raw['body']!r}")
-    elif "city" in raw:
-        body = city_body(raw["city"], raw.get("region"), raw.get("side", _country_of(raw.get("region"))))
-    elif "region" in raw:
-        body = regional_body(raw["region"], raw.get("side", _country_of(raw["region"])))
-    elif "installed" in raw:
-        body = regional_body(raw["installed"], "UA", installed=True)
-    else:
-        raise RegistryError(f"registry: a post of {who} names no body, region, city or installed region")
-    return Post(body, raw.get("from"), raw.get("until"))
+        return Post(body_id=raw["body"], **dates)
+    if "city" in raw:
+        return Post(region=raw.get("region"), city=raw["city"], side=raw.get("side"), **dates)
+    if "region" in raw:
+        return Post(region=raw["region"], side=raw.get("side"), **dates)
+    if "installed" in raw:
+        return Post(region=raw["installed"], installed=True, **dates)
+    raise RegistryError(f"registry: a post of {who} names no body, region, city or installed region")
 
 
 def _country_of(admin1: str | None) -> str | None:
@@ -190,7 +215,7 @@ def parse(doc: dict) -> Registry:
         )
     persons = []
     for raw in doc.get("person", []):
-        posts = tuple(_post(p, bodies, sides, raw["name"]) for p in raw["posts"])
+        posts = tuple(_post(p, bodies, raw["name"]) for p in raw["posts"])
         persons.append(Person(raw["name"], (raw["name"], *raw.get("variants", ())), posts))
     reg = Registry(sides, bodies, persons)
     for person in persons:

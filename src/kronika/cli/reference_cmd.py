@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from kronika.cli._console import make_console
+from kronika.cli._console import cell, make_console, safe
 from kronika.errors import KronikaError
 from kronika.ledger.air import AirNight
 from kronika.ledger.export import air_to_csv, air_to_jsonl
@@ -42,18 +41,18 @@ def import_cmd(
     """Import a reference record you downloaded (kronika ships none); a newer file replaces the older import."""
     if source not in SOURCES:
         raise KronikaError(f"unknown reference record {source!r}; kronika reads: {', '.join(SOURCES)}")
-    with open_store(db) as store, err.status(f"reading {escape(str(path))}"):
+    with open_store(db) as store, err.status(f"reading {safe(str(path))}"):
         summary = import_ivaniuk(store, path)
         ledger = store.path
     for line, reason in summary.rejected:
-        err.print(f"rejected line {line}: {escape(reason)}")
+        err.print(f"rejected line {line}: {safe(reason)}")
     for model, rows in sorted(summary.unclassified.items()):
-        err.print(f"model {model!r} is in no catalogue and its name says nothing: {rows} row(s) counted as neither "
-                  "drone nor missile")
+        err.print(f"model {safe(repr(model))} is in no catalogue and its name says nothing: {rows} row(s) counted "
+                  "as neither drone nor missile")
     if summary.status == "unchanged":
-        out.print(f"{source}: {escape(summary.path)} is already imported (sha256 {summary.file_sha256[:12]}), "
+        out.print(f"{source}: {safe(summary.path)} is already imported (sha256 {summary.file_sha256[:12]}), "
                   f"nothing changed · {summary.rows_stored} rows, {summary.first_day} to {summary.last_day} · "
-                  f"ledger: {escape(ledger)}")
+                  f"ledger: {safe(ledger)}")
         return
     verb = "replaced the import of " + (summary.previous.imported_at if summary.previous else "?") \
         if summary.status == "replaced" else "imported"
@@ -62,7 +61,7 @@ def import_cmd(
         f"{source}: {verb} · {summary.rows_read} rows read, {summary.rows_stored} stored, "
         f"{summary.rows_rejected} rejected · {summary.days} report days ({summary.first_day} to {summary.last_day}), "
         f"{summary.national_nights} with a nationwide overnight report · {catalogue} · "
-        f"sha256 {summary.file_sha256[:12]} · ledger: {escape(ledger)}"
+        f"sha256 {summary.file_sha256[:12]} · ledger: {safe(ledger)}"
     )
     if summary.rejected:
         raise typer.Exit(1)
@@ -73,13 +72,13 @@ def list_cmd(db: DbOption = None) -> None:
     path = Path(db) if db is not None else default_db_path()
     if not path.is_file():
         raise KronikaError(f"no ledger at {path}")
-    with open_store(path) as store:
+    with open_store(path, readonly=True) as store:
         imports = reference_imports(store)
     table = Table(title=f"reference records in {path}")
     for col in ("source", "file", "sha256", "rows", "rejected", "days", "imported"):
         table.add_column(col, overflow="fold")
     for imp in imports:
-        table.add_row(imp.source, escape(imp.path), imp.file_sha256[:12], str(imp.rows_stored), str(imp.rows_rejected),
+        table.add_row(imp.source, cell(imp.path), imp.file_sha256[:12], str(imp.rows_stored), str(imp.rows_rejected),
                       f"{imp.first_day} to {imp.last_day}", imp.imported_at)
     out.print(table)
     out.print(f"{len(imports)} reference record(s)")
@@ -150,18 +149,18 @@ def print_air(nights: list[AirNight], format: str, reference: bool) -> None:
     last = None
     for night in nights:
         day = night.date or "undated"
-        who = escape(night.claimant)
+        who = night.claimant
         if night.breakdown:
-            who = f"  ↳ {who}" + (f" · {escape(night.area)}" if night.area else "")
-        cells = [day if day != last else "", who, _drones(night), _missiles(night), _rate(night.rate)]
+            who = f"  ↳ {who}" + (f" · {night.area}" if night.area else "")
+        cells = [day if day != last else "", cell(who), _drones(night), _missiles(night), _rate(night.rate)]
         last = day
         if reference:
             agreement = night.agreement
             flag = "-" if agreement is None or agreement.agree is None else ("yes" if agreement.agree else "no")
-            reason = escape(agreement.reason.replace("_", " ")) if agreement and agreement.reason else ""
+            reason = agreement.reason.replace("_", " ") if agreement and agreement.reason else ""
             if agreement and agreement.record_night and agreement.record_night != night.date:
                 reason += f" ({agreement.record_night})"
-            cells += [*_record(night), flag, reason]
+            cells += [*_record(night), flag, cell(reason)]
         table.add_row(*cells)
     out.print(table)
     dated = {n.date for n in nights if n.date}

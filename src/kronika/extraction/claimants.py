@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from kronika.claimants import is_claimant
+from kronika.claimants import agent_noun, is_claimant
 from kronika.extraction.actors import NameBook, state_of
 from kronika.nlp import ents_between
 
@@ -54,18 +54,6 @@ _NOT_A_SOURCE = re.compile(r"^(?:he|she|they|it|we|i|this|that|there|which|who)$
 _LEADING = re.compile(
     r"^(?:(?:though|although|while|whereas|where|as|when|after|because|since|but|and|which|who|that|"
     r"both|also|meanwhile)\s+)+", re.I)
-# the common nouns that can head a source phrase the parse tags NOUN ("officials", "rescuers", "the ministry")
-_AGENT_HEADS = re.compile(
-    r"(?:ministry|ministries|force|forces|military|army|troops|authorit(?:y|ies)|officials?|government|governor|"
-    r"mayor|spokes(?:man|woman|person)|police|service|services|command|administration|office|agency|president|"
-    r"minister|staff|council|sources?|residents?|experts?|analysts?|bloggers?|monitors?|observers?|channel|"
-    r"outlet|media|group|institute|commander|chief|head|leader|advis[eo]rs?|aides?|deputy|envoy|ambassador|"
-    r"diplomats?|secretary|prosecutors?|investigators?|rescuers?|witness(?:es)?|doctors?|workers?|soldiers?|"
-    r"officers?|committee|department|intelligence|operator|mission|team|unit|guards?|navy|militia|brigade|"
-    r"regiment|corps|directorate|cabinet|parliament|lawmakers?|kremlin|embassy|side|sides|people|agency|"
-    r"correspondents?|journalists?|reporters?|defen[cs]es?|mod|project|monitoring|statement|governors?|mayors?)$",
-    re.I,
-)
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -175,7 +163,7 @@ def _names_someone(head: Token, tokens: list[Token]) -> bool:
     "Strikes were also reported", "Russian drones attacked ..., as reported by": a thing is no source."""
     if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    if head.pos_ == "NOUN" and _AGENT_HEADS.match(head.lemma_ or head.text) or _AGENT_HEADS.match(head.text):
+    if agent_noun(head.text) or agent_noun(head.lemma_ or head.text):
         return True
     # "the ministry's statement": the possessor speaks
     return any(t.dep_ == "poss" and t.pos_ in ("PROPN", "NOUN") for t in tokens)

@@ -139,5 +139,5 @@ def air_to_csv(nights: Iterable[AirNight], reference: bool = False) -> str:
                 record[f"ref_{kind}"] = over.get(kind)
             record["ref_daytime_drones_launched"] = day.get("drones_launched")
             record["ref_daytime_missiles_launched"] = day.get("missiles_launched")
-        writer.writerow(record)
+        writer.writerow({key: csv_cell(value) for key, value in record.items()})
     return out.getvalue()
