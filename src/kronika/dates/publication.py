@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kronika.dates._calendar import make_date, parse_metadata_date
 from kronika.dates.absolute import DateMention, find_date_mentions
@@ -80,13 +81,17 @@ def _decide(day: dt.date, meta: dt.date | None, evidence: str) -> PublicationDat
 def caption_spans(cleaned: CleanedText) -> list[tuple[int, int]]:
     """The cleaner's caption spans, plus lines that plainly read as photo captions when it marked none, plus
     lines that repeat a caption (pages print a caption twice, once without its credit)."""
-    text = cleaned.text
+    return list(_caption_spans(cleaned.text, tuple(cleaned.captions)))
+
+
+@lru_cache(maxsize=16)  # the publication dater and the story splitter both ask, for the same text
+def _caption_spans(text: str, marked: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
-    spans = list(cleaned.captions) or [
+    spans = list(marked) or [
         (start, start + len(line))
         for start, line in lines
         if len(line) > 60 and (_CAPTION_START.match(line.lstrip()) or _CAPTION_CUE.search(line))
@@ -95,7 +100,7 @@ def caption_spans(cleaned: CleanedText) -> list[tuple[int, int]]:
     for start, line in lines:
         if len(line) > 60 and not _inside(start, spans) and any(_repeats(text, line.strip(), a, b) for a, b in spans):
             found.append((start, start + len(line)))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _repeats(text: str, line: str, start: int, end: int) -> bool:
