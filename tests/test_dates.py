@@ -927,3 +927,46 @@ def test_a_paragraph_opening_on_he_goes_on_about_the_day_before_it() -> None:
     result = extract_text(text, metadata_date="2025-11-20")  # a Thursday
     days = {e.location.name: e.date for e in result.events if e.type == "strike" and e.location}
     assert days["Kherson"] == "2025-11-17" and days["Nikopol"] == "2025-11-20"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The general said troops hold 800 square km after launching a raid across the border on October 3.",
+        "Poland summoned the ambassador due to the violation of its airspace by a drone on November 15.",
+        "Kyiv recalled its envoy in response to the strike on the embassy on Sunday.",
+    ],
+)
+def test_the_day_of_a_cause_or_an_earlier_deed_is_not_the_sentence_s(sentence: str) -> None:
+    r = resolve_date(sentence, WED)
+    assert r.date is None and not r.vague
+
+
+def test_a_vague_cause_still_leaves_the_event_it_names_undated() -> None:
+    r = resolve_date("Following talks in Ankara earlier this month, the ministers agreed to meet again.", WED)
+    assert r.date is None and r.vague
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If Russian troops take the town, they could push on towards the city.",
+        "“If they withdraw, talks can start even tomorrow,” the minister said.",
+        "Moscow can begin negotiations tomorrow, if it leaves our land.",
+    ],
+)
+def test_a_condition_dates_nothing(sentence: str) -> None:
+    r = resolve_date(sentence, WED)
+    assert r.date is None and r.vague
+
+
+def test_a_stated_later_day_is_another_event_than_the_story_s() -> None:
+    from kronika.extraction.consolidate import consolidate
+
+    events = consolidate(_drafts(("2025-03-09", False), ("2025-03-11", True)), "doc")
+    assert [e.date for e in events] == ["2025-03-09", "2025-03-11"]
+
+
+def test_cause_words_that_date_the_event_itself_still_count() -> None:
+    assert _day("Delegations were due to meet on Thursday.") == D(2025, 11, 20)
+    assert _day("The following day, drones hit Odesa.") == D(2025, 11, 20)
