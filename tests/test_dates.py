@@ -848,7 +848,7 @@ def test_an_undated_repeat_does_not_date_a_vaguely_dated_event() -> None:
     ("sentence", "reference", "partial", "weekday"),
     [
         ("Drones hit the depot on April 9.", None, "--04-09", None),
-        ("Drones hit the depot on Wednesday, April 9.", None, "--04-09", 3),
+        ("Drones hit the depot on Wednesday, April 9.", WED, None, 3),  # 9 April 2025 was a Wednesday
         ("Drones hit the depot on April 9.", WED, None, None),  # a whole day: nothing partial left
         ("Drones hit the depot on Saturday.", None, None, 6),
         ("Drones hit the depot on Saturday.", WED, None, 6),  # the weekday stays beside the date
@@ -878,9 +878,9 @@ def test_undated_drafts_on_two_stated_days_stay_two_events() -> None:
 def test_an_extracted_event_keeps_a_year_less_day_and_its_weekday() -> None:
     from kronika import extract_text
 
-    result = extract_text("Russian drones struck an oil depot in Sumy on Saturday, April 12, the governor said.")
+    result = extract_text("Russian drones struck an oil depot in Sumy on April 12, the governor said.")
     [event] = [e for e in result.events if e.type == "strike"]
-    assert (event.date, event.date_partial, event.weekday, event.date_basis) == (None, "--04-12", 6, None)
+    assert (event.date, event.date_partial, event.weekday, event.date_basis) == (None, "--04-12", None, None)
     dated = extract_text("Russian drones struck an oil depot in Sumy on Saturday, the governor said.",
                          metadata_date="2025-04-13")  # fmt: skip
     [event] = [e for e in dated.events if e.type == "strike"]
@@ -970,3 +970,22 @@ def test_a_stated_later_day_is_another_event_than_the_story_s() -> None:
 def test_cause_words_that_date_the_event_itself_still_count() -> None:
     assert _day("Delegations were due to meet on Thursday.") == D(2025, 11, 20)
     assert _day("The following day, drones hit Odesa.") == D(2025, 11, 20)
+
+
+def test_an_archive_photo_s_date_is_no_evidence() -> None:
+    body = "Russia said its forces took the town on Saturday.\n"
+    caption = "FILE - A soldier stands in a trench near the town, Ukraine, on Aug. 18, 2023. (Photo/Agency, File)"
+    text = body + caption
+    result = publication_date(_doc(text, [(len(body), len(text))]), None)
+    assert (result.published, result.anchor) == (None, None)
+
+
+def test_a_year_less_date_with_its_weekday_takes_the_one_year_of_the_war_it_fits() -> None:
+    from kronika.dates._calendar import era_year
+
+    assert era_year(8, 19, 5, today=D(2026, 1, 1)) == D(2023, 8, 19)  # a Saturday only in 2023 of 2022-2026
+    assert era_year(8, 19, 5, today=D(2029, 1, 1)) is None  # and in 2028: no longer one year
+    assert era_year(8, 19, 3, today=D(2026, 12, 31)) is None  # never a Thursday in 2022-2026
+    # 10 August falls on a Monday in 2026 and next in 2037: whatever the year this runs in, one year fits
+    assert _day("On Monday, 10 August, a missile hit the theatre.", None) == D(2026, 8, 10)
+    assert _day("On 10 August, a missile hit the theatre.", None) is None  # no weekday: no year

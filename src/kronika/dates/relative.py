@@ -25,6 +25,7 @@ from kronika.dates._calendar import (
     YEAR_RE,
     at_word_starts,
     day_number,
+    era_year,
     is_capitalised,
     last_weekday,
     make_date,
@@ -358,6 +359,9 @@ def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[s
             day = mention.text_date
         elif reference is not None:
             day = _year_for(mention.month, mention.day, reference, future)
+        elif mention.weekday is not None:
+            # "On Saturday, 19 August" with no day to count from: the one year of the war it fits, if one
+            day = era_year(mention.month, mention.day, mention.weekday)
         else:
             day = None
         if day is not None and not mention.weekday_agrees(day):
