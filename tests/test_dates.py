@@ -989,3 +989,9 @@ def test_a_year_less_date_with_its_weekday_takes_the_one_year_of_the_war_it_fits
     # 10 August falls on a Monday in 2026 and next in 2037: whatever the year this runs in, one year fits
     assert _day("On Monday, 10 August, a missile hit the theatre.", None) == D(2026, 8, 10)
     assert _day("On 10 August, a missile hit the theatre.", None) is None  # no weekday: no year
+
+
+def test_a_count_s_as_of_day_gives_way_to_the_day_of_the_deed() -> None:
+    sentence = "As of Wednesday morning, 12 people were dead after the strike on the market on Monday, November 17."
+    assert _day(sentence) == D(2025, 11, 17)
+    assert _day("As of Wednesday, 12 people were dead, officials said.") == WED

@@ -71,6 +71,7 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _MONTH_WORD = rf"(?<![\w-]){MONTH_RE}(?![\w-])"
 
 # --- false expressions: blanked before anything else is looked at -------------------------------------------
+_AS_OF = re.compile(r"(?i)\bas\s+of\s+(?:the\s+)?$")
 _CAUSE_WORDS = frozenset({"after", "before", "due", "because", "response", "retaliation", "following"})
 _BACKGROUND_CAUSE = re.compile(
     r"(?i)\b(?:(?:after|before)\s+(?!midnight|dawn|noon|dark)[a-z]+ing\b|due\s+to(?=\s+(?:the|an?|its|their|his|her)\s)"
@@ -536,6 +537,11 @@ def resolve_date(
         causes = [m.span() for m in _BACKGROUND_CAUSE.finditer(text_no_ranges)]
         precise = [p for p in precise if not any(a <= p.start < b for a, b in causes)]
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in causes)]
+    if len(precise) > 1 and "as" in words:
+        # "As of Tuesday morning, 18 were killed in the attack on the mall on Monday, June 27": the count's day
+        # gives way to the day of the deed
+        deeds = [p for p in precise if not _AS_OF.search(text_no_ranges, max(0, p.start - 12), p.start)]
+        precise = deeds or precise
     if toll_update:
         # "the toll from Friday's strike rose to 40 on Sunday": the strike's day, not the count's
         dated = [m.span() for m in _ATTACK_DATED.finditer(text_no_ranges)]
