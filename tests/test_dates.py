@@ -848,7 +848,7 @@ def test_an_undated_repeat_does_not_date_a_vaguely_dated_event() -> None:
     ("sentence", "reference", "partial", "weekday"),
     [
         ("Drones hit the depot on April 9.", None, "--04-09", None),
-        ("Drones hit the depot on Wednesday, April 9.", None, "--04-09", 3),
+        ("Drones hit the depot on Wednesday, April 9.", WED, None, 3),  # 9 April 2025 was a Wednesday
         ("Drones hit the depot on April 9.", WED, None, None),  # a whole day: nothing partial left
         ("Drones hit the depot on Saturday.", None, None, 6),
         ("Drones hit the depot on Saturday.", WED, None, 6),  # the weekday stays beside the date
@@ -878,9 +878,9 @@ def test_undated_drafts_on_two_stated_days_stay_two_events() -> None:
 def test_an_extracted_event_keeps_a_year_less_day_and_its_weekday() -> None:
     from kronika import extract_text
 
-    result = extract_text("Russian drones struck an oil depot in Sumy on Saturday, April 12, the governor said.")
+    result = extract_text("Russian drones struck an oil depot in Sumy on April 12, the governor said.")
     [event] = [e for e in result.events if e.type == "strike"]
-    assert (event.date, event.date_partial, event.weekday, event.date_basis) == (None, "--04-12", 6, None)
+    assert (event.date, event.date_partial, event.weekday, event.date_basis) == (None, "--04-12", None, None)
     dated = extract_text("Russian drones struck an oil depot in Sumy on Saturday, the governor said.",
                          metadata_date="2025-04-13")  # fmt: skip
     [event] = [e for e in dated.events if e.type == "strike"]
@@ -927,3 +927,71 @@ def test_a_paragraph_opening_on_he_goes_on_about_the_day_before_it() -> None:
     result = extract_text(text, metadata_date="2025-11-20")  # a Thursday
     days = {e.location.name: e.date for e in result.events if e.type == "strike" and e.location}
     assert days["Kherson"] == "2025-11-17" and days["Nikopol"] == "2025-11-20"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The general said troops hold 800 square km after launching a raid across the border on October 3.",
+        "Poland summoned the ambassador due to the violation of its airspace by a drone on November 15.",
+        "Kyiv recalled its envoy in response to the strike on the embassy on Sunday.",
+    ],
+)
+def test_the_day_of_a_cause_or_an_earlier_deed_is_not_the_sentence_s(sentence: str) -> None:
+    r = resolve_date(sentence, WED)
+    assert r.date is None and not r.vague
+
+
+def test_a_vague_cause_still_leaves_the_event_it_names_undated() -> None:
+    r = resolve_date("Following talks in Ankara earlier this month, the ministers agreed to meet again.", WED)
+    assert r.date is None and r.vague
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If Russian troops take the town, they could push on towards the city.",
+        "“If they withdraw, talks can start even tomorrow,” the minister said.",
+        "Moscow can begin negotiations tomorrow, if it leaves our land.",
+    ],
+)
+def test_a_condition_dates_nothing(sentence: str) -> None:
+    r = resolve_date(sentence, WED)
+    assert r.date is None and r.vague
+
+
+def test_a_stated_later_day_is_another_event_than_the_story_s() -> None:
+    from kronika.extraction.consolidate import consolidate
+
+    events = consolidate(_drafts(("2025-03-09", False), ("2025-03-11", True)), "doc")
+    assert [e.date for e in events] == ["2025-03-09", "2025-03-11"]
+
+
+def test_cause_words_that_date_the_event_itself_still_count() -> None:
+    assert _day("Delegations were due to meet on Thursday.") == D(2025, 11, 20)
+    assert _day("The following day, drones hit Odesa.") == D(2025, 11, 20)
+
+
+def test_an_archive_photo_s_date_is_no_evidence() -> None:
+    body = "Russia said its forces took the town on Saturday.\n"
+    caption = "FILE - A soldier stands in a trench near the town, Ukraine, on Aug. 18, 2023. (Photo/Agency, File)"
+    text = body + caption
+    result = publication_date(_doc(text, [(len(body), len(text))]), None)
+    assert (result.published, result.anchor) == (None, None)
+
+
+def test_a_year_less_date_with_its_weekday_takes_the_one_year_of_the_war_it_fits() -> None:
+    from kronika.dates._calendar import era_year
+
+    assert era_year(8, 19, 5, today=D(2026, 1, 1)) == D(2023, 8, 19)  # a Saturday only in 2023 of 2022-2026
+    assert era_year(8, 19, 5, today=D(2029, 1, 1)) is None  # and in 2028: no longer one year
+    assert era_year(8, 19, 3, today=D(2026, 12, 31)) is None  # never a Thursday in 2022-2026
+    # 10 August falls on a Monday in 2026 and next in 2037: whatever the year this runs in, one year fits
+    assert _day("On Monday, 10 August, a missile hit the theatre.", None) == D(2026, 8, 10)
+    assert _day("On 10 August, a missile hit the theatre.", None) is None  # no weekday: no year
+
+
+def test_a_count_s_as_of_day_gives_way_to_the_day_of_the_deed() -> None:
+    sentence = "As of Wednesday morning, 12 people were dead after the strike on the market on Monday, November 17."
+    assert _day(sentence) == D(2025, 11, 17)
+    assert _day("As of Wednesday, 12 people were dead, officials said.") == WED

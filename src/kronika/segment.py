@@ -272,7 +272,7 @@ def split_stories(cleaned: CleanedText, published: dt.date | None, anchor: dt.da
             day = published
         near = anchor if day is None and first_or_section else None
         lead = _lead_sentences(lines, lines[begin.line].start, end, masked)  # a digest's head is not its lead
-        event_day = lead_day(lead, day, near) if day or near else None
+        event_day = lead_day(lead, day, near)
         title = begin.title
         if k == 0 and title is None:
             title = _leading_headline(lines, stamps)

@@ -88,6 +88,18 @@ def year_by_weekday(month: int, day: int, weekday: int, around: int, spread: int
     return hits[0] if len(hits) == 1 else None
 
 
+# The theatre's era: a year-less date is given a year from its stated weekday only when exactly one year of the
+# era puts that day on that weekday. The full-scale war began in 2022.
+ERA_START_YEAR = 2022
+
+
+def era_year(month: int, day: int, weekday: int, today: dt.date | None = None) -> dt.date | None:
+    """The one day of the era (2022 to this year) on which month/day falls on `weekday`, else None."""
+    last = (today or dt.date.today()).year
+    hits = [d for y in range(ERA_START_YEAR, last + 1) if (d := make_date(y, month, day)) and d.weekday() == weekday]
+    return hits[0] if len(hits) == 1 else None
+
+
 def last_weekday(reference: dt.date, weekday: int, strictly_before: bool = False) -> dt.date:
     """The most recent `weekday` on or before `reference` (strictly before when asked)."""
     back = (reference.weekday() - weekday) % 7

@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from kronika.dates._calendar import make_date, parse_metadata_date
+from kronika.dates._calendar import era_year, parse_metadata_date
 from kronika.dates.absolute import DateMention, find_date_mentions
 from kronika.dates.datelines import Dateline, find_datelines
 from kronika.dates.relative import is_future_at
@@ -42,9 +43,6 @@ _REPORTING_WEEKDAY = re.compile(
     r"on\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:night|evening|morning))"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# The theatre's era: a year-less dateline is only given a year from a weekday when exactly one year of the era
-# puts its day on that weekday. The full-scale war began in 2022.
-ERA_START_YEAR = 2022
 # words just before a lead date that make it background rather than the news: "the war began on Feb 24, 2022"
 _BACKGROUND = re.compile(
     r"(?i)\b(?:began|begun|start(?:ed)?|since|invaded|invasion|anniversary|until|till|by|before|ago|annexed)\b"
@@ -80,13 +78,17 @@ def _decide(day: dt.date, meta: dt.date | None, evidence: str) -> PublicationDat
 def caption_spans(cleaned: CleanedText) -> list[tuple[int, int]]:
     """The cleaner's caption spans, plus lines that plainly read as photo captions when it marked none, plus
     lines that repeat a caption (pages print a caption twice, once without its credit)."""
-    text = cleaned.text
+    return list(_caption_spans(cleaned.text, tuple(cleaned.captions)))
+
+
+@lru_cache(maxsize=16)  # the publication dater and the story splitter both ask, for the same text
+def _caption_spans(text: str, marked: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
-    spans = list(cleaned.captions) or [
+    spans = list(marked) or [
         (start, start + len(line))
         for start, line in lines
         if len(line) > 60 and (_CAPTION_START.match(line.lstrip()) or _CAPTION_CUE.search(line))
@@ -95,7 +97,7 @@ def caption_spans(cleaned: CleanedText) -> list[tuple[int, int]]:
     for start, line in lines:
         if len(line) > 60 and not _inside(start, spans) and any(_repeats(text, line.strip(), a, b) for a, b in spans):
             found.append((start, start + len(line)))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _repeats(text: str, line: str, start: int, end: int) -> bool:
@@ -108,6 +110,15 @@ def _agency_line(line: Dateline) -> bool:
     """A wire dateline with its agency ("MOSCOW, Feb 24, 2025 (BSS/AFP) -") is one even where an agency credit
     made the line look like a caption."""
     return line.kind == "wire" and line.agency is not None and line.mention is not None
+
+
+_FILE_PHOTO = re.compile(r"^\s*FILE\b|\bFile\)|\b(?i:file (?:photo|picture|image))\b")
+
+
+def _current(text: str, captions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Captions of photos of the news: an archive photo ("FILE - ...", "(AP Photo/..., File)") shows an older
+    day, so its date is no evidence of this story's."""
+    return [(a, b) for a, b in captions if not _FILE_PHOTO.search(text, a, b)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -136,7 +147,9 @@ class _YearAnchor:
 def _year_anchor(text: str, meta: dt.date | None, captions: list[tuple[int, int]]) -> _YearAnchor:
     if meta is not None:
         return _YearAnchor(meta, 7)
-    stated = [d for a, b in captions for m in find_date_mentions(text[a:b]) if (d := m.text_date) is not None]
+    stated = [
+        d for a, b in _current(text, captions) for m in find_date_mentions(text[a:b]) if (d := m.text_date) is not None
+    ]
     return _YearAnchor(max(stated) if stated else None, 45)
 
 
@@ -233,7 +246,7 @@ def _caption_date(text: str, captions: list[tuple[int, int]], anchor: _YearAncho
     """The latest dated photo caption, and whether it fixes the publication: it does when the text calls that
     attack "yesterday" (the document is from the day after); a caption date alone is only the photo's day."""
     best: tuple[dt.date, DateMention] | None = None
-    for start, end in captions:
+    for start, end in _current(text, captions):
         for mention in find_date_mentions(text[start:end]):
             day = anchor.resolve(mention)
             if day is not None and (best is None or day > best[0]):
@@ -265,15 +278,9 @@ def _year_from_reporting_weekday(text: str, lines: list[Dateline]) -> Publicatio
         if not m:
             continue
         weekday = _WEEKDAYS.index(m.group(1).lower())
-        month, day = line.mention.month, line.mention.day
-        years = [
-            y
-            for y in range(ERA_START_YEAR, dt.date.today().year + 1)
-            if (d := make_date(y, month, day)) is not None and d.weekday() == weekday
-        ]
-        if len(years) == 1:
-            found = dt.date(years[0], month, day)
-            return PublicationDate(found, False, f'dateline "{line.text}" and "{m.group(0)}" ({years[0]})')
+        found = era_year(line.mention.month, line.mention.day, weekday)
+        if found is not None:
+            return PublicationDate(found, False, f'dateline "{line.text}" and "{m.group(0)}" ({found.year})')
     return None
 
 

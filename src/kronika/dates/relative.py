@@ -25,6 +25,7 @@ from kronika.dates._calendar import (
     YEAR_RE,
     at_word_starts,
     day_number,
+    era_year,
     is_capitalised,
     last_weekday,
     make_date,
@@ -70,6 +71,13 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _MONTH_WORD = rf"(?<![\w-]){MONTH_RE}(?![\w-])"
 
 # --- false expressions: blanked before anything else is looked at -------------------------------------------
+_AS_OF = re.compile(r"(?i)\bas\s+of\s+(?:the\s+)?$")
+_CAUSE_WORDS = frozenset({"after", "before", "due", "because", "response", "retaliation", "following"})
+_BACKGROUND_CAUSE = re.compile(
+    r"(?i)\b(?:(?:after|before)\s+(?!midnight|dawn|noon|dark)[a-z]+ing\b|due\s+to(?=\s+(?:the|an?|its|their|his|her)\s)"
+    r"|because\s+of|in\s+(?:response|retaliation)\s+(?:to|for)|following(?!\s+(?:day|week|morning|night|evening)))"
+    r"\s[^,;.]*"
+)
 _BACKGROUND_AFTER = re.compile(
     r"(?i)\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|just|only|\d+)\s+"
     r"(?:hours?|days?|weeks?|months?|years?)|hours|days|weeks|months|years)\s+(?:after|before|since|into)\s+"
@@ -352,6 +360,9 @@ def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[s
             day = mention.text_date
         elif reference is not None:
             day = _year_for(mention.month, mention.day, reference, future)
+        elif mention.weekday is not None:
+            # "On Saturday, 19 August" with no day to count from: the one year of the war it fits, if one
+            day = era_year(mention.month, mention.day, mention.weekday)
         else:
             day = None
         if day is not None and not mention.weekday_agrees(day):
@@ -458,6 +469,10 @@ def _expression(sentence: str, found: _Found) -> str:
     return words
 
 
+_QUOTES = " \t\"“‘'«"
+_CONDITIONAL = re.compile(r"[\s\"“‘'«]*If\s")
+_MODAL_IF = re.compile(r"(?i)\b(?:can|could|would|might)\b.*\bif\b|\bif\b.*\b(?:can|could|would|might)\b")
+
 # ", which Ukrainian forces had recently liberated": a clause about something else, whose vague words do not
 # make the sentence's own event vague
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;.]*")
@@ -476,6 +491,8 @@ def resolve_date(
     still reported) while dates with a stated year still resolve; with a `weak` reference (only an anchor
     near the story's day) weekdays and year-less dates resolve but "yesterday" and "overnight" do not.
     """
+    if _CONDITIONAL.match(sentence):  # "If Russian forces take the town, it would ...": nothing that happened
+        return DateResolution(None, sentence.lstrip(_QUOTES)[:2], True)
     words = set(_TOKEN.findall(sentence.lower()))
     yearish = _YEARISH.search(sentence) is not None
     if not (words & _GATE_WORDS or yearish):
@@ -513,6 +530,18 @@ def resolve_date(
     vague_spans += [f for f in named if not f.precise]
     # a precise expression that sits inside a vague one ("days after Tuesday") is not precise
     precise = [p for p in precise if not any(v.start <= p.start and p.end <= v.end for v in vague_spans)]
+    if precise and words & _CAUSE_WORDS:
+        # "after launching an incursion on August 6", "due to the violation of its airspace on September 13": the
+        # day of the cause or the earlier deed, not of the sentence's own event (a vague one there still tells
+        # that the event the phrase names is not dated)
+        causes = [m.span() for m in _BACKGROUND_CAUSE.finditer(text_no_ranges)]
+        precise = [p for p in precise if not any(a <= p.start < b for a, b in causes)]
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in causes)]
+    if len(precise) > 1 and "as" in words:
+        # "As of Tuesday morning, 18 were killed in the attack on the mall on Monday, June 27": the count's day
+        # gives way to the day of the deed
+        deeds = [p for p in precise if not _AS_OF.search(text_no_ranges, max(0, p.start - 12), p.start)]
+        precise = deeds or precise
     if toll_update:
         # "the toll from Friday's strike rose to 40 on Sunday": the strike's day, not the count's
         dated = [m.span() for m in _ATTACK_DATED.finditer(text_no_ranges)]
@@ -523,6 +552,9 @@ def resolve_date(
             precise = []  # "the toll from the weekend strike rose to 35, officials said on Monday"
     if precise:
         first = min(precise, key=lambda f: f.start)
+        if first.future and "if" in words and _MODAL_IF.search(sentence):
+            # "Russia can start talks even tomorrow, if it leaves our land": a condition, not a plan
+            return DateResolution(None, _expression(sentence, first), True, True, True)
         iso = first.weekday + 1 if first.weekday is not None else None
         partial = first.partial if first.date is None else None
         expression = _expression(sentence, first)

@@ -99,12 +99,11 @@ def lead_day(sentences: list[str], reference: dt.date | None, anchor: dt.date | 
     "Russian attacks on Kyiv killed 23 people yesterday" makes the story's news yesterday's, though it is
     printed today; "Ukraine said on Sunday ..." in a Monday paper makes it Sunday's. The first lead sentence
     that fixes a past day within the week before `reference` decides (a future one, "talks will open
-    today", is no news yet). Without a reference, only a stated calendar date can decide, its year taken from
-    the `anchor` (a photo caption's day): a weekday counted from an anchor is too loose to date anything.
+    today", is no news yet). Without a reference, only a stated calendar date can decide, its year stated,
+    taken from the `anchor` (a photo caption's day) or singled out by its weekday: a weekday counted from an
+    anchor is too loose to date anything.
     """
     base = reference or anchor
-    if base is None:
-        return None
     for sentence in sentences:
         found = resolve_date(sentence, base, weak=reference is None)
         if found.date is None or found.future:

@@ -69,8 +69,10 @@ def _dates_fit(kept: Draft, new: Draft) -> bool:
         return True
     if kept.date_explicit == new.date_explicit:
         return not kept.date_explicit  # two stated days differ; two story days are one story's
-    gap = abs((as_date(kept.date) - as_date(new.date)).days)
-    return gap <= (STATED_AFTER_STORY_DAYS if new.date_explicit else STORY_AFTER_STATED_DAYS)
+    gap = (as_date(new.date) - as_date(kept.date)).days  # how far the new draft's day lies after the kept one's
+    if new.date_explicit:  # a stated day days later ("... even tomorrow") is another, later event
+        return -STATED_AFTER_STORY_DAYS <= gap <= 1
+    return abs(gap) <= STORY_AFTER_STATED_DAYS
 
 
 def _figure_keys(d: Draft) -> set[tuple[str, int]]:
