@@ -4,8 +4,8 @@ the token for writes, and the security headers."""
 from __future__ import annotations
 
 import pytest
+from serve_helpers import PROBE, PROBE_EVENT, TOKEN
 
-from conftest import PROBE, PROBE_EVENT, TOKEN
 from kronika.ledger import list_events, show_event
 from kronika.store import open_store
 

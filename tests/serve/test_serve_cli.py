@@ -9,7 +9,7 @@ import subprocess
 import urllib.error
 import urllib.request
 
-from conftest import KRONIKA, TOKEN, start_server, stop_server
+from serve_helpers import KRONIKA, TOKEN, start_server, stop_server
 
 
 def serve(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
