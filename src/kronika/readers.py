@@ -43,6 +43,7 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "MAX_TEXT_CHARS",
     "TEXT_SUFFIXES",
+    "article_from_json",
     "decode_text",
     "iter_articles",
     "iter_file",
@@ -475,6 +476,14 @@ def _iter_jsonl(path: Path) -> Iterator[Article | RejectedInput]:
                 yield rejected
     if not found_any:
         yield RejectedInput(name, "empty file (no JSON Lines records)")
+
+
+def article_from_json(where: str, line: bytes) -> Article:
+    """One JSON Lines record (text, and optionally title, url, source, published) as an Article.
+
+    Raises RejectedInput with a one-line reason, as reading a corpus does for a bad line.
+    """
+    return _article_from_json_line(where, line, first=False)
 
 
 # where crawlers and feed exporters put the publication time ("published" first: it is the documented one)

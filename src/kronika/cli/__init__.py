@@ -22,9 +22,9 @@ app = typer.Typer(
 
 
 def _register_commands() -> None:
-    from kronika.cli import extract_cmd, geocode_cmd, ledger_cmd, reference_cmd
+    from kronika.cli import extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd
 
-    for module in (extract_cmd, geocode_cmd, ledger_cmd, reference_cmd):
+    for module in (extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd):
         module.register(app)
 
 

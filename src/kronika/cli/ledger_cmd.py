@@ -22,9 +22,11 @@ from rich.table import Table
 from kronika.cli._console import cell, make_console, safe
 from kronika.errors import KronikaError, RejectedInput
 from kronika.ledger import (
+    DayCount,
     EventRow,
     IngestSummary,
     air_stats,
+    day_counts,
     ingest,
     ledger_stats,
     list_events,
@@ -181,20 +183,41 @@ def ingest_cmd(
         raise typer.Exit(1)
 
 
+TypeOption = Annotated[
+    list[str] | None, typer.Option("--type", help=f"One of: {', '.join(EVENT_TYPES)}; repeat for several.")
+]
+PlaceOption = Annotated[str | None, typer.Option("--place", help="Place or region name (substring).")]
+NearOption = Annotated[str | None, typer.Option("--near", help="LAT,LON,KM: events within KM of a point.")]
+ClaimantOption = Annotated[str | None, typer.Option("--claimant", help="Claimant name (substring).")]
+ContestedOption = Annotated[bool, typer.Option("--contested", help="Only contested events.")]
+QOption = Annotated[str | None, typer.Option("--q", help="Words a source article of the event contains (all).")]
+
+
+def _types(types: list[str] | None) -> list[str] | None:
+    for t in types or ():
+        if t not in EVENT_TYPES:
+            raise KronikaError(f"--type must be one of {', '.join(EVENT_TYPES)}; got {t!r}")
+    return list(dict.fromkeys(types)) if types else None
+
+
 def events_cmd(
     db: DbOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    type: Annotated[str | None, typer.Option("--type", help=f"One of: {', '.join(EVENT_TYPES)}.")] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Place or region name (substring).")] = None,
-    near: Annotated[str | None, typer.Option("--near", help="LAT,LON,KM: events within KM of a point.")] = None,
-    claimant: Annotated[str | None, typer.Option("--claimant", help="Claimant name (substring).")] = None,
-    contested: Annotated[bool, typer.Option("--contested", help="Only contested events.")] = False,
+    type: TypeOption = None,
+    place: PlaceOption = None,
+    near: NearOption = None,
+    claimant: ClaimantOption = None,
+    contested: ContestedOption = False,
+    q: QOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")] = None,
+    cursor: Annotated[
+        str | None, typer.Option("--cursor", help="Continue a --limit listing where it stopped (printed on stderr).")
+    ] = None,
     format: Annotated[str, typer.Option("--format", help="table, jsonl, csv or geojson.")] = "table",
 ) -> None:
     """List ledger events, filtered."""
-    if type is not None and type not in EVENT_TYPES:
-        raise KronikaError(f"--type must be one of {', '.join(EVENT_TYPES)}; got {type!r}")
+    types = _types(type)
     if format not in FORMATS:
         raise KronikaError(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
     with open_store(_existing(db), readonly=True) as store:
@@ -202,11 +225,14 @@ def events_cmd(
             store,
             since=_day(since, "--since"),
             until=_day(until, "--until"),
-            type=type,
+            type=types,
             place=place,
             near=_near(near),
             claimant=claimant,
             contested=True if contested else None,
+            q=q,
+            limit=limit,
+            cursor=cursor,
         )
     if format == "jsonl":
         for line in to_jsonl(rows):
@@ -230,6 +256,8 @@ def events_cmd(
             table.add_row(*map(cell, values))
         out.print(table)
         out.print(f"{len(rows)} event(s)")
+    if rows.next_cursor:
+        err.print(f"more events: add --cursor {rows.next_cursor}")
 
 
 def show_cmd(
@@ -330,11 +358,40 @@ def _print_timeline(days: list, db_path: str | None = None) -> None:
         out.print("the ledger has no events in that range")
 
 
-def timeline_cmd(db: DbOption = None, since: SinceOption = None, until: UntilOption = None) -> None:
-    """A readable day-by-day view of the ledger."""
+def timeline_cmd(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type: TypeOption = None,
+    place: PlaceOption = None,
+    near: NearOption = None,
+    claimant: ClaimantOption = None,
+    contested: ContestedOption = False,
+    q: QOption = None,
+    counts: Annotated[bool, typer.Option("--counts", help="Events per day and type instead of each event.")] = False,
+) -> None:
+    """A readable day-by-day view of the ledger (the filters of `kronika events`)."""
+    filters = dict(
+        since=_day(since, "--since"), until=_day(until, "--until"), type=_types(type), place=place,
+        near=_near(near), claimant=claimant, contested=True if contested else None, q=q,
+    )
     with open_store(_existing(db), readonly=True) as store:
-        days = timeline(store, since=_day(since, "--since"), until=_day(until, "--until"))
+        if counts:
+            _print_counts(day_counts(store, **filters))
+            return
+        days = timeline(store, **filters)
     _print_timeline(days)
+
+
+def _print_counts(days: list[DayCount]) -> None:
+    table = Table()
+    for col in ("day", "events", "by type", "contested", "killed"):
+        table.add_column(col, justify="right" if col in ("events", "contested", "killed") else "left")
+    for d in days:
+        types = ", ".join(f"{t} {n}" for t, n in sorted(d.types.items()))
+        table.add_row(d.date or "undated", str(d.events), types, str(d.contested), str(d.killed))
+    out.print(table)
+    out.print(f"{len(days)} day(s), {sum(d.events for d in days)} event(s)")
 
 
 def sample_paths() -> list[Path]:

@@ -91,14 +91,19 @@ def to_csv(rows: Iterable[EventRow]) -> str:
     return out.getvalue()
 
 
-def to_geojson(rows: Iterable[EventRow]) -> str:
+def geojson_collection(rows: Iterable[EventRow]) -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection: one Point feature per event ([lon, lat]), null geometry when unplaced."""
     features = []
     for row in rows:
         props = event_dict(row)
         lat, lon = props["lat"], props["lon"]
         geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
         features.append({"type": "Feature", "id": props["id"], "geometry": geometry, "properties": props})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1)
+    return {"type": "FeatureCollection", "features": features}
+
+
+def to_geojson(rows: Iterable[EventRow]) -> str:
+    return json.dumps(geojson_collection(rows), ensure_ascii=False, indent=1)
 
 
 # ---------------------------------------------------------------------------------------------- air nights

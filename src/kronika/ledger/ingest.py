@@ -32,6 +32,7 @@ class DocumentOutcome:
     reason: str = ""
     events_new: int = 0
     events_merged: int = 0
+    document_id: int | None = None  # the stored document, when this ingest stored it
 
 
 @dataclass(slots=True)
@@ -93,6 +94,7 @@ def ingest_document(store: LedgerStore, doc: DocumentResult) -> DocumentOutcome:
         if store.has_document(digest):  # another ingest wrote it since the check above
             return DocumentOutcome(doc.path, "known")
         stored = store.add_document(doc, digest)
+        outcome.document_id = stored.id
         fed: set[str] = set()  # ledger events this document already reports
         for event in doc.events:
             event_id, merged = _place_event(store, doc, stored, event, fed)

@@ -1,25 +1,53 @@
 """The Python API behind the ledger commands: one function per command, same names, same options.
 
-    list_events(store, ...)   -> list[EventRow]       `kronika events`
+    list_events(store, ...)   -> EventList            `kronika events` (a list of EventRow, with `next_cursor`)
     show_event(store, id)     -> EventDetail          `kronika show`
     air_stats(store, ...)     -> list[AirNight]       `kronika stats air` (in kronika.ledger.air)
     timeline(store, ...)      -> list[TimelineDay]    `kronika timeline`
+    day_counts(store, ...)    -> list[DayCount]       `kronika timeline --counts`: events per day and type
     ledger_stats(store)       -> dict[str, int]       `kronika stats`
     search_documents(store, q)                        full-text search over stored articles (FTS5)
+    show_document(store, id)  -> DocumentRecord       one stored article, its cleaned text and its events
+
+Filters (list_events and timeline take the same ones): since, until, type (one or several), place, near,
+claimant, contested, q (words that a source article of the event contains). Listings are in a fixed order
+(day, undated last, then creation order), so `limit` with the `cursor` of the previous page pages through them
+without skipping or repeating an event, however the ledger grows meanwhile.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from kronika.errors import KronikaError
+from kronika.ledger.claims import claimant_groups, claimant_key
 from kronika.ledger.figures import OVERALL, format_history, report_order
-from kronika.store.base import CurrentFigure, EventFilter, FigureReport, LedgerEvent, LedgerStore, SourceReport
+from kronika.store.base import (
+    CurrentFigure,
+    DocumentRecord,
+    EventFilter,
+    FigureReport,
+    LedgerEvent,
+    LedgerStore,
+    SourceReport,
+)
+
+MAX_SEARCH_WORDS = 16
 
 
 class UnknownEventError(KronikaError):
     """`show` was asked for an event id the ledger does not hold."""
+
+
+class UnknownDocumentError(KronikaError):
+    """A document id the ledger does not hold."""
+
+
+class BadQueryError(KronikaError):
+    """A filter value that cannot be used: a malformed cursor, search words with nothing to search."""
 
 
 @dataclass(slots=True)
@@ -41,10 +69,20 @@ class FigureHistory:
 
 
 @dataclass(slots=True)
+class ClaimantStance:
+    """What one claimant says of an event: its stances (claimed, denied, reported) and the reports saying it."""
+
+    claimant: str | None  # None: reports that name no claimant
+    stances: list[str]
+    source_ids: list[int]
+
+
+@dataclass(slots=True)
 class EventDetail:
     event: LedgerEvent
     sources: list[SourceReport]
     figures: list[FigureHistory]
+    claims: list[ClaimantStance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -53,12 +91,52 @@ class TimelineDay:
     events: list[EventRow]
 
 
+@dataclass(slots=True)
+class DayCount:
+    """How many events (of each type, contested, and their killed) a day has; an event counts on its first day."""
+
+    date: str | None
+    events: int = 0
+    types: dict[str, int] = field(default_factory=dict)
+    contested: int = 0
+    killed: int = 0
+
+
+class EventList(list[EventRow]):
+    """The events of one listing; `next_cursor` continues it when `limit` cut it short, else None."""
+
+    next_cursor: str | None = None
+
+
 def _rows(store: LedgerStore, events: list[LedgerEvent]) -> list[EventRow]:
-    rows = []
-    for ev in events:
-        current = {c.kind: c for c in store.current_figures(ev.id) if c.claimant == OVERALL}
-        rows.append(EventRow(ev, current))
-    return rows
+    figures = store.current_figures_of([ev.id for ev in events], OVERALL)
+    return [EventRow(ev, {c.kind: c for c in figures.get(ev.id, [])}) for ev in events]
+
+
+def event_cursor(event: LedgerEvent) -> str:
+    """Where a listing continues after `event`: 'DAY:SEQ', or 'undated:SEQ'."""
+    return f"{event.date or 'undated'}:{event.seq}"
+
+
+_CURSOR = re.compile(r"(\d{4}-\d{2}-\d{2}|undated):(\d{1,15})")
+
+
+def parse_cursor(cursor: str) -> tuple[str | None, int]:
+    match = _CURSOR.fullmatch(cursor.strip())
+    if match is None:
+        raise BadQueryError(f"cursor {cursor[:40]!r} is not one this ledger gave (DAY:N or undated:N)")
+    day = None if match.group(1) == "undated" else match.group(1)
+    return day, int(match.group(2))
+
+
+def search_words(q: str) -> str:
+    """Plain words as an FTS5 query that wants every word (punctuation is not syntax here)."""
+    words = re.findall(r"\w+", q)
+    if not words:
+        raise BadQueryError(f"search {q[:40]!r} has no words to look for")
+    if len(words) > MAX_SEARCH_WORDS:
+        raise BadQueryError(f"search has {len(words)} words; at most {MAX_SEARCH_WORDS}")
+    return " ".join(f'"{w}"' for w in words)
 
 
 def list_events(
@@ -66,15 +144,38 @@ def list_events(
     *,
     since: str | None = None,
     until: str | None = None,
-    type: str | None = None,
+    type: str | Sequence[str] | None = None,
     place: str | None = None,
     near: tuple[float, float, float] | None = None,
     claimant: str | None = None,
     contested: bool | None = None,
-) -> list[EventRow]:
-    """Events matching every filter given, by date then creation order (undated last)."""
-    flt = EventFilter(since, until, type, place, near, claimant, contested)
-    return _rows(store, store.find_events(flt))
+    q: str | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+) -> EventList:
+    """Events matching every filter given, by date then creation order (undated last).
+
+    With `limit`, at most that many; `next_cursor` of the result, passed back as `cursor`, gives the next ones.
+    """
+    if limit is not None and limit < 1:
+        raise BadQueryError(f"limit must be at least 1, got {limit}")
+    flt = EventFilter(
+        since,
+        until,
+        type,
+        place,
+        near,
+        claimant,
+        contested,
+        q=search_words(q) if q is not None else None,
+        after=parse_cursor(cursor) if cursor else None,
+        limit=limit + 1 if limit is not None else None,
+    )
+    events = store.find_events(flt)
+    out = EventList(_rows(store, events[:limit] if limit is not None else events))
+    if limit is not None and len(events) > limit:
+        out.next_cursor = event_cursor(events[limit - 1])
+    return out
 
 
 def show_event(store: LedgerStore, event_id: str) -> EventDetail:
@@ -96,13 +197,71 @@ def show_event(store: LedgerStore, event_id: str) -> EventDetail:
                 sorted((r for r in reports if r.kind == kind), key=report_order),
             )
         )
-    return EventDetail(event, store.sources(event_id), histories)
+    sources = store.sources(event_id)
+    return EventDetail(event, sources, histories, _claimant_stances(sources))
 
 
-def timeline(store: LedgerStore, *, since: str | None = None, until: str | None = None) -> list[TimelineDay]:
-    """Events grouped by day, oldest first; undated events last."""
-    rows = list_events(store, since=since, until=until)
+def _claimant_stances(sources: list[SourceReport]) -> list[ClaimantStance]:
+    """Reports grouped by claimant (spellings of one claimant folded), in the order claimants first speak."""
+    groups = claimant_groups(s.claimed_by for s in sources)
+    out: dict[str | None, ClaimantStance] = {}
+    for src in sources:
+        key = claimant_key(src.claimed_by)
+        group = groups.get(key, key) if key else None
+        stance = out.get(group)
+        if stance is None:
+            stance = out[group] = ClaimantStance(src.claimed_by, [], [])
+        elif src.claimed_by and len(src.claimed_by) > len(stance.claimant or ""):
+            stance.claimant = src.claimed_by  # the fullest name of the claimant
+        if src.status not in stance.stances:
+            stance.stances.append(src.status)
+        stance.source_ids.append(src.id)
+    return list(out.values())
+
+
+def timeline(
+    store: LedgerStore,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | Sequence[str] | None = None,
+    place: str | None = None,
+    near: tuple[float, float, float] | None = None,
+    claimant: str | None = None,
+    contested: bool | None = None,
+    q: str | None = None,
+) -> list[TimelineDay]:
+    """Events grouped by day, oldest first; undated events last. Takes the filters of `list_events`."""
+    rows = list_events(
+        store, since=since, until=until, type=type, place=place, near=near, claimant=claimant,
+        contested=contested, q=q,
+    )
     return [TimelineDay(day, list(group)) for day, group in groupby(rows, key=lambda r: r.event.date)]
+
+
+def day_counts(
+    store: LedgerStore,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | Sequence[str] | None = None,
+    place: str | None = None,
+    near: tuple[float, float, float] | None = None,
+    claimant: str | None = None,
+    contested: bool | None = None,
+    q: str | None = None,
+) -> list[DayCount]:
+    """The timeline as counts, oldest day first, undated last: one aggregate query, whatever the ledger's size."""
+    words = search_words(q) if q is not None else None
+    flt = EventFilter(since, until, type, place, near, claimant, contested, q=words)
+    days: dict[str | None, DayCount] = {}
+    for day, event_type, n, n_contested, killed in store.count_events(flt):
+        count = days.setdefault(day, DayCount(day))
+        count.events += n
+        count.types[event_type] = n
+        count.contested += n_contested
+        count.killed += killed
+    return list(days.values())
 
 
 def ledger_stats(store: LedgerStore) -> dict[str, int]:
@@ -113,3 +272,11 @@ def ledger_stats(store: LedgerStore) -> dict[str, int]:
 def search_documents(store: LedgerStore, query: str, limit: int = 20) -> list[tuple[int, str, str | None, str]]:
     """(document id, path, title, snippet) of stored articles matching an FTS5 query."""
     return store.search_documents(query, limit)
+
+
+def show_document(store: LedgerStore, document_id: int) -> DocumentRecord:
+    """One stored article: its cleaned text (every quote's span points into it) and the events it reports."""
+    doc = store.get_document(document_id)
+    if doc is None:
+        raise UnknownDocumentError(f"no document {document_id} in the ledger")
+    return doc

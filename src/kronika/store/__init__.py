@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kronika.store.base import (
     CurrentFigure,
+    DocumentRecord,
     EventFilter,
     FigureReport,
     LedgerEvent,
@@ -41,6 +42,7 @@ def open_store(path: str | Path | None = None, *, readonly: bool = False) -> SQL
 __all__ = [
     "SCHEMA_VERSION",
     "CurrentFigure",
+    "DocumentRecord",
     "EventFilter",
     "FigureReport",
     "LedgerEvent",

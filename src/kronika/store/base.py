@@ -72,6 +72,7 @@ class SourceReport:
     document_title: str | None = None
     # the canonical claimant of each phrase this report uses (claimed_by of the report and of its figures)
     claimants: dict[str, Claimant] = field(default_factory=dict)
+    document_url: str | None = None
 
 
 @dataclass(slots=True)
@@ -179,15 +180,34 @@ class EventFilter:
 
     since: str | None = None
     until: str | None = None
-    type: str | None = None
+    type: str | Sequence[str] | None = None  # one type, or any of several
     place: str | None = None
     near: tuple[float, float, float] | None = None  # lat, lon, km
     claimant: str | None = None
     contested: bool | None = None
+    q: str | None = None  # full-text words, all of which a source document of the event contains
+    after: tuple[str | None, int] | None = None  # keyset cursor: (date, seq) of the last event already listed
+    limit: int | None = None
 
     def __post_init__(self) -> None:
-        for name in ("since", "until", "type", "place", "claimant"):
+        for name in ("since", "until", "place", "claimant"):
             check_filter_text(name, getattr(self, name))
+        for t in (self.type,) if isinstance(self.type, str) or self.type is None else self.type:
+            check_filter_text("type", t)
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """A stored article as a reader of the ledger sees it: its cleaned text and the events it reports."""
+
+    id: int
+    path: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: str | None
+    text: str
+    event_ids: list[str] = field(default_factory=list)
 
 
 @runtime_checkable
@@ -227,6 +247,8 @@ class LedgerStore(Protocol):
 
     def find_events(self, flt: EventFilter) -> list[LedgerEvent]: ...
 
+    def count_events(self, flt: EventFilter) -> list[tuple[str | None, str, int, int, int]]: ...
+
     def sources(self, event_id: str) -> list[SourceReport]: ...
 
     def actors_of_event(self, event_id: str) -> set[str]: ...
@@ -236,6 +258,10 @@ class LedgerStore(Protocol):
     def figure_reports(self, event_id: str) -> list[FigureReport]: ...
 
     def current_figures(self, event_id: str) -> list[CurrentFigure]: ...
+
+    def current_figures_of(self, event_ids: Sequence[str], claimant: str) -> dict[str, list[CurrentFigure]]: ...
+
+    def get_document(self, document_id: int) -> DocumentRecord | None: ...
 
     def figure_reports_of_kinds(
         self, kinds: Sequence[str], since: str | None, until: str | None

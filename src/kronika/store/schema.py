@@ -268,6 +268,16 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX reference_days_day ON reference_days(day);
     """,
+    # 4: listing order for keyset pagination (by day, undated last, then creation order); the few multi-day
+    # events, so a `since` bound on the listing key stays exact; reports by place and claims and figures by the
+    # text's claimant phrase, so place and claimant filters find rare names without reading every event
+    """
+    CREATE INDEX events_listing ON events(ifnull(date, '~'), seq);
+    CREATE INDEX events_spans ON events(date_to, date) WHERE date_to IS NOT NULL;
+    CREATE INDEX event_source_places_place ON event_source_places(place_id);
+    CREATE INDEX claims_claimant ON claims(claimant);
+    CREATE INDEX figures_claimed_by ON figures(claimed_by);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,6 +11,7 @@ one would.
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,7 @@ from kronika.errors import StoreError
 from kronika.models import DocumentResult, Location
 from kronika.store.base import (
     CurrentFigure,
+    DocumentRecord,
     EventFilter,
     FigureReport,
     LedgerEvent,
@@ -55,6 +57,13 @@ _DUMP_TABLES = (
     "event_index",
     "claimants",
 )
+
+# the order events are listed in: by day, undated last ('~' sorts after every ISO day), then creation order;
+# migration 2 indexes (this expression, seq), which keyset pagination (`EventFilter.after`) walks
+_UNDATED_KEY = "~"
+_FEW_ARTICLES = 2000  # below this many matching articles (or reports at a place), a filter lists them first
+_MAX_PLACES = 20000  # a place filter matching more places than this matches names report by report
+_LISTING_KEY = "ifnull(e.date, '~')"
 
 _EVENT_COLUMNS = (
     "e.id, e.type, e.date, e.date_to, e.status, e.contested, e.source_count, e.first_reported, "
@@ -123,6 +132,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
+def _sql_haversine_km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float | None:
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
+        return None
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
 # the columns of `events` that an update may change (id and seq never do)
 _EVENT_WRITABLE = (
     "type",
@@ -144,6 +159,7 @@ class SQLiteStore:
         self.path = str(path)
         self.readonly = readonly
         self._db = connect(self.path, readonly=readonly)
+        self._db.create_function("haversine_km", 4, _sql_haversine_km, deterministic=True)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -407,61 +423,182 @@ class SQLiteStore:
         return _event(row) if row else None
 
     def find_events(self, flt: EventFilter) -> list[LedgerEvent]:
+        where, args = self._event_where(flt)
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN places p ON p.id = e.place_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {_LISTING_KEY}, e.seq"
+        if flt.limit is not None:
+            sql += " LIMIT ?"
+            args.append(flt.limit)
+        return [_event(r) for r in self._db.execute(sql, args)]
+
+    def count_events(self, flt: EventFilter) -> list[tuple[str | None, str, int, int, int]]:
+        """(day, type, events, contested events, killed) of the events matching `flt`, by first day, undated last."""
+        where, args = self._event_where(flt)
+        sql = (
+            "SELECT e.date, e.type, count(*), sum(e.contested), coalesce(sum(cf.value), 0)"
+            " FROM events e LEFT JOIN places p ON p.id = e.place_id"
+            " LEFT JOIN current_figures cf ON cf.event_id = e.id AND cf.kind = 'killed' AND cf.claimant = '*'"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" GROUP BY e.date, e.type ORDER BY {_LISTING_KEY}, e.type"
+        return [(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4])) for r in self._db.execute(sql, args)]
+
+    def _event_where(self, flt: EventFilter) -> tuple[list[str], list[object]]:
+        """The WHERE conditions (joined with AND) and their arguments for `flt` over `events e`, `places p`."""
         where: list[str] = []
         args: list[object] = []
         if flt.since:
-            where.append("coalesce(e.date_to, e.date) >= ?")
-            args.append(flt.since)
+            # an event spanning days (date..date_to) is in range when its last day is; the lower bound on the
+            # listing key is the earliest first day of such an event, so the listing index gives a range scan
+            where.append(f"{_LISTING_KEY} >= ? AND coalesce(e.date_to, e.date) >= ?")
+            args += [self._earliest_start_overlapping(flt.since), flt.since]
         if flt.until:
-            where.append("e.date <= ?")
+            where.append(f"{_LISTING_KEY} <= ?")
             args.append(flt.until)
-        if flt.type:
-            where.append("e.type = ?")
-            args.append(flt.type)
+        types = (flt.type,) if isinstance(flt.type, str) else tuple(flt.type or ())
+        if types:
+            where.append(f"e.type IN ({','.join('?' * len(types))})")
+            args += types
         if flt.contested is not None:
             where.append("e.contested = ?")
             args.append(int(flt.contested))
         if flt.place:
             like = contains_pattern(flt.place)
-            where.append(
-                "EXISTS (SELECT 1 FROM event_sources s JOIN event_source_places sp ON sp.event_source_id = s.id"
-                " JOIN places q ON q.id = sp.place_id WHERE s.event_id = e.id"
-                f" AND (q.name {_LIKE} OR q.admin1 {_LIKE} OR q.admin2 {_LIKE}))"
-            )
-            args += [like, like, like]
+            places = [r[0] for r in self._db.execute(
+                f"SELECT id FROM places q WHERE q.name {_LIKE} OR q.admin1 {_LIKE} OR q.admin2 {_LIKE}",
+                (like, like, like),
+            )]
+            if len(places) <= _MAX_PLACES:
+                clause, values = self._place_clause(places)
+            else:  # too many to list: match names report by report
+                clause = (
+                    "EXISTS (SELECT 1 FROM event_sources s JOIN event_source_places sp ON sp.event_source_id = s.id"
+                    " JOIN places q ON q.id = sp.place_id WHERE s.event_id = e.id"
+                    f" AND (q.name {_LIKE} OR q.admin1 {_LIKE} OR q.admin2 {_LIKE}))"
+                )
+                values = [like, like, like]
+            where.append(clause)
+            args += values
         if flt.claimant:
             like = contains_pattern(flt.claimant)
-            where.append(
-                f"(EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.id AND c.claimant {_LIKE})"
-                f" OR EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id AND f.claimed_by {_LIKE}))"
-            )
-            args += [like, like]
+            clauses = []
+            for table, column in (("claims", "claimant"), ("figures", "claimed_by")):
+                names = self._distinct_like(table, column, like)
+                if names:
+                    clause, values = self._claimant_clause(table, column, names)
+                    clauses.append(clause)
+                    args += values
+            where.append("(" + " OR ".join(clauses) + ")" if clauses else "0")
         if flt.near:
             lat, lon, km = flt.near
             dlat = km / 111.0
             dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
-            where.append("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?")
-            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
-        sql = f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN places p ON p.id = e.place_id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date IS NULL, e.date, e.seq"
-        events = [_event(r) for r in self._db.execute(sql, args)]
-        if flt.near:
-            lat, lon, km = flt.near
-            events = [
-                ev
-                for ev in events
-                if ev.place and ev.place.lat is not None and ev.place.lon is not None
-                and haversine_km(lat, lon, ev.place.lat, ev.place.lon) <= km
-            ]
-        return events
+            where.append("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? AND haversine_km(?, ?, p.lat, p.lon) <= ?")
+            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lon, km]
+        if flt.q:
+            clause, values = self._words_clause(flt.q)
+            where.append(clause)
+            args += values
+        if flt.after:
+            day, seq = flt.after
+            key = day if day is not None else _UNDATED_KEY
+            # (key, seq) > (?, ?) spelt out: SQLite turns only this form into a range on the listing index
+            where.append(f"{_LISTING_KEY} >= ? AND ({_LISTING_KEY} > ? OR e.seq > ?)")
+            args += [key, key, seq]
+        return where, args
+
+    def _place_clause(self, places: list[int]) -> tuple[str, list[object]]:
+        """Events a report of which names one of `places`, by the cheaper of two plans.
+
+        Few reports name them (a village): look those reports up by place and take their events. Many (a
+        region): walk the listing and check each event's reports, so a page stops after `limit` events.
+        """
+        if not places:
+            return "0", []
+        marks = ",".join("?" * len(places))
+        few = self._db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM event_source_places WHERE place_id IN ({marks}) LIMIT ?)",
+            (*places, _FEW_ARTICLES + 1),
+        ).fetchone()[0] <= _FEW_ARTICLES
+        if few:
+            return (
+                "e.id IN (SELECT s.event_id FROM event_source_places sp JOIN event_sources s"
+                f" ON s.id = sp.event_source_id WHERE sp.place_id IN ({marks}))",
+                list(places),
+            )
+        return (
+            "EXISTS (SELECT 1 FROM event_sources s JOIN event_source_places sp ON sp.event_source_id = s.id"
+            f" WHERE s.event_id = e.id AND +sp.place_id IN ({marks}))",  # '+': a set to test, not a key to probe
+            list(places),
+        )
+
+    def _distinct_like(self, table: str, column: str, like: str) -> list[str]:
+        """The distinct values of an indexed column that match a LIKE pattern, one index seek per value.
+
+        Claimants are few and repeat across millions of rows: hopping from one value to the next in the index
+        (a loose index scan) reads each once, where `WHERE column LIKE ?` would read every row.
+        """
+        rows = self._db.execute(
+            f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM {table}"
+            f" UNION ALL SELECT (SELECT min({column}) FROM {table} WHERE {column} > v.x) FROM v WHERE v.x IS NOT NULL)"
+            f" SELECT x FROM v WHERE x {_LIKE}",
+            (like,),
+        )
+        return [r[0] for r in rows]
+
+    def _claimant_clause(self, table: str, column: str, names: list[str]) -> tuple[str, list[object]]:
+        """Events with a row of `table` whose `column` is one of `names`, by the cheaper of two plans."""
+        names = names[:_MAX_PLACES]
+        marks = ",".join("?" * len(names))
+        count = self._db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} IN ({marks}) LIMIT ?)",
+            (*names, _FEW_ARTICLES + 1),
+        ).fetchone()[0]
+        if count <= _FEW_ARTICLES:
+            return f"e.id IN (SELECT event_id FROM {table} WHERE {column} IN ({marks}))", list(names)
+        return f"EXISTS (SELECT 1 FROM {table} t WHERE t.event_id = e.id AND +t.{column} IN ({marks}))", list(names)
+
+    def _words_clause(self, query: str) -> tuple[str, list[object]]:
+        """Events with a source article matching an FTS5 query, by the cheaper of two plans.
+
+        Rare words: the few matching articles are listed first and their events looked up. Common words: the
+        listing walks events in order and asks the full-text index about each one's articles, so a page stops
+        after `limit` events instead of collecting every article that mentions "strike".
+        """
+        try:
+            docs = [r[0] for r in self._db.execute(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?", (query, _FEW_ARTICLES + 1)
+            )]
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search words {query!r}: {exc}") from exc
+        if len(docs) <= _FEW_ARTICLES:
+            return (
+                "e.id IN (SELECT s.event_id FROM event_sources s"
+                " WHERE s.document_id IN (SELECT value FROM json_each(?)))",
+                [json.dumps(docs)],
+            )
+        return (
+            "EXISTS (SELECT 1 FROM event_sources s JOIN documents_fts f ON f.rowid = s.document_id"
+            " WHERE s.event_id = e.id AND f.documents_fts MATCH ?)",
+            [query],
+        )
+
+    def _earliest_start_overlapping(self, day: str) -> str:
+        """The first day of the earliest multi-day event still running on `day` (or `day` itself)."""
+        # the partial index holds only multi-day events; without INDEXED BY the planner may walk events_date
+        row = self._db.execute(
+            "SELECT min(date) FROM events INDEXED BY events_spans WHERE date_to IS NOT NULL AND date_to >= ?", (day,)
+        ).fetchone()
+        return min(row[0], day) if row and row[0] else day
 
     def sources(self, event_id: str) -> list[SourceReport]:
         rows = self._db.execute(
             "SELECT s.id, s.event_id, s.document_id, s.extracted_id, s.type, s.status, s.quote, s.span_start,"
             " s.span_end, s.story_id, s.outlet, s.published, s.date, s.claimed_by, d.path, d.title,"
-            " p.name, p.admin1, p.admin2, p.country, p.lat, p.lon, p.precision, p.gazetteer_id"
+            " p.name, p.admin1, p.admin2, p.country, p.lat, p.lon, p.precision, p.gazetteer_id, d.url"
             " FROM event_sources s JOIN documents d ON d.id = s.document_id LEFT JOIN places p ON p.id = s.place_id"
             " WHERE s.event_id = ? ORDER BY s.id",
             (event_id,),
@@ -485,6 +622,7 @@ class SQLiteStore:
                 document_path=r[14],
                 document_title=r[15],
                 location=_location(r, 16),
+                document_url=r[24],
             )
             report.actors = [
                 a[0]
@@ -526,6 +664,36 @@ class SQLiteStore:
             (event_id,),
         ).fetchall()
         return [CurrentFigure(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8]) for r in rows]
+
+    def current_figures_of(self, event_ids: Sequence[str], claimant: str) -> dict[str, list[CurrentFigure]]:
+        """One claimant's current figures (OVERALL for the event's own) of many events, in one query per 500."""
+        out: dict[str, list[CurrentFigure]] = {}
+        ids = list(dict.fromkeys(event_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self._db.execute(
+                "SELECT event_id, kind, claimant, value, qualifier, low, high, contested, reports, figure_id"
+                f" FROM current_figures WHERE claimant = ? AND event_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY event_id, kind",
+                (claimant, *chunk),
+            )
+            for r in rows:
+                out.setdefault(r[0], []).append(
+                    CurrentFigure(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9])
+                )
+        return out
+
+    def get_document(self, document_id: int) -> DocumentRecord | None:
+        row = self._db.execute(
+            "SELECT id, path, outlet, title, url, published, text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        events = self._db.execute(
+            "SELECT event_id FROM event_sources WHERE document_id = ? GROUP BY event_id ORDER BY min(id)",
+            (document_id,),
+        )
+        return DocumentRecord(*row, event_ids=[r[0] for r in events])
 
     def figure_reports_of_kinds(
         self, kinds: Sequence[str], since: str | None, until: str | None

@@ -1,0 +1,385 @@
+"""The shapes the HTTP API answers with, as pydantic models (they are the OpenAPI schema), and the converters
+from the library's records.
+
+An event is the same record `kronika events --format jsonl` prints (`kronika.ledger.export.event_dict`), so the
+CLI and the API name every field alike.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kronika.ledger import AirNight, ClaimantStance, DayCount, DocumentOutcome, EventDetail, EventRow
+from kronika.ledger.export import event_dict
+from kronika.ledger.figures import claimant_label
+from kronika.models import Figure, Location
+from kronika.store import CurrentFigure, DocumentRecord, FigureReport, LedgerEvent, SourceReport
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorOut(_Model):
+    error: str = Field(description="What went wrong, in one line.")
+    status: int
+
+
+class FigureValue(_Model):
+    value: int
+    qualifier: str
+    low: int
+    high: int
+    contested: bool
+
+
+class EventOut(_Model):
+    id: str
+    type: str
+    date: str | None
+    date_to: str | None
+    place: str | None
+    region: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    status: str
+    contested: bool
+    sources: int
+    first_reported: str | None
+    last_reported: str | None
+    figures: dict[str, FigureValue]
+    summary: str
+
+
+class EventPage(_Model):
+    events: list[EventOut]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page.")
+
+
+class PointGeometry(_Model):
+    type: Literal["Point"]
+    coordinates: list[float] = Field(min_length=2, max_length=2, description="[longitude, latitude]")
+
+
+class EventFeature(_Model):
+    type: Literal["Feature"]
+    id: str
+    geometry: PointGeometry | None
+    properties: EventOut
+
+
+class EventCollection(_Model):
+    """An RFC 7946 FeatureCollection; `next_cursor` is a foreign member for paging."""
+
+    type: Literal["FeatureCollection"]
+    features: list[EventFeature]
+    next_cursor: str | None
+
+
+class PlaceOut(_Model):
+    name: str
+    region: str | None
+    admin2: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+
+
+class SourceFigure(_Model):
+    kind: str
+    value: int
+    qualifier: str
+    claimant: str | None
+    quote: str
+    span: list[int]
+
+
+class Agreement(_Model):
+    """How this report compares with the event it is part of, from what the ledger stores of both."""
+
+    type: bool
+    date: bool
+    place: bool
+
+
+class SourceOut(_Model):
+    id: int
+    role: Literal["first report", "merged"]
+    document_id: int
+    document: str = Field(description="API path of the stored article")
+    outlet: str | None
+    published: str | None
+    title: str | None
+    url: str | None = Field(description="Where the article was published, when the input said")
+    path: str
+    claimant: str | None
+    status: str
+    type: str
+    date: str | None
+    place: PlaceOut | None
+    actors: list[str]
+    quote: str
+    span: list[int]
+    figures: list[SourceFigure]
+    agreement: Agreement | None = Field(description="For merged reports: what they share with the event")
+
+
+class ClaimantFigure(_Model):
+    claimant: str
+    value: int
+    qualifier: str
+    low: int
+    high: int
+    reports: int
+
+
+class FigureReportOut(_Model):
+    value: int
+    qualifier: str
+    claimant: str = Field(description="Who says so (an unattributed figure is its outlet's)")
+    outlet: str | None
+    reported_on: str | None
+    quote: str
+    span: list[int]
+    source_id: int
+    document_id: int
+
+
+class FigureHistoryOut(_Model):
+    kind: str
+    current: FigureValue
+    by_claimant: list[ClaimantFigure]
+    history: list[FigureReportOut]
+    text: str
+
+
+class ClaimOut(_Model):
+    claimant: str | None
+    stances: list[str]
+    source_ids: list[int]
+
+
+class EventDetailOut(_Model):
+    event: EventOut
+    sources: list[SourceOut]
+    figures: list[FigureHistoryOut]
+    claims: list[ClaimOut]
+
+
+class TimelineDayOut(_Model):
+    """One day: its events (an event counts on its first day), per type, contested, and the killed they report."""
+
+    date: str | None
+    events: int
+    types: dict[str, int]
+    contested: int
+    killed: int
+
+
+class TimelineOut(_Model):
+    days: list[TimelineDayOut]
+
+
+class AirNightOut(_Model):
+    """One night's figures as one claimant gives them, for the country or one area (kronika.ledger.air)."""
+
+    date: str | None
+    claimant: str
+    claimant_id: str | None
+    scope: str
+    area: str | None
+    breakdown: bool = Field(description="A regional or city count, never a nationwide figure")
+    drones_launched: int | None
+    drones_destroyed: int | None
+    missiles_launched: int | None
+    missiles_destroyed: int | None
+    weapons_launched: int | None
+    weapons_destroyed: int | None
+    launched: int | None
+    destroyed: int | None
+    interception_rate: float | None = Field(description="Destroyed over launched, from one report")
+    events: list[str]
+
+
+class AirStatsOut(_Model):
+    nights: list[AirNightOut]
+
+
+class SearchHit(_Model):
+    document_id: int
+    path: str
+    title: str | None
+    snippet: str = Field(description="Matching words between [ and ]")
+
+
+class SearchOut(_Model):
+    results: list[SearchHit]
+
+
+class DocumentOut(_Model):
+    id: int
+    path: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: str | None
+    text: str = Field(description="The cleaned text every quote span points into")
+    events: list[str]
+
+
+class StatsOut(_Model):
+    counts: dict[str, int]
+
+
+class ConfigOut(_Model):
+    read_only: bool
+    tiles: str | None
+    tiles_attribution: str | None
+    version: str
+
+
+class IngestIn(_Model):
+    """One article, with the fields of a JSON Lines input record."""
+
+    text: str = Field(min_length=1, max_length=1_000_000)
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    source: str | None = Field(None, max_length=200, description="The outlet")
+    published: str | None = Field(None, max_length=40, description="Publication day, YYYY-MM-DD")
+
+
+class IngestOut(_Model):
+    status: Literal["new", "known", "rejected"]
+    reason: str
+    events_new: int
+    events_merged: int
+    document_id: int | None
+    events: list[str]
+
+
+# ---------------------------------------------------------------------------------------------- converters
+
+
+def place_out(loc: Location | None) -> PlaceOut | None:
+    if loc is None:
+        return None
+    return PlaceOut(name=loc.name, region=loc.admin1, admin2=loc.admin2, country=loc.country, lat=loc.lat,
+                    lon=loc.lon, precision=loc.precision)
+
+
+def _figure_value(c: CurrentFigure) -> FigureValue:
+    return FigureValue(value=c.value, qualifier=c.qualifier, low=c.low, high=c.high, contested=c.contested)
+
+
+def _source_figure(f: Figure) -> SourceFigure:
+    return SourceFigure(kind=f.kind, value=f.value, qualifier=f.qualifier, claimant=f.claimed_by, quote=f.quote,
+                        span=list(f.span))
+
+
+def _same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.gazetteer_id and b.gazetteer_id:
+        return a.gazetteer_id == b.gazetteer_id
+    return a.name.casefold() == b.name.casefold()
+
+
+def _agreement(src: SourceReport, event: LedgerEvent) -> Agreement:
+    last = event.date_to or event.date
+    in_days = src.date is not None and event.date is not None and event.date <= src.date <= (last or "")
+    return Agreement(type=src.type == event.type, date=in_days, place=_same_place(src.location, event.place))
+
+
+def source_out(src: SourceReport, event: LedgerEvent, first: bool) -> SourceOut:
+    return SourceOut(
+        id=src.id,
+        role="first report" if first else "merged",
+        document_id=src.document_id,
+        document=f"/api/documents/{src.document_id}",
+        outlet=src.outlet,
+        published=src.published,
+        title=src.document_title,
+        url=src.document_url,
+        path=src.document_path,
+        claimant=src.claimed_by,
+        status=src.status,
+        type=src.type,
+        date=src.date,
+        place=place_out(src.location),
+        actors=src.actors,
+        quote=src.quote,
+        span=list(src.span),
+        figures=[_source_figure(f) for f in src.figures],
+        agreement=None if first else _agreement(src, event),
+    )
+
+
+def _figure_report(f: FigureReport) -> FigureReportOut:
+    return FigureReportOut(value=f.value, qualifier=f.qualifier, claimant=claimant_label(f), outlet=f.outlet,
+                           reported_on=f.reported_on, quote=f.quote, span=list(f.span), source_id=f.source_id,
+                           document_id=f.document_id)
+
+
+def _claim(c: ClaimantStance) -> ClaimOut:
+    return ClaimOut(claimant=c.claimant, stances=c.stances, source_ids=c.source_ids)
+
+
+def event_out(row: EventRow) -> EventOut:
+    return EventOut(**event_dict(row))
+
+
+def detail_out(detail: EventDetail) -> EventDetailOut:
+    row = EventRow(detail.event, {h.kind: h.current for h in detail.figures})
+    return EventDetailOut(
+        event=event_out(row),
+        sources=[source_out(s, detail.event, n == 0) for n, s in enumerate(detail.sources)],
+        figures=[
+            FigureHistoryOut(
+                kind=h.kind,
+                current=_figure_value(h.current),
+                by_claimant=[
+                    ClaimantFigure(claimant=c.claimant, value=c.value, qualifier=c.qualifier, low=c.low, high=c.high,
+                                   reports=c.reports)
+                    for c in h.by_claimant
+                ],
+                history=[_figure_report(r) for r in h.reports],
+                text=h.text,
+            )
+            for h in detail.figures
+        ],
+        claims=[_claim(c) for c in detail.claims],
+    )
+
+
+def timeline_out(days: list[DayCount]) -> TimelineOut:
+    return TimelineOut(days=[
+        TimelineDayOut(date=d.date, events=d.events, types=d.types, contested=d.contested, killed=d.killed)
+        for d in days
+    ])
+
+
+def air_out(nights: list[AirNight]) -> AirStatsOut:
+    return AirStatsOut(nights=[
+        AirNightOut(date=n.date, claimant=n.claimant, claimant_id=n.claimant_id, scope=n.scope, area=n.area,
+                    breakdown=n.breakdown, drones_launched=n.drones_launched, drones_destroyed=n.drones_destroyed,
+                    missiles_launched=n.missiles_launched, missiles_destroyed=n.missiles_destroyed,
+                    weapons_launched=n.weapons_launched, weapons_destroyed=n.weapons_destroyed,
+                    launched=n.launched, destroyed=n.destroyed, interception_rate=n.interception_rate,
+                    events=list(n.events))
+        for n in nights
+    ])
+
+
+def document_out(doc: DocumentRecord) -> DocumentOut:
+    return DocumentOut(id=doc.id, path=doc.path, outlet=doc.outlet, title=doc.title, url=doc.url,
+                       published=doc.published, text=doc.text, events=doc.event_ids)
+
+
+def ingest_out(outcome: DocumentOutcome, events: list[str]) -> IngestOut:
+    return IngestOut(status=outcome.status, reason=outcome.reason, events_new=outcome.events_new,  # type: ignore[arg-type]
+                     events_merged=outcome.events_merged, document_id=outcome.document_id, events=events)

@@ -1,0 +1,25 @@
+"""One ledger connection per server thread.
+
+A SQLite connection belongs to the thread that opened it; FastAPI runs plain route functions in a pool of
+threads, so each thread opens the ledger once and keeps it (and its page cache) for the requests it serves.
+WAL lets these readers read while an ingest writes.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from kronika.store import SQLiteStore, open_store
+
+
+class StorePool:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._local = threading.local()
+
+    def store(self) -> SQLiteStore:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.path)
+        return store
