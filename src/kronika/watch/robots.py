@@ -3,8 +3,8 @@
     RobotsRules(client).check(url)  None when kronika may fetch `url`, else raises FetchError
 
 * 2xx: the rules for the `kronika` user agent (or `*`) decide; a Crawl-delay raises the host's delay.
-* 4xx (no robots.txt, or none for us to read): everything may be fetched.
-* 5xx or unreachable: nothing may be fetched for now (a transient failure: the item is tried again later).
+* 4xx, or otherwise unavailable (a redirect loop, over the size limit): everything may be fetched.
+* 5xx, 429 or unreachable: nothing may be fetched for now (a transient failure: the item is tried again later).
 One robots.txt per origin is kept for `ttl` seconds (RFC 9309: at most a day); fetches of the same origin
 from several threads wait for the first.
 """
@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 from kronika.watch.client import FetchError, PoliteClient
+from kronika.watch.guard import BlockedAddress
 
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to read at least 500 KiB
 USER_AGENT_TOKEN = "kronika"
@@ -48,6 +49,10 @@ class RobotsRules:
         robots.txt cannot be read now) when not."""
         parts = urlsplit(url)
         origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        try:  # a host the guard refuses is named as such, not as an unreadable robots.txt
+            self.client.guard.check_host(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+        except BlockedAddress as exc:
+            raise FetchError(url, str(exc)) from None
         entry = self._entry(origin)
         if entry.error is not None:
             raise FetchError(url, f"not fetched: {entry.error.reason} for {origin}/robots.txt", transient=True)
@@ -69,9 +74,9 @@ class RobotsRules:
         try:
             fetched = self.client.fetch(f"{origin}/robots.txt", max_bytes=ROBOTS_MAX_BYTES)
         except FetchError as exc:
-            if exc.status is not None and 400 <= exc.status < 500 and exc.status != 429:
-                return _Entry(now + self.ttl, None)
-            return _Entry(now + self.retry_after, None, exc)
+            if exc.transient:  # 5xx, 429, timeouts, refused connections: unreachable, nothing allowed for now
+                return _Entry(now + self.retry_after, None, exc)
+            return _Entry(now + self.ttl, None)  # 4xx, a redirect loop, not text: unavailable, all allowed
         parser = RobotFileParser()
         parser.parse(fetched.content.decode("utf-8", errors="replace").splitlines())
         parser.modified()  # marks it read: can_fetch answers False for a parser that never was

@@ -92,6 +92,7 @@ class FeedState:
         self.path = str(path)
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA synchronous=NORMAL")  # as the store's: WAL survives a kill at NORMAL
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("SELECT 1 FROM feeds LIMIT 1")
         except sqlite3.Error as exc:
