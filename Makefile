@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_extract.py
 	$(PY) bench/bench_geocode.py
 	$(PY) bench/bench_ingest.py
+	$(PY) bench/bench_watch.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info

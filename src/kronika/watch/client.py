@@ -10,8 +10,8 @@ What "polite" and "bounded" mean here (each number is a `FetchPolicy` field):
   whole into memory;
 * at most `max_redirects` redirects, each to http(s) only, a loop named as such; every hop opens a new
   connection through the guard (kronika.watch.guard), so a redirect to a private address is refused;
-* at most `per_host` requests at a time to one host, and `host_delay` seconds between the starts of two
-  requests to it (raised by a robots.txt Crawl-delay);
+* at most `per_host` requests at a time to one host, each of those slots resting `host_delay` seconds after
+  its request before the next (raised by a robots.txt Crawl-delay);
 * 429 and 5xx answers are retried `retries` times with exponential backoff, waiting what Retry-After asks
   when it asks (seconds or an HTTP date), and giving up at once when it asks for more than `max_retry_wait`;
 * a User-Agent that names kronika, and no proxy from the environment (a proxy would connect for us, past
@@ -118,14 +118,15 @@ class Fetched:
 
 
 class HostLimiter:
-    """At most `per_host` requests at a time per host, request starts at least `delay` seconds apart."""
+    """At most `per_host` requests at a time per host; each of those slots rests `delay` seconds after its request
+    before it takes the next (so one host sees at most per_host / delay requests a second)."""
 
     def __init__(self, per_host: int, delay: float) -> None:
         self.per_host = per_host
         self.delay = delay
         self._lock = threading.Lock()
-        self._slots: dict[str, threading.BoundedSemaphore] = {}
-        self._next_start: dict[str, float] = {}
+        self._free_at: dict[str, list[float]] = {}  # per host: when each idle slot may be used again
+        self._idle = threading.Condition(self._lock)
         self._delays: dict[str, float] = {}
 
     def set_delay(self, host: str, seconds: float) -> None:
@@ -138,19 +139,21 @@ class HostLimiter:
 
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:
-        with self._lock:
-            sem = self._slots.setdefault(host, threading.BoundedSemaphore(self.per_host))
-        sem.acquire()
+        with self._idle:
+            slots = self._free_at.setdefault(host, [0.0] * self.per_host)
+            while not slots:
+                self._idle.wait()
+            slots.sort()
+            free_at = slots.pop(0)  # the slot that rested longest
+        wait = free_at - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
         try:
-            with self._lock:
-                now = time.monotonic()
-                start = max(now, self._next_start.get(host, now))
-                self._next_start[host] = start + self._delays.get(host, self.delay)
-            if start > now:
-                time.sleep(start - now)
             yield
         finally:
-            sem.release()
+            with self._idle:
+                slots.append(time.monotonic() + self._delays.get(host, self.delay))
+                self._idle.notify()
 
 
 class GuardedTransport(httpx.HTTPTransport):

@@ -17,10 +17,12 @@ A bad feed or page never stops the poll: it gets a one-line reason in the report
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,7 +154,7 @@ class Watcher:
         urls = list(dict.fromkeys(feed_urls))
         pool = ThreadPoolExecutor(max_workers=self.client.policy.workers, thread_name_prefix="kronika-fetch")
         try:
-            with open_store(self.db) as store, FeedState(store.path) as state:
+            with open_store(self.db) as store, poll_lock(store.path), FeedState(store.path) as state:
                 feeds = [state.feed(url) for url in urls]
                 reports = {feed.id: FeedReport(feed.url) for feed in feeds}
                 outlets = {feed.id: feed.title for feed in feeds}
@@ -292,6 +294,36 @@ class Watcher:
             sleep(max(0.0, interval - (time.monotonic() - started)))
 
 
+@contextmanager
+def poll_lock(db_path: str) -> Iterator[None]:
+    """One poll per ledger at a time: two would take the same pending items in interleaved order. A second poll
+    (cron starting one while the last still runs) is refused with one line; the lock dies with its process."""
+    if db_path == ":memory:":
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock, as before
+        yield
+        return
+    path = f"{db_path}.watch-lock"
+    with open(path, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise KronikaError(f"another poll into {db_path} is running ({holder}): this one is skipped") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def fetch_urls(urls: Iterable[str], client: PoliteClient) -> Iterator[Article | RejectedInput]:
     """Each URL's page as an Article (robots.txt respected), or a RejectedInput with the reason."""
     robots = RobotsRules(client)
@@ -313,4 +345,13 @@ def extract_urls(urls: Sequence[str], client: PoliteClient) -> Iterator[Document
     yield from _default_extract(fetch_urls(urls, client))
 
 
-__all__ = ["BATCH_SIZE", "FeedReport", "ItemResult", "PollReport", "Watcher", "extract_urls", "fetch_urls"]
+__all__ = [
+    "BATCH_SIZE",
+    "FeedReport",
+    "ItemResult",
+    "PollReport",
+    "Watcher",
+    "extract_urls",
+    "fetch_urls",
+    "poll_lock",
+]

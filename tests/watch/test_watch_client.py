@@ -180,13 +180,26 @@ def test_at_most_two_requests_at_a_time_per_host(site, client) -> None:
     assert site.max_in_flight == 2
 
 
-def test_requests_to_one_host_are_spaced_by_the_delay(site, guard) -> None:
+def test_each_slot_of_a_host_rests_for_the_delay(site, guard) -> None:
     site.static("/a", "a")
-    with PoliteClient(replace(FAST, host_delay=0.2), guard) as client:
+    with PoliteClient(replace(FAST, host_delay=0.2, per_host=1), guard) as client:
         for _ in range(3):
             client.fetch(site.url("/a"))
     starts = [r.at for r in site.log]
     assert all(b - a >= 0.18 for a, b in zip(starts, starts[1:], strict=False))
+
+
+def test_two_slots_share_a_host_and_each_rests(site, guard) -> None:
+    site.static("/a", "a")
+    with PoliteClient(replace(FAST, host_delay=0.3), guard) as client:
+        threads = [threading.Thread(target=client.fetch, args=(site.url("/a"),)) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    starts = sorted(r.at for r in site.log)
+    assert starts[1] - starts[0] < 0.15  # two at once
+    assert starts[2] - starts[0] >= 0.28 and starts[3] - starts[1] >= 0.28  # then each slot rested
 
 
 def test_robots_txt_rules_and_crawl_delay(site, client) -> None:

@@ -10,8 +10,10 @@ import pytest
 from feed_site import FAST, Item, Site, article_html, atom, gzip_bomb, rss
 from stories import STORIES
 
+from kronika.errors import KronikaError
 from kronika.store import open_store
 from kronika.watch import PoliteClient, Watcher, feed_stats
+from kronika.watch.poll import poll_lock
 
 MB = 1024 * 1024
 PUBLISHED = {"kharkiv-drones": "2025-11-18T07:10:00+02:00", "kharkiv-toll": "2025-11-18T19:40:00+02:00"}
@@ -211,3 +213,12 @@ def test_every_failure_ends_with_a_one_line_reason_and_the_other_items_go_on(tro
     assert (gave_up.state, gave_up.reason) == ("failed", "timed out after 0.5 s waiting for the server "
                                                          "(gave up after 3 attempts)")
     assert poll(db, guard, feeds[:1]).feeds[0].line() == f"feed {feeds[0]}: not modified"
+
+
+def test_two_polls_of_one_ledger_never_run_at_once(tmp_path, guard) -> None:
+    db = tmp_path / "ledger.db"
+    open_store(db).close()
+    with poll_lock(str(db)), PoliteClient(FAST, guard) as client, \
+            pytest.raises(KronikaError, match=r"another poll into .*ledger.db is running \(pid \d+\): this one is "
+                                              r"skipped"):
+        Watcher(db, client).poll(["http://news.test:9/feed.xml"])
