@@ -7,6 +7,7 @@ failed or was skipped with its reason, and a summary line.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
@@ -94,6 +95,13 @@ def watch_cmd(
         raise KronikaError(f"--interval must be at least {MIN_INTERVAL:.0f} seconds (polite to the feeds' servers)")
     path = Path(db) if db is not None else default_db_path()
     open_store(path).close()  # a ledger that cannot be opened is one line now, not a failure per poll
+    with err.status("loading the language model"):
+        try:  # before the first poll, so its items' latency is theirs, not the model's load time
+            from kronika.nlp import load_nlp
+
+            load_nlp()
+        except (ImportError, OSError) as exc:
+            raise KronikaError(f"the extraction pipeline is not available: {exc}") from None
     with PoliteClient(FetchPolicy(), guard) as client:
         progress = Progress(SpinnerColumn(), TextColumn("[bold]watch[/] {task.completed} item(s) {task.description}"),
                             TimeElapsedColumn(), console=err, transient=True)
@@ -111,18 +119,25 @@ def watch_cmd(
                 raise typer.Exit(1)
             return
         err.print(f"watching {len(found)} feed(s) every {interval:g} s into {escape(str(path))} (Ctrl-C stops)")
-
-        def on_poll(report: PollReport) -> None:
-            progress.stop()
-            print_report(report)
+        while True:
+            started = time.monotonic()
+            try:
+                with progress:
+                    report = watcher.poll(found)
+                print_report(report)
+            except KronikaError as exc:  # the ledger busy or failing: say so, and try again next time
+                err.print(f"poll failed: {escape(str(exc))}")
             progress.reset(task)
-
-        with progress:
-            watcher.watch(found, interval, on_poll)
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
 
 
 def _seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f} s"
+
+
+def _when(stamp: str | None) -> str:
+    """'2025-11-19T08:00:01.123+00:00' as '2025-11-19 08:00:01Z'."""
+    return f"{stamp[:10]} {stamp[11:19]}Z" if stamp else "never"
 
 
 def stats_feeds_cmd(db: DbOption = None) -> None:
@@ -138,11 +153,11 @@ def stats_feeds_cmd(db: DbOption = None) -> None:
     for col in ("feed", "items", "ingested", "known", "skipped", "failed", "waiting", "feed failures",
                 "last success", "p50", "p95", "last error"):
         table.add_column(col, justify="left" if col in ("feed", "last success", "last error") else "right",
-                         overflow="fold")
+                         overflow="fold", no_wrap=col in ("feed", "last success"))
     for s in rows:
         table.add_row(
             escape(s.url), str(s.items), str(s.ingested), str(s.known), str(s.skipped), str(s.failed),
-            str(s.waiting), f"{s.feed_failures}/{s.polls}", s.last_success or "never",
+            str(s.waiting), f"{s.feed_failures}/{s.polls}", _when(s.last_success),
             _seconds(s.latency_p50), _seconds(s.latency_p95), escape(s.last_error or ""),
         )
     out.print(table)

@@ -1,7 +1,6 @@
 """One poll of a set of feeds, top to bottom: feeds -> new items -> pages -> articles -> the ledger.
 
-    Watcher(db, client).poll(feed_urls) -> PollReport   one poll (what `kronika watch --once` runs)
-    Watcher(...).watch(feed_urls, interval)              poll, sleep, poll ... (what `kronika watch` runs)
+    Watcher(db, client).poll(feed_urls) -> PollReport   one poll (`kronika watch` runs one every --interval)
     fetch_urls(urls, client)                             pages as Articles, for `kronika ingest URL`
 
 A poll:
@@ -282,17 +281,6 @@ class Watcher:
                 state_, reason = state.finish_item(item, "ingested", fetched_at=fetched_at, ingested_at=now_utc(),
                                                    content_hash=digest, document_id=document_id)
         return ItemResult(item.link, feed_url, state_, reason)
-
-    # ------------------------------------------------------------------ the loop
-
-    def watch(self, feed_urls: Sequence[str], interval: float, on_poll: Callable[[PollReport], None],
-              sleep: Callable[[float], None] = time.sleep) -> None:
-        """Poll every `interval` seconds (counted from the start of each poll) until interrupted."""
-        while True:
-            started = time.monotonic()
-            on_poll(self.poll(feed_urls))
-            sleep(max(0.0, interval - (time.monotonic() - started)))
-
 
 @contextmanager
 def poll_lock(db_path: str) -> Iterator[None]:
