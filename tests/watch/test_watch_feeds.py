@@ -75,3 +75,23 @@ def test_what_is_not_a_feed_gets_a_reason(body: bytes, content_type: str, reason
 def test_an_empty_feed_is_a_feed() -> None:
     feed = parse_feed(rss("Quiet Wire", []).encode(), FEED)
     assert feed.title == "Quiet Wire" and feed.items == []
+
+
+def test_external_entities_are_never_read(tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do-not-leak")
+    doc = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]><rss version="2.0"><channel>'
+           "<title>Wire &x;</title><item><title>A &x;</title><link>http://news.test/a</link></item></channel></rss>")
+    feed = parse_feed(doc.encode(), FEED)
+    assert "do-not-leak" not in repr(feed)
+    assert [i.url for i in feed.items] == ["http://news.test/a"]
+
+
+def test_an_entity_expansion_bomb_is_not_expanded() -> None:
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(8))
+    doc = (f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel><title>&i;</title>'
+           "<item><title>x</title><link>http://news.test/a</link></item></channel></rss>")
+    feed = parse_feed(doc.encode(), FEED)  # a billion "a"s if expanded
+    assert len(feed.title or "") < 100
+    assert feed.note is not None and "amplification" in feed.note

@@ -15,7 +15,7 @@ import codecs
 from dataclasses import dataclass
 
 from kronika.models import Article
-from kronika.readers import read_html
+from kronika.readers import normalise_article, read_html
 from kronika.watch.client import Fetched, FetchError, PoliteClient
 from kronika.watch.robots import RobotsRules
 
@@ -54,7 +54,7 @@ def article_from_page(fetched: Fetched, name: str, hints: ItemHints | None = Non
     article.title = article.title or hints.title
     article.source = article.source or hints.outlet
     article.metadata_date = article.metadata_date or hints.date
-    return article
+    return normalise_article(article)  # the feed's words come in here too: the readers' one normalisation
 
 
 def _as_utf8(data: bytes, charset: str | None) -> bytes:
