@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_long.py
 	$(PY) bench/bench_serve.py
+	$(PY) bench/bench_watch.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info

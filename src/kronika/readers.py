@@ -51,6 +51,7 @@ __all__ = [
     "normalise_article",
     "normalise_text",
     "read_file",
+    "read_html",
     "split_metadata_line",
 ]
 
@@ -312,6 +313,12 @@ def split_metadata_line(text: str) -> tuple[str | None, str]:
         return None, text
     day = f"{match['y']}-{match['m']}-{match['d']}" if match["y"] else None
     return day, text[match.end() :]
+
+
+def read_html(name: str, data: bytes) -> Article:
+    """One HTML page given as bytes (a page fetched by `kronika watch`) -> its Article, read as an .html file
+    is; raises RejectedInput(name, reason). The caller bounds the size."""
+    return _article_from_html(name, data)
 
 
 # ---------------------------------------------------------------------------------------------- readers

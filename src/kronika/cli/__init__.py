@@ -26,6 +26,9 @@ def _register_commands() -> None:
 
     for module in (extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd):
         module.register(app)
+    from kronika.cli import watch_cmd  # after ledger_cmd: it adds `stats feeds` to the stats group
+
+    watch_cmd.register(app)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -105,9 +105,14 @@ def _extract(files: list[Path]) -> Iterator[DocumentResult | RejectedInput]:
 
 
 def run_ingest(
-    paths: Iterable[Path], db: Path | None, quiet: bool = False, follow_symlinks: bool = False
+    paths: Iterable[Path],
+    db: Path | None,
+    quiet: bool = False,
+    follow_symlinks: bool = False,
+    urls: Sequence[str] = (),
+    allow_private: bool = False,
 ) -> tuple[IngestSummary, str]:
-    """Extract and ingest `paths` with a progress bar; returns the summary and the ledger path."""
+    """Extract and ingest `paths` (then `urls`) with a progress bar; returns the summary and the ledger path."""
     files, refused = expand_inputs(paths, follow_symlinks)
     has_corpus = any(f.suffix.lower() in JSONL_SUFFIXES or str(f) == "-" for f in files)
     with open_store(db) as store:
@@ -123,13 +128,14 @@ def run_ingest(
         )
         with progress:
             # a JSON Lines corpus holds many documents per file: the total is then unknown
-            task = progress.add_task("", total=None if has_corpus else len(files) + len(refused))
+            task = progress.add_task("", total=None if has_corpus else len(files) + len(refused) + len(urls))
 
             def advance(outcome: object) -> None:
                 progress.update(task, advance=1, description=safe(Path(getattr(outcome, "path", "")).name))
 
             try:
-                summary = ingest(store, _chain(refused, _extract(files)), on_document=advance)
+                summary = ingest(store, _chain(refused, _extract(files), _fetch(urls, allow_private)),
+                                 on_document=advance)
             except KronikaError:
                 raise
             except Exception as exc:  # a bug in extraction must not become a traceback mid-batch
@@ -137,9 +143,19 @@ def run_ingest(
         return summary, store.path
 
 
-def _chain(first: list[RejectedInput], rest: Iterator[DocumentResult | RejectedInput]) -> Iterator:
+def _chain(first: list[RejectedInput], *rest: Iterator[DocumentResult | RejectedInput]) -> Iterator:
     yield from first
-    yield from rest
+    for part in rest:
+        yield from part
+
+
+def _fetch(urls: Sequence[str], allow_private: bool) -> Iterator[DocumentResult | RejectedInput]:
+    if not urls:
+        return
+    from kronika.watch import AddressGuard, PoliteClient, extract_urls
+
+    with PoliteClient(guard=AddressGuard(allow_private=allow_private)) as client:
+        yield from extract_urls(urls, client)
 
 
 def _print_summary(summary: IngestSummary, db_path: str) -> None:
@@ -172,12 +188,21 @@ def _place_text(row: EventRow) -> str:
 
 
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl); - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files or folders (.txt, .html, .jsonl); - for stdin; or URLs.")
+    ],
     db: DbOption = None,
     follow_symlinks: FollowSymlinksOption = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URLs reach loopback and private addresses.")
+    ] = False,
 ) -> None:
     """Extract events from articles and merge them into the ledger (idempotent)."""
-    summary, db_path = run_ingest(paths, db, follow_symlinks=follow_symlinks)
+    from kronika.watch.urls import is_http_url
+
+    urls = [p for p in paths if is_http_url(p)]
+    files = [Path(p) for p in paths if not is_http_url(p)]
+    summary, db_path = run_ingest(files, db, follow_symlinks=follow_symlinks, urls=urls, allow_private=allow_private)
     _print_summary(summary, db_path)
     if summary.documents_rejected:
         raise typer.Exit(1)

@@ -278,6 +278,43 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claims_claimant ON claims(claimant);
     CREATE INDEX figures_claimed_by ON figures(claimed_by);
     """,
+    # 5: feed watching (`kronika watch`): each feed's HTTP state, and how far each item it listed got
+    """
+    CREATE TABLE feeds (
+        id               INTEGER PRIMARY KEY,
+        url              TEXT NOT NULL UNIQUE,    -- as the user gave it
+        title            TEXT,
+        etag             TEXT,                    -- for conditional GET
+        last_modified    TEXT,
+        added_at         TEXT NOT NULL,
+        last_poll_at     TEXT,
+        last_success_at  TEXT,
+        last_status      TEXT,                    -- ok | not modified | failed
+        last_error       TEXT,
+        polls            INTEGER NOT NULL DEFAULT 0,
+        failures         INTEGER NOT NULL DEFAULT 0,  -- polls that failed
+        items_seen       INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE feed_items (
+        id             INTEGER PRIMARY KEY,       -- the order items are taken in
+        feed_id        INTEGER NOT NULL REFERENCES feeds(id),  -- the feed it was first seen in
+        url            TEXT NOT NULL UNIQUE,      -- canonical: the item's identity
+        link           TEXT NOT NULL,             -- as the feed gave it
+        guid           TEXT,
+        title          TEXT,
+        feed_date      TEXT,                      -- the feed's date for it (ISO day): evidence only
+        state          TEXT NOT NULL,             -- pending | retry | ingested | known | skipped | failed
+        reason         TEXT,
+        attempts       INTEGER NOT NULL DEFAULT 0,
+        first_seen_at  TEXT NOT NULL,             -- UTC, milliseconds
+        fetched_at     TEXT,
+        ingested_at    TEXT,
+        content_hash   TEXT,                      -- documents.content_hash of what it became
+        document_id    INTEGER REFERENCES documents(id)
+    );
+    CREATE INDEX feed_items_feed ON feed_items(feed_id, state);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
