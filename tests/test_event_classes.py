@@ -219,3 +219,8 @@ def test_holding_control_of_a_town_is_a_claim_and_an_encirclement_ruled_impossib
     assert places(events(claimed, "ground_claim")) == ["Soledar"]
     ruled_out = "The spokesman said a complete encirclement of troops near Pokrovsk was not possible.\n"
     assert events(ruled_out, "ground_claim") == []
+
+
+def test_a_named_district_of_a_city_places_the_strike_in_the_city() -> None:
+    text = "On Monday evening, Russian troops shelled the Korabelnyi district of Kherson, the city administration said.\n"
+    assert places(events(text, "strike")) == ["Kherson"]
