@@ -219,3 +219,27 @@ def test_holding_control_of_a_town_is_a_claim_and_an_encirclement_ruled_impossib
     assert places(events(claimed, "ground_claim")) == ["Soledar"]
     ruled_out = "The spokesman said a complete encirclement of troops near Pokrovsk was not possible.\n"
     assert events(ruled_out, "ground_claim") == []
+
+
+def test_a_named_district_of_a_city_places_the_strike_in_the_city() -> None:
+    text = "On Monday evening, Russian troops shelled the Korabelnyi district of Kherson, the city administration said.\n"
+    assert places(events(text, "strike")) == ["Kherson"]
+
+
+def test_being_willing_to_adopt_a_plan_is_a_statement_and_releasing_it_is_the_act() -> None:
+    text = (
+        "Beijing, China (AFP) Feb 24, 2023 - President Volodymyr Zelensky said on Friday he is willing to put "
+        "part of China's proposal into practice.\n\n"
+        "Earlier on Friday, the Chinese government released a document with 12 points for ending the war.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert len(acts) == 1 and "China" in acts[0].actors and acts[0].location is None
+    assert any("willing" in e.quote for e in events(text, "statement"))
+
+
+def test_the_cut_off_last_line_of_an_excerpt_is_body_text() -> None:
+    text = (
+        "Russian forces struck Kharkiv overnight, the governor said.\n\n"
+        "On Wednesday, Poland summoned the Russian ambassador in Warsaw over a drone that crossed its"
+    )
+    assert [e.type for e in events(text) if e.type == "diplomacy"] == ["diplomacy"]

@@ -191,3 +191,12 @@ def test_fuzzy_in_a_list_needs_the_list_to_start_with_a_place_cue(geo: Geocoder)
     assert [m.fuzzy for m in cued] == [False, True, True]
     uncued = geo.find_places("Officials from Kupiansk, Novoselifka and Milolyubivka met.")
     assert [m.surface for m in uncued] == ["Kupiansk"]
+
+
+def test_the_city_after_a_named_district_is_the_city_not_its_raion(geo: Geocoder) -> None:
+    # "district of X" alone reads X as a raion; a district with a name of its own is a part of the city X
+    found = geo.find_places("Russian troops shelled the Korabelnyi district of Kherson on Monday evening.")
+    kherson = by_surface(found, "Kherson")
+    assert (kherson.location.name, kherson.location.precision) == ("Kherson", "settlement")
+    raion = geo.find_places("Artillery hit villages across the district of Nikopol overnight.")
+    assert [m.location.precision for m in raion] == ["admin2"]

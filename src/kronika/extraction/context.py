@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kronika.extraction.actors import NameBook
-from kronika.extraction.places import PlaceRef, role_of
+from kronika.extraction.places import PlaceRef, fold_city_districts, role_of
 from kronika.models import CleanedText, Figure, Location, Story
 
 # a line ending like this is a sentence, not a title; ":" and ";" end the lead-in and the items of a list
@@ -111,7 +111,7 @@ class ArticleContext:
             if getattr(p, "kind", "") == "organisation":
                 continue
             refs.append(PlaceRef(p.start, p.end, p.surface, p.location, role_of(self.doc, p.start, p.end)))
-        return refs
+        return fold_city_districts(refs, self.cleaned.text)
 
 
 def is_headline(line: str) -> bool:

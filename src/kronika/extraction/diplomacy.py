@@ -46,7 +46,7 @@ ACTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "plan",
             r"\b(?:received|presented|submitted|handed|delivered|unveiled|drafted|proposed|offered|released|published"
-            r"|put\s+forward|accepted|agreed\s+to|willing\s+to|ready\s+to|prepared\s+to|working\s+on)\b[^.;]{0,50}?"
+            r"|put\s+forward|accepted|agreed\s+to|working\s+on)\b[^.;]{0,50}?"
             r"\b(?:proposal|plan|ceasefire|truce|initiative|points|memorandum|framework|deal)\b",
         ),
         ("sign", r"\bsign(?:ed|s|ing)?\b[^.;]{0,30}\b(?:agreement|deal|memorandum|accord|treaty|declaration)\b"),

@@ -68,6 +68,11 @@ _SIDE_SITE = re.compile(
 _THEATRE_OF_WAR = re.compile(
     r"\b(?:war|conflict|invasion|fighting|aggression|crisis|peace|situation|offensive)\s+(?:in|on|against)\s+$", re.I
 )
+_VENUE_NOUN = re.compile(
+    r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,3}(?:palace|complex|resort|hotel|airport|air\s+base|base|house|residence"
+    r"|building|centre|center|hall|castle|estate|office)\b",
+    re.I,
+)
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
 # a meeting with one's own commanders or officials, a visit to a command post: not diplomacy
@@ -172,7 +177,7 @@ class SentenceReader:
         end = sent.start_char + len(raw.rstrip())
         if end <= start or ctx.cleaned.in_caption(start):
             return
-        if is_headline(ctx.line(start)) and not title:
+        if is_headline(ctx.line(start)) and not title and not self._cut_off(start):
             self._headline(start, end)
             self._keep_title(sent, start)
             return
@@ -255,6 +260,18 @@ class SentenceReader:
         last = start + len(self.ctx.line(start)) >= len(text.rstrip())
         if story_i not in self.body_seen or (last and self.body_seen):
             self.titles.append(sent)
+
+    def _cut_off(self, start: int) -> bool:
+        """Is this the article's last line, a body sentence the excerpt cut short ("Moscow agreed to a two-month
+        extension of a deal safeguarding exports of grain from")? It reads like a headline only because it
+        lost its end; after body text, a line of a dozen words is the body going on."""
+        text = self.ctx.cleaned.text
+        line = self.ctx.line(start)
+        tail = text.rstrip()
+        if not tail.endswith(line.rstrip()) or len(line.split()) < 8:
+            return False
+        body = tail[: len(tail) - len(line.rstrip())].rstrip()
+        return bool(body) and body[-1] in ".!?\"”’)"
 
     def _headline(self, start: int, end: int) -> None:
         """A headline repeats the body, so it makes no event; but the one town it names is where the story is,
@@ -669,10 +686,10 @@ class SentenceReader:
         usable = [r for r in refs if r.role != "subject" and fits(r)]
         def scene(r: PlaceRef) -> bool:  # "met in Geneva", "visited Kyiv"; "talks with Ukraine" names a party
             before = full[max(0, r.start - 40) : r.start]
-            return (
-                r.role in ("possessive", "modifier", "object")
-                or bool(_IN_AT_BEFORE.search(before))
-                or (travel and bool(_TO_BEFORE.search(before)))
+            if r.role in ("possessive", "modifier"):  # "at Istanbul's Dolmabahce Palace", not "China's proposal"
+                return bool(_VENUE_NOUN.match(full[r.end : r.end + 40]))
+            return r.role == "object" or bool(_IN_AT_BEFORE.search(before)) or (
+                travel and bool(_TO_BEFORE.search(before))
             )
 
         hit = [r for r in governed(sent, usable, [(offset + a.start, offset + a.end) for a in found])[0] if scene(r)]

@@ -115,6 +115,22 @@ def role_of(doc: Doc, start: int, end: int) -> str:
     return "other"
 
 
+_DISTRICT_OF = re.compile(r"^(?:\s+(?:district|raion|rayon))?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+
+
+def fold_city_districts(refs: list[PlaceRef], text: str) -> list[PlaceRef]:
+    """ "the Dnipro district of Kherson", "the Kyivskyi district of Kharkiv": a part of the city that follows,
+    which is the place (a raion of the same name elsewhere is no reading of it)."""
+    drop = set()
+    for a, b in zip(refs, refs[1:], strict=False):
+        gap = text[a.end : b.start]
+        if b.location.precision != "settlement" or not _DISTRICT_OF.match(gap):
+            continue
+        if a.location.precision == "admin2" or re.search(r"\b(?:district|raion|rayon)\b", a.surface + gap, re.I):
+            drop.add(id(a))
+    return [r for r in refs if id(r) not in drop] if drop else refs
+
+
 def _names_site(noun: Token) -> bool:
     """Is `noun` (or the noun it modifies: "oil refinery", "power plant") a site that can be hit?"""
     for _ in range(3):

@@ -243,6 +243,12 @@ class Scanner:
             return ""
         return words[k]
 
+    def _named_district(self, text: str, toks: list[tuple[int, int]], words: list[str], i: int) -> bool:
+        """ "the Dnipro district of Kherson", "Shevchenkivskyi district of Kyiv": a district with a name of its own
+        is a part of the city after "of", so that name is the city, not a raion's."""
+        named = self._prev(text, toks, words, i, 3)
+        return named[:1].isupper() and named.lower() not in ("the", "a", "this", "that")
+
     def _adjacent(self, text: str, toks: list[tuple[int, int]], a: int, b: int) -> bool:
         """Tokens a and b = a + 1 are separated by one space only, as the words of one name are."""
         return a >= 0 and b < len(toks) and text[toks[a][1]:toks[b][0]] == " "
@@ -283,7 +289,8 @@ class Scanner:
                 m.end = toks[j + 1][1]
         elif p1 == "of" and p2 in REGION_WORDS:
             m.role = "region"
-        elif n1 in DISTRICT_WORDS or (p1 == "of" and p2 in DISTRICT_WORDS):
+        elif n1 in DISTRICT_WORDS or (p1 == "of" and p2 in DISTRICT_WORDS and not self._named_district(
+                text, toks, words, i)):
             m.role = "district"
             if n1 in DISTRICT_WORDS:
                 m.end = toks[j + 1][1]
