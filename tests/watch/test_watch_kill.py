@@ -88,8 +88,10 @@ def state(db: Path) -> tuple[list, list]:
 
 
 def documents(db: Path) -> int:
+    if not db.exists():  # connecting would create an empty file, which kronika rightly refuses as a ledger
+        return 0
     try:
-        con = sqlite3.connect(db)
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         try:
             return con.execute("SELECT count(*) FROM documents").fetchone()[0]
         finally:
