@@ -995,3 +995,19 @@ def test_a_count_s_as_of_day_gives_way_to_the_day_of_the_deed() -> None:
     sentence = "As of Wednesday morning, 12 people were dead after the strike on the market on Monday, November 17."
     assert _day(sentence) == D(2025, 11, 17)
     assert _day("As of Wednesday, 12 people were dead, officials said.") == WED
+
+
+def test_a_weekend_strike_takes_the_day_the_story_later_gives_the_strike() -> None:
+    from kronika import extract_text
+
+    text = (
+        "The death toll from the weekend missile strike on a block of flats in Sumy has risen to 14, the mayor "
+        "said on Monday.\n\nRescuers were still searching the rubble.\n\n"
+        "The strike on the block on Saturday came during a wave of drone attacks across the north.\n"
+    )
+    result = extract_text(text, metadata_date="2025-11-17")  # a Monday
+    [strike] = [e for e in result.events if e.type == "strike" and any(f.value == 14 for f in e.figures)]
+    assert strike.date == "2025-11-15"
+    undated = extract_text(text.split("\n\nThe strike on")[0], metadata_date="2025-11-17")
+    [strike] = [e for e in undated.events if e.type == "strike"]
+    assert strike.date is None  # "the weekend" alone fixes no day

@@ -48,6 +48,7 @@ class DateResolution:
     future: bool = False  # the expression is governed by a future cue ("will meet on Friday")
     partial: str | None = None  # what it fixes short of a day: "--03-08" ("on March 8", no year), "2024-09"
     weekday: int | None = None  # the ISO weekday it names (1 = Monday), with or without a date
+    of_attack: bool = False  # the day is an attack's own: "Saturday's strike", "the strike on the block on Saturday"
 
 
 NO_EXPRESSION = DateResolution(None, None, False)
@@ -296,6 +297,9 @@ _TOLL_UPDATE = re.compile(
     r"(?i)\btoll\b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|reached|reaches|jumped|grew|stood|stands)\b"
 )
 _ATTACK_NOUN = r"(?:attack|strike|barrage|shelling|bombardment|assault|explosion|blast)s?"
+_ATTACK_WORDS = frozenset(
+    {"attack", "attacks", "strike", "strikes", "barrage", "shelling", "bombardment", "assault", "explosion", "blast"}
+)
 _ATTACK_NOUN_RE = re.compile(rf"(?i)\b{_ATTACK_NOUN}\b")
 _ATTACK_DATED = re.compile(
     rf"\b{FULL_WEEKDAY_RE}(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{_ATTACK_NOUN}\b"
@@ -549,7 +553,9 @@ def resolve_date(
         if own:
             precise = own
         elif any(v.start < v.end and _ATTACK_NOUN_RE.search(text_no_ranges, v.start, v.end) for v in vague_spans):
-            precise = []  # "the toll from the weekend strike rose to 35, officials said on Monday"
+            # "the toll from the weekend strike rose to 35, officials said on Monday"
+            first = min(vague_spans, key=lambda f: f.start)
+            return DateResolution(None, _expression(sentence, first), True, of_attack=True)
     if precise:
         first = min(precise, key=lambda f: f.start)
         if first.future and "if" in words and _MODAL_IF.search(sentence):
@@ -558,7 +564,10 @@ def resolve_date(
         iso = first.weekday + 1 if first.weekday is not None else None
         partial = first.partial if first.date is None else None
         expression = _expression(sentence, first)
-        return DateResolution(first.date, expression, False, first.relative, first.future, partial, iso)
+        of_attack = bool(words & _ATTACK_WORDS) and any(
+            a <= first.start < b for a, b in (m.span() for m in _ATTACK_DATED.finditer(text_no_ranges))
+        )
+        return DateResolution(first.date, expression, False, first.relative, first.future, partial, iso, of_attack)
     # "since November 14", "until March 3": a stated day that anchors a span rather than the event
     for mention in mentions:
         vague_spans.append(_Found(mention.start, mention.end, None, False))

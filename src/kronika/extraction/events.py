@@ -155,6 +155,8 @@ class SentenceReader:
         self.last_claim: dict[int, Location] = {}  # story -> place of the last ground claim
         self.claimed_places: dict[int, set[str]] = {}  # story -> places it reports a ground claim for
         self.last_stated: tuple[int, str] | None = None  # (paragraph, day) of the last sentence that stated a day
+        self.attack_days: dict[int, set[str]] = {}  # story -> days the text gives "the strike" itself
+        self.vague_attacks: set[int] = set()  # starts of sentences that dated their strike only vaguely
         self.counts: dict[int, StoryCounts] = {}  # story -> what its sentences counted so far
         self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
         self.national_air: dict[int, Draft] = {}  # story -> its country-wide air-defence report
@@ -166,7 +168,17 @@ class SentenceReader:
             self._read_sentence(sent)
         for sent in self.titles:
             self._read_sentence(sent, title=True)
+        self._date_vague_attacks()
         return self.drafts
+
+    def _date_vague_attacks(self) -> None:
+        """"The toll from the weekend strike rose to 35 ... The strike on the building on Saturday came amid a
+        barrage": a strike the text dated only vaguely takes the one day the story later gives the strike."""
+        for d in self.drafts:
+            days = self.attack_days.get(d.story, set())
+            vague = d.date is None and d.span[0] in self.vague_attacks
+            if vague and d.type in ("strike", "air_attack") and len(days) == 1:
+                d.date = next(iter(days))
 
     # -- one sentence ---------------------------------------------------------------------------------------
     def _read_sentence(self, sent: Span, title: bool = False) -> None:
@@ -195,9 +207,13 @@ class SentenceReader:
         if resolution.date is not None:
             date, explicit = resolution.date.isoformat(), True
             self.last_stated = None if resolution.future else (paragraph, date)
+            if resolution.of_attack and not resolution.future:
+                self.attack_days.setdefault(story_i, set()).add(date)
         elif resolution.vague or resolution.expression:
             date, explicit = None, True
             self.last_stated = None
+            if resolution.of_attack:
+                self.vague_attacks.add(start)
         elif self.last_stated is not None and (
             self.last_stated[0] == paragraph or (self.last_stated[0] == paragraph - 1 and _PRONOUN_START.match(text))
         ):
