@@ -221,3 +221,13 @@ def test_an_internal_error_is_a_json_500_without_a_trace(sample_ledger, monkeypa
         r = c.get("/api/stats")
     assert r.status_code == 500 and "secret" not in r.text and "Traceback" not in r.text
     assert r.json() == {"error": "internal error (the server log has the details)", "status": 500}
+
+
+def test_without_a_token_the_ledger_is_opened_read_only(sample_ledger):
+    from kronika.errors import StoreError
+    from kronika.serve.stores import StorePool
+
+    store = StorePool(sample_ledger, readonly=True).store()
+    assert store.counts()["events"] > 0
+    with pytest.raises(StoreError), store.transaction():
+        store.insert_event(store.get_event(TERNOPIL))

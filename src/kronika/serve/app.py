@@ -126,7 +126,7 @@ def create_app(config: ServeConfig) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    pool = StorePool(config.db)
+    pool = StorePool(config.db, readonly=not config.token)
     app.include_router(make_router(pool, config.token, config.tiles, config.tiles_attribution))
     _install_error_handlers(app)
 

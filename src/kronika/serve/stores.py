@@ -2,7 +2,8 @@
 
 A SQLite connection belongs to the thread that opened it; FastAPI runs plain route functions in a pool of
 threads, so each thread opens the ledger once and keeps it (and its page cache) for the requests it serves.
-WAL lets these readers read while an ingest writes.
+WAL lets these readers read while an ingest writes. A server without a token opens the ledger read-only
+(SQLite's mode=ro), so no request can write to it, whatever the code path.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from kronika.store import SQLiteStore, open_store
 
 
 class StorePool:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly
         self._local = threading.local()
 
     def store(self) -> SQLiteStore:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = open_store(self.path)
+            store = self._local.store = open_store(self.path, readonly=self.readonly)
         return store
