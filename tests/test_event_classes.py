@@ -243,3 +243,26 @@ def test_the_cut_off_last_line_of_an_excerpt_is_body_text() -> None:
         "On Wednesday, Poland summoned the Russian ambassador in Warsaw over a drone that crossed its"
     )
     assert [e.type for e in events(text) if e.type == "diplomacy"] == ["diplomacy"]
+
+
+def test_the_venue_of_talks_held_in_the_city_of_x_is_x() -> None:
+    text = "Officials from 40 countries took part in two days of talks in the Saudi Arabian city of Jeddah.\n"
+    acts = events(text, "diplomacy")
+    assert places(acts) == ["Jeddah"]
+
+
+def test_a_summit_named_for_its_venue_is_placed_there() -> None:
+    text = (
+        "Leaders of 92 states took part in the summit on Saturday, the Swiss government said.\n\n"
+        "The outcome of the Bürgenstock summit was a first step towards peace, President Amherd said.\n"
+    )
+    assert places(events(text, "diplomacy")) == ["Bürgenstock"]
+
+
+def test_talks_named_again_place_the_talks_the_article_reported() -> None:
+    text = (
+        "On Saturday, a summit was held in Saudi Arabia with officials from more than 40 countries.\n\n"
+        "The meeting in Jeddah was a step towards a settlement, the Ukrainian delegation said.\n"
+    )
+    assert places(events(text, "diplomacy")) == ["Jeddah"]
+    assert events("The meeting in Jeddah was a step towards a settlement, a delegate said.\n", "diplomacy") == []

@@ -223,8 +223,9 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
             continue
         target = next((m for m in reversed(of_type.get(d.type, ())) if _mergeable(m, d)), None)
         if target is None:
-            merged.append(d)
-            of_type.setdefault(d.type, []).append(d)
+            if not d.mention:  # a venue named for talks the article never reported as an act goes
+                merged.append(d)
+                of_type.setdefault(d.type, []).append(d)
         else:
             _merge_into(target, d)
     _drop_repeated_figures(merged)

@@ -46,6 +46,7 @@ class Draft:
     weekday: int | None = None  # the ISO weekday the sentence names
     act: str | None = None  # for diplomacy: the kind of act (talks, call, summons, sanctions, aid, plan, ...)
     persons: list[str] = field(default_factory=list)  # for diplomacy: the people the sentence names
+    mention: bool = False  # only names where an act the article reports took place: it merges or goes
 
 
 @dataclass(slots=True)

@@ -81,7 +81,11 @@ _HAPPENS = frozenset(
     "have completed convened wrapped took yielded produced lasted continued continue convene launched join joined "
     "joining spent arrived arrive".split()
 )
-_SPELLS = frozenset("round rounds sidelines start end days hours weeks day hour week session sessions".split())
+# "three days of talks", "the outcome of the summit": the talks or summit happened
+_SPELLS = frozenset(
+    "round rounds sidelines start end days hours weeks day hour week session sessions outcome outcomes result "
+    "results communique communiqué declaration conclusion host hosts participants venue eve aftermath".split()
+)
 _SCENE_PREPS = frozenset("at during after before following on ahead in throughout amid".split())
 _UNREAL = frozenset("possible potential eventual future next second further".split())
 
@@ -107,6 +111,17 @@ def acts(sent: Span, text: str) -> list[Act]:
             taken.append(m.span())
             out.append(Act(kind, m.start(), m.end()))
     return sorted(out, key=lambda a: a.start)
+
+
+_MENTION = re.compile(
+    r"\b(?:the|this|that|these)\s+(?:\w+\s+){0,2}?(summit|talks|meeting|negotiations|conference)\b", re.I
+)
+
+
+def mentions(text: str) -> list[Act]:
+    """Talks named as already known ("the meeting in Jeddah was a step forward"): no act of their own, but
+    where they are places the act an earlier sentence reported."""
+    return [Act("talks", m.start(1), m.end(1)) for m in _MENTION.finditer(text)]
 
 
 def _is_act(sent: Span, text: str, kind: str, m: re.Match[str]) -> bool:

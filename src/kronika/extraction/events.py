@@ -27,8 +27,17 @@ from kronika.extraction.claimants import find_claimant
 from kronika.extraction.context import ArticleContext, Draft, as_date, is_headline, masked_text
 from kronika.extraction.diplomacy import Act
 from kronika.extraction.diplomacy import acts as diplomatic_acts
+from kronika.extraction.diplomacy import mentions as diplomatic_mentions
 from kronika.extraction.figures import StoryCounts, find_figures
-from kronika.extraction.places import SPECIFICITY, PlaceRef, best_place, governed, listed_with, rank
+from kronika.extraction.places import (
+    SPECIFICITY,
+    PlaceRef,
+    best_place,
+    governed,
+    governing_prep,
+    listed_with,
+    rank,
+)
 from kronika.extraction.sides import attack_target, attacker, in_theatre, not_attacker, places_country, target_country
 from kronika.models import WEAPON_KINDS, Figure, Location
 from kronika.nlp import ents_between
@@ -70,7 +79,7 @@ _THEATRE_OF_WAR = re.compile(
 )
 _VENUE_NOUN = re.compile(
     r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,3}(?:palace|complex|resort|hotel|airport|air\s+base|base|house|residence"
-    r"|building|centre|center|hall|castle|estate|office)\b",
+    r"|building|centre|center|hall|castle|estate|office|summit|talks|meeting|conference|negotiations)\b",
     re.I,
 )
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", re.I)
@@ -331,6 +340,8 @@ class SentenceReader:
                 return
             if kind == "diplomacy" and self._diplomacy(sent, text, base, all_refs, claimant, found):
                 return
+        if not found and triggers.diplomatic_cue(text) and self._mentioned_venue(sent, text, base, all_refs):
+            return
         exchange_sides = actors_in(sent, self.ctx.names)[:6] if triggers.prisoner_exchange(text) else []
         if exchange_sides:  # an `other` event, never diplomacy; a swap nobody is named in is left out
             self.drafts.append(Draft(type="other", claimed_by=claimant, actors=exchange_sides, **base))
@@ -687,6 +698,15 @@ class SentenceReader:
             )
         return True
 
+    def _mentioned_venue(self, sent: Span, text: str, base: dict, refs: list[PlaceRef]) -> bool:
+        """ "The meeting in Jeddah was a step forward": the venue of talks the story reported before."""
+        named = diplomatic_mentions(text)
+        ref = self._venue(sent, text, base["span"][0], refs, named) if named else None
+        if ref is None or ref.location.precision == "country":
+            return False
+        self.drafts.append(Draft(type="diplomacy", location=ref.location, act="talks", mention=True, **base))
+        return True
+
     def _venue(self, sent: Span, text: str, offset: int, refs: list[PlaceRef], found: list[Act]) -> PlaceRef | None:
         """Where a diplomatic act took place: the place the act's words govern ("met in Geneva", "a visit to Kyiv",
         "at Istanbul's Dolmabahce Palace"), else one the text puts "in/at" the act; never the country at war
@@ -701,12 +721,10 @@ class SentenceReader:
 
         usable = [r for r in refs if r.role != "subject" and fits(r)]
         def scene(r: PlaceRef) -> bool:  # "met in Geneva", "visited Kyiv"; "talks with Ukraine" names a party
-            before = full[max(0, r.start - 40) : r.start]
-            if r.role in ("possessive", "modifier"):  # "at Istanbul's Dolmabahce Palace", not "China's proposal"
+            if r.role in ("possessive", "modifier"):  # "at Istanbul's Dolmabahce Palace", "the Bürgenstock summit"
                 return bool(_VENUE_NOUN.match(full[r.end : r.end + 40]))
-            return r.role == "object" or bool(_IN_AT_BEFORE.search(before)) or (
-                travel and bool(_TO_BEFORE.search(before))
-            )
+            prep = governing_prep(self.ctx.doc, r)
+            return r.role == "object" or prep in ("in", "at", "inside") or (travel and prep in ("to", "for"))
 
         hit = [r for r in governed(sent, usable, [(offset + a.start, offset + a.end) for a in found])[0] if scene(r)]
         if hit:

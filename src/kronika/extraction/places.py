@@ -142,6 +142,25 @@ def _names_site(noun: Token) -> bool:
     return False
 
 
+def governing_prep(doc: Doc, ref: PlaceRef) -> str | None:
+    """The preposition a place hangs on, past "of" and place nouns: "in" for "talks in the Saudi city of
+    Jeddah", "with" for "talks with Ukraine", None for a subject or object."""
+    node = _head(doc, ref.start, ref.end)
+    for _ in range(6):
+        if node is None or node.head.i == node.i:
+            return None
+        if node.dep_ in ("conj", "appos", "compound", "amod", "nmod"):
+            node = node.head
+            continue
+        if node.dep_ != "pobj":
+            return None
+        prep = node.head
+        if prep.lower_ != "of":
+            return prep.lower_
+        node = prep.head  # "the city of X": go on from "city"
+    return None
+
+
 def rank(ref: PlaceRef) -> tuple[int, int, int]:
     role_rank = {"locative": 0, "object": 0, "other": 1, "modifier": 2}.get(ref.role, 3)
     return (role_rank, SPECIFICITY.get(ref.location.precision, 6), ref.start)
