@@ -266,3 +266,11 @@ def test_talks_named_again_place_the_talks_the_article_reported() -> None:
     )
     assert places(events(text, "diplomacy")) == ["Jeddah"]
     assert events("The meeting in Jeddah was a step towards a settlement, a delegate said.\n", "diplomacy") == []
+
+
+def test_hits_on_districts_of_kyiv_are_the_strike_on_kyiv() -> None:
+    text = (
+        "Russian missiles struck Kyiv on Monday morning, the city administration said.\n\n"
+        "Debris fell on a school in the Shevchenkivskyi district, damaging its roof.\n"
+    )
+    assert places(events(text, "strike")) == ["Kyiv"]

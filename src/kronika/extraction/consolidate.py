@@ -49,6 +49,19 @@ def _inside(inner: Location | None, outer: Location | None) -> bool:
     return False
 
 
+def _in_city(inner: Location | None, outer: Location | None) -> bool:
+    """Is `inner` a district of the city `outer` that is a region of its own (Kyiv, Sevastopol): "the
+    Shevchenkivskyi district" is in the Kyiv the story's strike hit?"""
+    return (
+        inner is not None
+        and outer is not None
+        and outer.precision == "settlement"
+        and outer.admin1 == outer.name
+        and inner.admin1 == outer.name
+        and _loc_key(inner) != _loc_key(outer)
+    )
+
+
 # How far a day a sentence states may lie from the story's day of an earlier draft it merges into: a later
 # "the strike on Monday" names the day of the lead's undated strike; an older date further on ("On 22
 # August, troops entered the village") is background, another event at the same place.
@@ -106,8 +119,10 @@ def _mergeable(kept: Draft, new: Draft) -> bool:
             return True
         if (
             outer.location is not None
-            and outer.location.precision in ("admin1", "admin2")
-            and _inside(inner.location, outer.location)
+            and (
+                (outer.location.precision in ("admin1", "admin2") and _inside(inner.location, outer.location))
+                or _in_city(inner.location, outer.location)
+            )
             and kept.story == new.story
             and not new.separate
             and not _conflicting(kept, new)
@@ -153,7 +168,7 @@ def _takes_date(kept: Draft, new: Draft) -> bool:
 
 
 def _merge_into(kept: Draft, new: Draft) -> None:
-    if _precision(new.location) < _precision(kept.location):
+    if _precision(new.location) < _precision(kept.location) or _in_city(kept.location, new.location):
         if kept.location is not None:
             kept.places.append(kept.location)
         kept.location = new.location
