@@ -274,3 +274,22 @@ def test_hits_on_districts_of_kyiv_are_the_strike_on_kyiv() -> None:
         "Debris fell on a school in the Shevchenkivskyi district, damaging its roof.\n"
     )
     assert places(events(text, "strike")) == ["Kyiv"]
+
+
+def test_a_reaction_in_the_next_paragraph_is_part_of_the_event_and_a_later_unrelated_one_is_not() -> None:
+    text = (
+        "Russian drones struck an apartment block in Odesa overnight, the governor said.\n\n"
+        "Ukraine's health minister said two hospitals had to move their patients.\n\n"
+        "Separately, the central bank kept its key rate unchanged.\n\n"
+        "In other news, NATO's secretary general Mark Rutte said the alliance would meet in June.\n\n"
+        "Rutte said members would discuss spending on defence at that meeting in The Hague.\n"
+    )
+    result = events(text)
+    statements = [e for e in result if e.type == "statement"]
+    assert not any("hospitals" in e.quote for e in statements)
+    assert any("Rutte" in (e.claimed_by or "") for e in statements)
+
+
+def test_a_flag_hoisted_over_a_town_is_a_ground_claim() -> None:
+    text = "Pushilin said Russian forces had hoisted their unit's flag on a building in the town of Hirnyk.\n"
+    assert places(events(text, "ground_claim")) == ["Hirnyk"]

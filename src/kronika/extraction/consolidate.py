@@ -287,20 +287,21 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
 
 def _commented_event(merged: Sequence[Draft], statement: Draft) -> Draft | None:
     """The event a statement comments on, if it does: the story's latest event, when the statement is in its
-    paragraph, is by its claimant, quotes somebody, or refers back to it ("the strike", "the talks") within
-    two paragraphs. A denial stays a statement of its own; so does a statement with nothing before it."""
+    paragraph or the next, or within three paragraphs is by its claimant, quotes somebody or refers back to it
+    ("the strike", "the talks"). A denial stays a statement of its own; so does a statement with no event
+    before it in its story (the article's subject)."""
     if statement.status == "denied":
         return None
     event = next((m for m in reversed(merged) if m.type != "statement"), None)
     if event is None or event.story != statement.story:
         return None
     gap = statement.paragraph - event.paragraph
-    if gap == 0:
+    if gap <= 1:  # the event's own paragraph, or the next one: the reaction or the quote that follows it
         return event
     a, b = (event.claimed_by or "").split(), (statement.claimed_by or "").split()
-    if a and b and a[-1].lower() == b[-1].lower() and gap <= 1:
+    if a and b and a[-1].lower() == b[-1].lower() and gap <= 3:
         return event
-    if gap <= 2 and (_QUOTED.search(statement.quote) or _refers_to(event, statement.quote)):
+    if gap <= 3 and (_QUOTED.search(statement.quote) or _refers_to(event, statement.quote)):
         return event
     return None
 

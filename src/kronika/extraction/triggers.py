@@ -34,7 +34,7 @@ GROUND = re.compile(
     r"|pushed\s+back|push(?:ed|ing)?\s+(?:deeper\s+)?(?:into|towards?)"
     r"|withdr(?:ew|awn|aw|aws|awing|awal)\b(?:\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:troops|forces|units))?"
     r"|pull(?:ed|ing|s)?\s+out|retreat(?:ed|ing|s)?\s+from|broke\s+through"
-    r"|storm(?:ed|ing)|hoist(?:ed|ing)\s+(?:\w+\s+){0,3}flag|raised\s+(?:\w+\s+){0,3}flag)\b",
+    r"|storm(?:ed|ing)|hoist(?:ed|ing)\s+(?:[\w'’]+\s+){0,3}flags?|raised\s+(?:[\w'’]+\s+){0,3}flags?)\b",
     re.I,
 )
 # a capture only failed, hoped for or feared: "failed to seize the capital", "Putin hopes to capture"
