@@ -293,3 +293,18 @@ def test_a_reaction_in_the_next_paragraph_is_part_of_the_event_and_a_later_unrel
 def test_a_flag_hoisted_over_a_town_is_a_ground_claim() -> None:
     text = "Pushilin said Russian forces had hoisted their unit's flag on a building in the town of Hirnyk.\n"
     assert places(events(text, "ground_claim")) == ["Hirnyk"]
+
+
+def test_an_unnamed_village_claimed_in_a_region_is_the_village_named_next() -> None:
+    text = (
+        "Ukraine's army says it has recaptured a small village in the eastern Donetsk region.\n\n"
+        "Officials said troops had liberated the village of Andriivka after a two-day operation.\n"
+    )
+    claims = events(text, "ground_claim")
+    assert len(claims) == 1 and claims[0].location is not None
+    assert (claims[0].location.name, claims[0].location.admin1) == ("Andriivka", "Donetsk Oblast")
+
+
+def test_relinquishing_control_of_a_village_is_a_claim() -> None:
+    text = "Bloggers acknowledged that Ukrainian forces had relinquished control of Robotyne on Sunday.\n"
+    assert places(events(text, "ground_claim")) == ["Robotyne"]

@@ -200,3 +200,14 @@ def test_the_city_after_a_named_district_is_the_city_not_its_raion(geo: Geocoder
     assert (kherson.location.name, kherson.location.precision) == ("Kherson", "settlement")
     raion = geo.find_places("Artillery hit villages across the district of Nikopol overnight.")
     assert [m.location.precision for m in raion] == ["admin2"]
+
+
+def test_the_region_named_beside_a_village_outweighs_its_namesake_near_other_places(geo: Geocoder) -> None:
+    # Urozhaine exists in the Donetsk and the Kherson regions; the text attaches Donetsk to the first mention,
+    # and names Kherson-region villages later, which must not pull the first mention away
+    text = ("Russian forces captured the village of Urozhaine in Ukraine's eastern Donetsk region, Moscow said. "
+            "A blog said Ukrainian troops had left the village of Krynky in the Kherson region weeks ago, "
+            "and that Urozhaine had been lost too.")
+    first = geo.find_places(text)[0]
+    assert first.surface == "Urozhaine"
+    assert (first.location.admin1, first.location.precision) == ("Donetsk Oblast", "settlement")

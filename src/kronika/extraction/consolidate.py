@@ -32,6 +32,24 @@ def _loc_key(loc: Location | None) -> str | None:
     return loc.gazetteer_id or f"{loc.name}|{loc.country}"
 
 
+# one unnamed place in a region ("recaptured a small village in the Luhansk region"), named later; a summary
+# of several ("several towns in the Kharkiv region") stays a claim of its own beside the list that names them
+_UNNAMED_PLACES = re.compile(
+    r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|locality|hamlet)\b(?!\s+of\b)", re.I
+)
+
+
+def _same_name_unsettled(a: Location | None, b: Location | None) -> bool:
+    """ "Urozhaine" left ambiguous in one sentence and placed in the next is one place in one article."""
+    return (
+        a is not None
+        and b is not None
+        and "ambiguous" in (a.precision, b.precision)
+        and a.name == b.name
+        and (a.country or b.country) == (b.country or a.country)
+    )
+
+
 def _precision(loc: Location | None) -> int:
     return SPECIFICITY.get(loc.precision, 6) if loc else 7
 
@@ -106,8 +124,20 @@ def _mergeable(kept: Draft, new: Draft) -> bool:
     if kept.type in ("diplomacy", "other"):
         return _same_act(kept, new)
     if kept.type == "ground_claim":  # a claim and its denial stay side by side
-        return k is not None and k == n and (kept.status == "denied") == (new.status == "denied")
-    if k is not None and k == n:
+        if (kept.status == "denied") != (new.status == "denied"):
+            return False
+        if k is not None and (k == n or _same_name_unsettled(kept.location, new.location)):
+            return True
+        # "recaptured a small village in the Luhansk region ... liberated the village of Nadiia": one claim
+        return (
+            kept.story == new.story
+            and kept.location is not None
+            and kept.location.precision in ("admin1", "admin2")
+            and _inside(new.location, kept.location)
+            and bool(_UNNAMED_PLACES.search(kept.quote))
+            and new.paragraph - kept.paragraph <= 8
+        )
+    if k is not None and (k == n or _same_name_unsettled(kept.location, new.location)):
         return True
     for inner, outer in ((kept, new), (new, kept)):
         if (

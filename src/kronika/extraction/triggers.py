@@ -21,7 +21,7 @@ Spans = list[tuple[int, int]]
 GROUND = re.compile(
     r"\b(?:captur(?:e|ed|es|ing)|recaptur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)"
     r"|(?:took|taken|taking|take|takes|gained|gain|gains|seized|establish(?:ed)?)\s+(?:full\s+|complete\s+)?control"
-    r"|(?:lost|lose|loses|losing)\s+control|control\s+(?:\w+\s+){1,5}?(?:has|have|had)\s+been\s+[\"“]?lost"
+    r"|(?:lost|lose|loses|losing|relinquish(?:ed|es|ing)?|ceded?)\s+control|fallen\s+back\s+from|fell\s+back\s+from|control\s+(?:\w+\s+){1,5}?(?:has|have|had)\s+been\s+[\"“]?lost"
     r"|(?:has|have|had|gained|seized|full|complete)\s+control\s+(?:of|over)"
     r"|controls?\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?[\d,.]+\s*"
     r"(?:sq|square|km|%|per\s*cent|percent)"

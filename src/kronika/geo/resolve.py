@@ -75,6 +75,16 @@ class Context:
                 best = d
         return best
 
+    def attached_regions(self, pos: int) -> set[str]:
+        """The regions named as this mention's own: "X in the Y region" (Y starts just after, no other settled
+        place between: in "X and the village of Z in the Y region" Y is Z's), "the Y region's X"."""
+        out = set()
+        for q, e, a1 in self.regions:
+            after = 0 < q - pos <= ATTACHED_AFTER and not any(pos < a < q for a, _ in self.anchors)
+            if after or 0 <= pos - e <= ATTACHED_BEFORE:
+                out.add(a1)
+        return out
+
     def same_sentence(self, a: int, b: int) -> bool:
         return bisect.bisect_right(self.sentences, a) == bisect.bisect_right(self.sentences, b)
 
@@ -149,6 +159,7 @@ def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues, 
         if near:
             b += 3.0 if min(near) <= LOCAL_CHARS else 2.0
             explicit = explicit or min(near) <= LOCAL_CHARS
+    attached = ctx.attached_regions(pos)
     if p.admin1 and p.kind not in ("admin1", "state"):
         near = [(q - pos, pos - e) for q, e in ctx.region_at.get(p.admin1, ())]
         if near:
@@ -157,11 +168,13 @@ def context_bonus(gaz: Gazetteer, p: Place, pos: int, ctx: Context, cues: Cues, 
             else:
                 b += 1.0 if min(abs(d) for d, _ in near) <= LOCAL_CHARS else 0.5
             # "Novopavlivka in the Dnipropetrovsk region", "the Donetsk region's Yampil": attached to the name
-            if any(0 < d <= ATTACHED_AFTER or 0 <= before <= ATTACHED_BEFORE for d, before in near):
+            if p.admin1 in attached:
                 b += 2.0
                 explicit = True
     if shielded and not explicit:
         return 0.0
+    if attached and p.admin1 not in attached:
+        return b  # "Urozhaine in the Donetsk region": the text says which one; other places nearby do not
     if p.lat is not None and p.kind in SETTLEMENT:
         d = ctx.nearest_km(p.lat, p.lon, pos)
         b += 3.0 if d <= 15 else 1.5 if d <= 40 else 0.5 if d <= 80 else 0.0
