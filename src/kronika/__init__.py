@@ -1,8 +1,12 @@
 """kronika: from raw news articles to a sourced, dated, geolocated event ledger.
 
     import kronika
-    results = kronika.extract("article.txt")          # list[DocumentResult], one per document
+    results = kronika.extract("article.txt", "corpus.jsonl")  # list[DocumentResult], one per document
+    results.rejected                                           # the inputs refused, each with its reason
     result = kronika.extract_text("Kyiv, Nov 19, 2025 (AFP) - ...")
+
+The ledger (kronika.store.open_store, kronika.ledger.ingest / list_events / show_event / search / ...) is
+documented in kronika.ledger and in the README's "Python API" section.
 
 The heavy modules (spaCy, the gazetteer) load on first use, so `import kronika` stays cheap.
 """
@@ -15,7 +19,14 @@ from kronika.errors import GazetteerError, KronikaError, RejectedInput, SchemaVe
 from kronika.models import Article, DocumentResult, Event, Figure, Location, Story
 
 if TYPE_CHECKING:
-    from kronika.pipeline import extract, extract_articles, extract_items, extract_paths, extract_text
+    from kronika.pipeline import (
+        Extraction,
+        extract,
+        extract_articles,
+        extract_items,
+        extract_paths,
+        extract_text,
+    )
 
 __version__ = "0.1.0"
 
@@ -23,6 +34,7 @@ __all__ = [
     "Article",
     "DocumentResult",
     "Event",
+    "Extraction",
     "Figure",
     "GazetteerError",
     "KronikaError",
@@ -38,7 +50,7 @@ __all__ = [
     "extract_text",
 ]
 
-_LAZY = {"extract", "extract_articles", "extract_items", "extract_paths", "extract_text"}
+_LAZY = {"Extraction", "extract", "extract_articles", "extract_items", "extract_paths", "extract_text"}
 
 
 def __getattr__(name: str) -> Any:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from kronika.clean import clean_text
 from kronika.dates import find_datelines, publication_date
@@ -162,11 +163,38 @@ def extract_text(
     raise RejectedInput(path, "nothing to extract")
 
 
-def extract(*paths: str | Path) -> list[DocumentResult]:
-    """Extract events from files, directories or corpora. Raises RejectedInput on the first bad document."""
-    out: list[DocumentResult] = []
-    for result in extract_paths(paths):
+class Extraction(list[DocumentResult]):
+    """What `extract()` returns: the documents extracted, in input order, and `rejected`, the inputs refused
+    (each a RejectedInput with its path and one-line reason), in input order too."""
+
+    rejected: list[RejectedInput]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rejected = []
+
+
+ERROR_MODES = ("collect", "raise")
+
+
+def extract(
+    *paths: str | Path, errors: Literal["collect", "raise"] = "collect", follow_symlinks: bool = False
+) -> Extraction:
+    """Extract events from files, directories or JSON Lines corpora.
+
+    errors="collect" (the default): a bad input (an empty file, a bad corpus line) is set aside in
+    `result.rejected` with its reason and the rest of the batch goes on, as `kronika extract` does.
+    errors="raise": the first bad input raises its RejectedInput.
+    To stream documents and rejections in input order instead, iterate `extract_paths(...)`.
+    """
+    if errors not in ERROR_MODES:
+        raise ValueError(f"errors must be one of {', '.join(ERROR_MODES)}; got {errors!r}")
+    out = Extraction()
+    for result in extract_paths(paths, follow_symlinks=follow_symlinks):
         if isinstance(result, RejectedInput):
-            raise result
-        out.append(result)
+            if errors == "raise":
+                raise result
+            out.rejected.append(result)
+        else:
+            out.append(result)
     return out

@@ -117,7 +117,7 @@ def test_events_formats_carry_the_same_events(ledger):
     assert [r["id"] for r in records] == ["ev-2025-11-19-ternopil-strike-1", "ev-2025-11-20-kupiansk-ground-claim-1"]
     assert records[0]["figures"]["killed"]["value"] == 26 and records[0]["sources"] == 2
     rows = list(csv.DictReader(io.StringIO(kronika("events", "--db", str(ledger), "--format", "csv").stdout)))
-    assert rows[0]["figures"] == "killed=26"
+    assert (rows[0]["killed"], rows[0]["killed_low"], rows[0]["admin1"]) == ("26", "10", "Ternopil Oblast")
     geo = json.loads(kronika("events", "--db", str(ledger), "--format", "geojson").stdout)
     assert geo["features"][0]["geometry"]["coordinates"] == [TERNOPIL.lon, TERNOPIL.lat]
 

@@ -7,10 +7,21 @@ kronika raises on purpose (KronikaError) become one line on stderr and exit stat
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from kronika.errors import KronikaError
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from kronika import __version__
+
+        print(f"kronika {__version__}")
+        raise typer.Exit()
+
 
 app = typer.Typer(
     name="kronika",
@@ -21,6 +32,19 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root(
+    db: Annotated[Path | None, typer.Option("--db", help="Ledger file, for every command that opens one.")] = None,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn news articles about an armed conflict into a sourced, dated, geolocated event ledger."""
+    from kronika.cli._options import set_root_db
+
+    set_root_db(db)  # `kronika --db X events` is `kronika events --db X`
+
+
 def _register_commands() -> None:
     from kronika.cli import extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd
 
@@ -29,6 +53,10 @@ def _register_commands() -> None:
     from kronika.cli import watch_cmd  # after ledger_cmd: it adds `stats feeds` to the stats group
 
     watch_cmd.register(app)
+    from kronika.cli import datasette_cmd, search_cmd
+
+    for module in (search_cmd, datasette_cmd):
+        module.register(app)
 
 
 def main() -> None:

@@ -7,7 +7,6 @@ kronika.ledger; this module only parses options and renders. Bad options raise K
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -20,6 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kronika.cli._console import cell, make_console, safe
+from kronika.cli._options import OutputOption, existing_ledger, format_option, ledger_db
+from kronika.cli.events_export import write_events
 from kronika.errors import KronikaError, RejectedInput
 from kronika.ledger import (
     DayCount,
@@ -33,14 +34,14 @@ from kronika.ledger import (
     show_event,
     timeline,
 )
-from kronika.ledger.export import to_csv, to_geojson, to_jsonl
+from kronika.ledger.export_records import EXPORT_FORMATS
 from kronika.ledger.figures import format_value
 from kronika.models import EVENT_TYPES, DocumentResult
 from kronika.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, iter_inputs
 from kronika.store import default_db_path, open_store
 
 INPUT_SUFFIXES = tuple(sorted(READABLE_SUFFIXES))
-FORMATS = ("table", "jsonl", "csv", "geojson")
+FORMATS = ("table", *EXPORT_FORMATS)
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="Ledger file (default: kronika/ledger.db in your user data directory).")
@@ -60,10 +61,7 @@ err = make_console(stderr=True, highlight=False)
 
 def _existing(db: Path | None) -> Path:
     """The ledger a read-only command reads: it must exist (a mistyped --db never creates an empty ledger)."""
-    path = Path(db) if db is not None else default_db_path()
-    if not path.is_file():
-        raise KronikaError(f"no ledger at {path}: build one with `kronika ingest FILES --db {path}` or `kronika demo`")
-    return path
+    return existing_ledger(db)
 
 
 def _day(value: str | None, option: str) -> str | None:
@@ -115,7 +113,7 @@ def run_ingest(
     """Extract and ingest `paths` (then `urls`) with a progress bar; returns the summary and the ledger path."""
     files, refused = expand_inputs(paths, follow_symlinks)
     has_corpus = any(f.suffix.lower() in JSONL_SUFFIXES or str(f) == "-" for f in files)
-    with open_store(db) as store:
+    with open_store(ledger_db(db)) as store:
         progress = Progress(
             TextColumn("[bold]ingest[/]"),
             BarColumn(),
@@ -239,9 +237,10 @@ def events_cmd(
     cursor: Annotated[
         str | None, typer.Option("--cursor", help="Continue a --limit listing where it stopped (printed on stderr).")
     ] = None,
-    format: Annotated[str, typer.Option("--format", help="table, jsonl, csv or geojson.")] = "table",
+    format: Annotated[str, format_option(FORMATS, "table")] = "table",
+    output: OutputOption = None,
 ) -> None:
-    """List ledger events, filtered."""
+    """List ledger events, filtered; export them as JSON Lines, tidy CSV, ACLED-shaped CSV, Parquet or GeoJSON."""
     types = _types(type)
     if format not in FORMATS:
         raise KronikaError(f"--format must be one of {', '.join(FORMATS)}; got {format!r}")
@@ -259,30 +258,29 @@ def events_cmd(
             limit=limit,
             cursor=cursor,
         )
-    if format == "jsonl":
-        for line in to_jsonl(rows):
-            sys.stdout.write(line + "\n")
-    elif format == "csv":
-        sys.stdout.write(to_csv(rows))
-    elif format == "geojson":
-        sys.stdout.write(to_geojson(rows) + "\n")
-    else:
-        table = Table(show_lines=False)
-        table.add_column("event", no_wrap=True)  # ids are copied into `kronika show`: never break them
-        for col in ("date", "type", "place", "status", "sources", "figures"):
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            ev = row.event
-            when = ev.date or "undated"
-            if ev.date_to:
-                when += f"..{ev.date_to[5:]}"
-            status = ev.status + (" (contested)" if ev.contested and ev.status != "contested" else "")
-            values = (ev.id, when, ev.type, _place_text(row), status, str(ev.source_count), _figures_text(row))
-            table.add_row(*map(cell, values))
-        out.print(table)
-        out.print(f"{len(rows)} event(s)")
+        if format != "table" or output is not None:
+            write_events(store, rows, format, output)
+    if format == "table" and output is None:
+        _print_events(rows)
     if rows.next_cursor:
         err.print(f"more events: add --cursor {rows.next_cursor}")
+
+
+def _print_events(rows: list[EventRow]) -> None:
+    table = Table(show_lines=False)
+    table.add_column("event", no_wrap=True)  # ids are copied into `kronika show`: never break them
+    for col in ("date", "type", "place", "status", "sources", "figures"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        ev = row.event
+        when = ev.date or "undated"
+        if ev.date_to:
+            when += f"..{ev.date_to[5:]}"
+        status = ev.status + (" (contested)" if ev.contested and ev.status != "contested" else "")
+        values = (ev.id, when, ev.type, _place_text(row), status, str(ev.source_count), _figures_text(row))
+        table.add_row(*map(cell, values))
+    out.print(table)
+    out.print(f"{len(rows)} event(s)")
 
 
 def show_cmd(

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from kronika.claimants import Claimant, canonical_claimant
 from kronika.ledger.claims import claimant_context
 from kronika.ledger.figures import report_order
+from kronika.ledger.validate import checked_filters
 from kronika.models import WEAPON_KINDS
 from kronika.store.base import FigureReport, LedgerEvent, LedgerStore
 
@@ -159,6 +160,7 @@ def _claimant_of(event: LedgerEvent, fig: FigureReport, stored: dict[str, Claima
     return None
 
 
+@checked_filters
 def air_stats(
     store: LedgerStore, *, since: str | None = None, until: str | None = None, reference: bool = False
 ) -> list[AirNight]:

@@ -1,7 +1,9 @@
-"""Machine-readable views of ledger events (JSON Lines, CSV, GeoJSON) and of air nights (JSON Lines, CSV).
+"""Machine-readable views of ledger events (JSON Lines, and the event dict the web API serves) and of air nights
+(JSON Lines, CSV); the CSV cell rule every CSV kronika writes follows.
 
-All three carry the same fields; GeoJSON puts events without coordinates in the collection with a null
-geometry rather than dropping them, so nothing silently disappears from a map export.
+The exports of `kronika events` (tidy CSV, ACLED-shaped CSV, Parquet, GeoJSON) are in export_records.py (the
+record and `export_events`), export_tidy.py, export_acled.py and export_parquet.py; `to_geojson` here is the
+plain event-dict GeoJSON the web map reads.
 
 CSV is opened in spreadsheets, which run a cell that starts with = + - @ (or tab, CR) as a formula:
 `=HYPERLINK(...)` in a quote would run. Such text cells get a leading apostrophe, as OWASP advises for CSV
@@ -18,13 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kronika.ledger.air import AirNight
-from kronika.ledger.figures import format_value
 from kronika.ledger.queries import EventRow
-
-CSV_FIELDS = (
-    "id", "type", "date", "date_to", "place", "region", "country", "lat", "lon", "precision", "status", "contested",
-    "sources", "first_reported", "last_reported", "figures", "summary",
-)
 
 
 def event_dict(row: EventRow) -> dict[str, Any]:
@@ -76,19 +72,6 @@ def csv_cell(value: object) -> object:
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group(0))
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def to_csv(rows: Iterable[EventRow]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        record = event_dict(row)
-        record["figures"] = "; ".join(
-            f"{kind}={format_value(f['value'], f['qualifier'])}" for kind, f in record["figures"].items()
-        )
-        writer.writerow({key: csv_cell(value) for key, value in record.items()})
-    return out.getvalue()
 
 
 def geojson_collection(rows: Iterable[EventRow]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from itertools import groupby
 from kronika.errors import KronikaError
 from kronika.ledger.claims import claimant_groups, claimant_key
 from kronika.ledger.figures import OVERALL, format_history, report_order
+from kronika.ledger.validate import checked_filters
 from kronika.store.base import (
     CurrentFigure,
     DocumentRecord,
@@ -139,6 +140,7 @@ def search_words(q: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
+@checked_filters
 def list_events(
     store: LedgerStore,
     *,
@@ -219,6 +221,7 @@ def _claimant_stances(sources: list[SourceReport]) -> list[ClaimantStance]:
     return list(out.values())
 
 
+@checked_filters
 def timeline(
     store: LedgerStore,
     *,
@@ -239,6 +242,7 @@ def timeline(
     return [TimelineDay(day, list(group)) for day, group in groupby(rows, key=lambda r: r.event.date)]
 
 
+@checked_filters
 def day_counts(
     store: LedgerStore,
     *,

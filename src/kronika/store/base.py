@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from kronika.claimants import Claimant
 from kronika.errors import FilterError
 from kronika.models import DocumentResult, Figure, Location, Span
+
+if TYPE_CHECKING:
+    from kronika.store.bulk import EventExtras
+    from kronika.store.fulltext import SearchHit
 
 
 @dataclass(slots=True)
@@ -285,3 +289,8 @@ class LedgerStore(Protocol):
     def counts(self) -> dict[str, int]: ...
 
     def dump(self) -> Iterator[tuple[str, tuple[object, ...]]]: ...
+
+    # exports and full-text search (kronika.store.bulk, kronika.store.fulltext)
+    def event_extras(self, event_ids: Sequence[str]) -> dict[str, EventExtras]: ...
+
+    def search_text(self, query: str, kinds: tuple[str, ...], limit: int) -> list[SearchHit]: ...

@@ -8,6 +8,7 @@ Table map (one row of each is ...):
 
     documents           an ingested article, identified by the hash of its cleaned text
     documents_fts       full-text index (FTS5) over documents.title and documents.text
+    event_sources_fts   full-text index (FTS5) over event_sources.quote: the sentences events come from
     stories             a dated story inside a document (digests hold several)
     places              a resolved place (settlement, raion, oblast, country)
     actors              a named actor (Russia, Ukraine's air force, ...)
@@ -23,6 +24,9 @@ Table map (one row of each is ...):
     reference_imports   one imported reference record (Ivaniuk's per-night Air Force record) and its provenance
     reference_rows      one row of that record as read, with the report day and period kronika gave it
     reference_days      the record per report day, period (overnight | daytime) and command (national | regional)
+
+Views: events_readable (the first schema's), events_flat (one row per event, one column per figure kind: the
+overall value, current_figures.claimant = '*').
 """
 
 from __future__ import annotations
@@ -314,6 +318,73 @@ MIGRATIONS: list[str] = [
         document_id    INTEGER REFERENCES documents(id)
     );
     CREATE INDEX feed_items_feed ON feed_items(feed_id, state);
+    """,
+    # 6: full-text indexes that Datasette detects and triggers keep in sync; a flat view of events (one column per
+    # figure kind). documents_fts is made again with its options in double quotes (content="documents"): Datasette
+    # finds an FTS table by that spelling, and with content='documents' its ?_search= filtered nothing. Both
+    # indexes fold case and diacritics and stem English words (porter: "strikes" finds "strike"). The triggers index
+    # every insert, update and delete, whoever makes it. A trigger's inner statements end mid-line, since split_sql
+    # splits the script at each ';' that ends a line.
+    """
+    DROP TABLE documents_fts;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content="documents", content_rowid="id", tokenize="porter unicode61 remove_diacritics 2"
+    );
+    INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text); END;
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text); END;
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text)
+        ; INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text); END;
+
+    CREATE VIRTUAL TABLE event_sources_fts USING fts5(
+        quote, content="event_sources", content_rowid="id", tokenize="porter unicode61 remove_diacritics 2"
+    );
+    INSERT INTO event_sources_fts (event_sources_fts) VALUES ('rebuild');
+    CREATE TRIGGER event_sources_fts_insert AFTER INSERT ON event_sources BEGIN
+        INSERT INTO event_sources_fts (rowid, quote) VALUES (new.id, new.quote); END;
+    CREATE TRIGGER event_sources_fts_delete AFTER DELETE ON event_sources BEGIN
+        INSERT INTO event_sources_fts (event_sources_fts, rowid, quote) VALUES ('delete', old.id, old.quote); END;
+    CREATE TRIGGER event_sources_fts_update AFTER UPDATE OF quote ON event_sources BEGIN
+        INSERT INTO event_sources_fts (event_sources_fts, rowid, quote) VALUES ('delete', old.id, old.quote)
+        ; INSERT INTO event_sources_fts (rowid, quote) VALUES (new.id, new.quote); END;
+
+    CREATE VIEW events_flat AS
+        SELECT e.id, e.type, e.date, e.date_to, e.status, e.contested, e.source_count, e.first_reported,
+               e.last_reported, p.name AS place, p.admin1, p.admin2, p.country, p.lat, p.lon, p.precision,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'killed' AND c.claimant = '*') AS killed,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'injured' AND c.claimant = '*') AS injured,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'children_killed' AND c.claimant = '*') AS children_killed,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'children_injured' AND c.claimant = '*') AS children_injured,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'rescued' AND c.claimant = '*') AS rescued,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'missing' AND c.claimant = '*') AS missing,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'drones_launched' AND c.claimant = '*') AS drones_launched,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'drones_destroyed' AND c.claimant = '*') AS drones_destroyed,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'missiles_launched' AND c.claimant = '*') AS missiles_launched,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'missiles_destroyed' AND c.claimant = '*') AS missiles_destroyed,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'weapons_launched' AND c.claimant = '*') AS weapons_launched,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'weapons_destroyed' AND c.claimant = '*') AS weapons_destroyed,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'without_power' AND c.claimant = '*') AS without_power,
+               (SELECT value FROM current_figures c
+                WHERE c.event_id = e.id AND c.kind = 'fires' AND c.claimant = '*') AS fires,
+               e.summary
+        FROM events e LEFT JOIN places p ON p.id = e.place_id;
     """,
 ]
 

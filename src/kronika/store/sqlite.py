@@ -34,7 +34,9 @@ from kronika.store.base import (
     StoredDocument,
     check_filter_text,
 )
+from kronika.store.bulk import BulkReads
 from kronika.store.connection import connect
+from kronika.store.fulltext import FullTextSearch
 
 MAX_SEARCH_CHARS = 1000  # an FTS5 query of a few dozen terms; longer ones make the query planner slow
 
@@ -152,7 +154,7 @@ _EVENT_WRITABLE = (
     "summary",
 )
 
-class SQLiteStore:
+class SQLiteStore(BulkReads, FullTextSearch):
     """A ledger in one SQLite file (or ':memory:' for tests); `readonly` for commands that only read."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
@@ -211,10 +213,7 @@ class SQLiteStore:
                 _now(),
             ),
         )
-        doc_id = int(cur.lastrowid or 0)
-        self._db.execute(
-            "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", (doc_id, doc.title or "", doc.text)
-        )
+        doc_id = int(cur.lastrowid or 0)  # documents_fts is indexed by a trigger (schema migration 4)
         stored = StoredDocument(doc_id, content_hash, doc.path, doc.source, doc.title, doc.published)
         for position, story in enumerate(doc.stories):
             cur = self._db.execute(
