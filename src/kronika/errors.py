@@ -42,4 +42,4 @@ class SchemaVersionError(StoreError):
 
 
 class FilterError(KronikaError, ValueError):
-    """A filter or search value is empty, too long, or not text (undecodable bytes, control characters)."""
+    """A filter, cursor or search value that cannot be used: empty, too long, not text, malformed, out of range."""

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from kronika.errors import KronikaError
+from kronika.errors import FilterError, KronikaError
 from kronika.ledger.claims import claimant_groups, claimant_key
 from kronika.ledger.figures import OVERALL, format_history, report_order
 from kronika.ledger.validate import checked_filters
@@ -47,8 +47,9 @@ class UnknownDocumentError(KronikaError):
     """A document id the ledger does not hold."""
 
 
-class BadQueryError(KronikaError):
-    """A filter value that cannot be used: a malformed cursor, search words with nothing to search."""
+# One exception for every unusable filter value (validation, cursors, search words): the CLI, the Python API and
+# the HTTP API report them the same way. The older name stays for callers that imported it.
+BadQueryError = FilterError
 
 
 @dataclass(slots=True)
