@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo extract test lint bench clean
+.PHONY: install system-deps demo extract test lint bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,7 +24,18 @@ extract: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench tools
 
-test: lint
+# The browser tests drive Debian's chromium (Playwright for Python never downloads a browser of its own): installed
+# here when missing and we may (root with apt-get); otherwise a note says how.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq chromium; \
+		else \
+			echo "note: the browser tests need Debian's chromium: sudo apt-get install chromium" >&2; \
+		fi; \
+	fi
+
+test: lint system-deps
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)
