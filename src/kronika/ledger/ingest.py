@@ -109,6 +109,7 @@ def ingest_document(store: LedgerStore, doc: DocumentResult, reprocess: bool = F
             stored = store.refresh_document(known.id, doc)
         else:
             stored = store.add_document(doc, digest)
+        outcome.document_id = stored.id
         plans = [_plan(store, doc, stored, event) for event in doc.events]
         decisions = assign([plan.scored for plan in plans])
         for plan, decision in zip(plans, decisions, strict=True):
@@ -118,7 +119,6 @@ def ingest_document(store: LedgerStore, doc: DocumentResult, reprocess: bool = F
             if analyst is not None:
                 decision = analyst
             merged = _place_event(store, doc, stored, plan, decision)
-        outcome.document_id = stored.id
             if merged:
                 outcome.events_merged += 1
             else:
