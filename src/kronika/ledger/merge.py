@@ -381,7 +381,9 @@ def figure_evidence(
                 points = TOLL_RISES if known_dated or not new.date else TOLL_RISES / 2
                 rises.append(Evidence("toll", points, f"{kind} rises from {max(theirs)} to {max(ours)}"))
             elif later_known and not new.toll_update and max(ours) < max(theirs):
-                rises.append(Evidence("toll", TOLL_RISES, f"{kind} rises from {max(ours)} to {max(theirs)}"))
+                # the candidate is the later update; when it has no day, nothing shows it came after this report
+                points = TOLL_RISES if known_dated else TOLL_RISES / 2
+                rises.append(Evidence("toll", points, f"{kind} rises from {max(ours)} to {max(theirs)}"))
     return out + rises[:1]  # every toll of an event rises together: one piece of evidence, not one per kind
 
 
