@@ -349,8 +349,15 @@ class SQLiteStore(BulkReads, FullTextSearch):
         )
 
     def update_event(self, event: LedgerEvent) -> None:
-        assignments = ", ".join(f"{c}=?" for c in _EVENT_WRITABLE)
-        self._db.execute(f"UPDATE events SET {assignments} WHERE id=?", (*self._event_values(event), event.id))
+        # only the columns that changed: every index on a column named in SET is rewritten, and at a million
+        # events those index pages are what a commit has to write
+        values = self._event_values(event)
+        row = self._db.execute(f"SELECT {', '.join(_EVENT_WRITABLE)} FROM events WHERE id = ?", (event.id,)).fetchone()
+        changed = [(c, v) for c, v, old in zip(_EVENT_WRITABLE, values, row or [None] * len(values), strict=True)
+                   if row is None or v != old]
+        if changed:
+            assignments = ", ".join(f"{c}=?" for c, _ in changed)
+            self._db.execute(f"UPDATE events SET {assignments} WHERE id=?", (*(v for _, v in changed), event.id))
 
     def add_source(self, report: SourceReport) -> int:
         place_id = self._place_id(report.location)
@@ -470,19 +477,24 @@ class SQLiteStore(BulkReads, FullTextSearch):
         )
 
     def reindex_event(self, event_id: str, entries: Sequence[tuple[str, str]], recent_cells: Sequence[str]) -> None:
-        """File an event afresh: (day key, cell) pairs in event_index, and its cells in event_recent."""
-        self._db.execute("DELETE FROM event_index WHERE event_id = ?", (event_id,))
-        self._db.executemany(
-            "INSERT OR IGNORE INTO event_index (day, cell, event_id) VALUES (?, ?, ?)",
-            [(day, cell, event_id) for day, cell in dict.fromkeys(entries)],
-        )
+        """File an event afresh: (day key, cell) pairs in event_index, and its cells in event_recent. Only the
+        difference from how it is filed now is written."""
+        want = set(entries)
+        have = {(r[0], r[1]) for r in self._db.execute("SELECT day, cell FROM event_index WHERE event_id = ?",
+                                                        (event_id,))}
+        self._db.executemany("DELETE FROM event_index WHERE day = ? AND cell = ? AND event_id = ?",
+                             [(day, cell, event_id) for day, cell in sorted(have - want)])
+        self._db.executemany("INSERT OR IGNORE INTO event_index (day, cell, event_id) VALUES (?, ?, ?)",
+                             [(day, cell, event_id) for day, cell in sorted(want - have)])
         seq = self._db.execute("SELECT seq FROM events WHERE id = ?", (event_id,)).fetchone()
-        self._db.execute("DELETE FROM event_recent WHERE event_id = ?", (event_id,))
-        if seq is not None:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO event_recent (cell, seq, event_id) VALUES (?, ?, ?)",
-                [(cell, seq[0], event_id) for cell in dict.fromkeys(recent_cells)],
-            )
+        if seq is None:
+            return
+        cells = set(recent_cells)
+        filed = {r[0] for r in self._db.execute("SELECT cell FROM event_recent WHERE event_id = ?", (event_id,))}
+        self._db.executemany("DELETE FROM event_recent WHERE cell = ? AND seq = ?",
+                             [(cell, seq[0]) for cell in sorted(filed - cells)])
+        self._db.executemany("INSERT OR IGNORE INTO event_recent (cell, seq, event_id) VALUES (?, ?, ?)",
+                             [(cell, seq[0], event_id) for cell in sorted(cells - filed)])
 
     def recent_events(self, cells: Sequence[str], limit: int) -> list[LedgerEvent]:
         ids: set[str] = set()
