@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from kronika.errors import KronikaError
 from kronika.ledger.merge import Decision, Evidence
-from kronika.ledger.refresh import new_event_id, refresh_event
+from kronika.ledger.refresh import create_event, refresh_event
 from kronika.store.base import Correction, LedgerEvent, LedgerStore
 
 SAME = "same"
@@ -94,15 +94,7 @@ def split_event(
         if len(sources) == 1:
             raise CorrectionError(f"{event_id} has a single source: there is nothing to split")
         moving = sources[source - 1]
-        new = LedgerEvent(
-            id=new_event_id(store, moving.type, moving.date, moving.location.name if moving.location else None),
-            type=moving.type,
-            date=moving.date,
-            place=moving.location,
-            status=moving.status,
-            summary=moving.quote,
-        )
-        store.insert_event(new)
+        new = create_event(store, moving, moving.quote)
         detail = f"source {source} ({moving.document_path}) of {event_id} became {new.id}"
         cid = store.add_correction("split", f"{event_id} --source {source}", detail, who or default_analyst(), reason)
         store.add_correction_links(

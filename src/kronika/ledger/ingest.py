@@ -27,9 +27,9 @@ from kronika.ledger.claims import canonical_claimants, claimant_context
 from kronika.ledger.corrections import analyst_decision
 from kronika.ledger.evidence import distinctive_terms, toll_update
 from kronika.ledger.merge import Decision, Incoming, assign, score_all
-from kronika.ledger.refresh import new_event_id, refresh_event
+from kronika.ledger.refresh import create_event, new_event_id, refresh_event
 from kronika.models import DocumentResult, Event
-from kronika.store.base import LedgerEvent, LedgerStore, PossibleDuplicate, SourceReport, StoredDocument
+from kronika.store.base import LedgerStore, PossibleDuplicate, SourceReport, StoredDocument
 
 
 @dataclass(slots=True)
@@ -207,17 +207,8 @@ def _place_event(
     event, story, reported, incoming, key = plan.event, plan.story, plan.reported, plan.incoming, plan.key
     matched = decision.target is not None
     if decision.target is None:
-        target = LedgerEvent(
-            id=new_event_id(store, event.type, event.date, event.location.name if event.location else None),
-            type=event.type,
-            date=event.date,
-            place=event.location,
-            status=event.status,
-            first_reported=reported,
-            last_reported=reported,
-            summary=summary_of(event.quote, doc.stories[story].dateline if story is not None else None),
-        )
-        store.insert_event(target)
+        dateline = doc.stories[story].dateline if story is not None else None
+        target = create_event(store, event, summary_of(event.quote, dateline), reported)
     else:
         target = decision.target
     source_id = store.add_source(

@@ -17,7 +17,8 @@ from kronika.ledger.claims import event_status, stance_contested
 from kronika.ledger.figures import OVERALL, current_figures
 from kronika.ledger.merge import UPDATE_DAYS
 from kronika.ledger.places import better_place, index_cells, slug
-from kronika.store.base import LedgerStore
+from kronika.models import Event
+from kronika.store.base import LedgerEvent, LedgerStore, SourceReport
 
 RETRACTED = "retracted"
 
@@ -92,3 +93,22 @@ def new_event_id(store: LedgerStore, event_type: str, day: str | None, place_nam
     """'ev-2025-11-19-ternopil-strike-1': readable, and stable for a given ingest order."""
     prefix = f"ev-{day or 'undated'}-{slug(place_name) or 'unplaced'}-{event_type.replace('_', '-')}"
     return f"{prefix}-{store.next_event_number(prefix)}"
+
+
+def create_event(
+    store: LedgerStore, report: Event | SourceReport, summary: str, reported: str | None = None
+) -> LedgerEvent:
+    """A new ledger event for a report that starts it (an extracted event, or a source an analyst split off)."""
+    place = report.location
+    event = LedgerEvent(
+        id=new_event_id(store, report.type, report.date, place.name if place else None),
+        type=report.type,
+        date=report.date,
+        place=place,
+        status=report.status,
+        first_reported=reported,
+        last_reported=reported,
+        summary=summary,
+    )
+    store.insert_event(event)
+    return event
