@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from kronika.errors import KronikaError
+from kronika.errors import FilterError, KronikaError
 from kronika.ledger.claims import claimant_groups, claimant_key
 from kronika.ledger.figures import FIGURE_READINGS, OVERALL, conservative_figures, format_history, report_order
 from kronika.ledger.validate import checked_filters
@@ -48,8 +48,9 @@ class UnknownDocumentError(KronikaError):
     """A document id the ledger does not hold."""
 
 
-class BadQueryError(KronikaError):
-    """A filter value that cannot be used: a malformed cursor, search words with nothing to search."""
+# One exception for every unusable filter value (validation, cursors, search words): the CLI, the Python API and
+# the HTTP API report them the same way. The older name stays for callers that imported it.
+BadQueryError = FilterError
 
 
 @dataclass(slots=True)
@@ -175,10 +176,10 @@ def list_events(
 ) -> EventList:
     """Events matching every filter given, by date then creation order (undated last).
 
-    With `limit`, at most that many; `next_cursor` of the result, passed back as `cursor`, gives the next ones.
     `figures`: "latest" (the current-figures rule) or "conservative" (ACLED's lowest reading).
+
+    With `limit`, at most that many; `next_cursor` of the result, passed back as `cursor`, gives the next ones.
     """
-    _reading(figures)
     if limit is not None and limit < 1:
         raise BadQueryError(f"limit must be at least 1, got {limit}")
     flt = EventFilter(
@@ -194,7 +195,7 @@ def list_events(
         limit=limit + 1 if limit is not None else None,
     )
     events = store.find_events(flt)
-    out = EventList(_rows(store, events[:limit] if limit is not None else events, figures))
+    out = EventList(_rows(store, events[:limit] if limit is not None else events, _reading(figures)))
     if limit is not None and len(events) > limit:
         out.next_cursor = event_cursor(events[limit - 1])
     return out
