@@ -201,6 +201,11 @@ def test_every_ledger_command_is_documented():
     ledger_cmd.register(app)
     names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
     assert names == {"ingest", "events", "show", "stats", "timeline", "demo"}
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    for correction in ("merge", "split", "retract", "corrections"):
+        assert f"kronika {correction} " in readme, correction
+        done = kronika(correction, "--help")
+        assert done.returncode == 0 and "--db" in done.stdout, correction
     for command in app.registered_commands:
         assert command.callback.__doc__, command.name
     for name in ("ingest", "events", "show", "timeline", "demo", "stats", "stats air"):

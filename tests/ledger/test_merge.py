@@ -5,7 +5,7 @@ from __future__ import annotations
 from ledger_records import BALAKLIIA, KHARKIV, KHARKIV_OBLAST, KUPIANSK, KYIV, TERNOPIL, Ev, Fig
 
 from kronika.ledger import ingest, list_events, show_event
-from kronika.ledger.merge import place_score
+from kronika.ledger.places import place_score
 
 AFP_TERNOPIL = (
     "Kyiv, Nov 19, 2025 (AFP) - Russian missiles slammed into two apartment blocks in Ternopil overnight, "

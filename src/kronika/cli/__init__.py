@@ -46,9 +46,9 @@ def _root(
 
 
 def _register_commands() -> None:
-    from kronika.cli import extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd
+    from kronika.cli import corrections_cmd, extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd
 
-    for module in (extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd):
+    for module in (extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd, corrections_cmd):
         module.register(app)
     from kronika.cli import watch_cmd  # after ledger_cmd: it adds `stats feeds` to the stats group
 

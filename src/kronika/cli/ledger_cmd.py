@@ -38,7 +38,7 @@ from kronika.ledger.export_records import EXPORT_FORMATS
 from kronika.ledger.figures import format_value
 from kronika.models import EVENT_TYPES, DocumentResult
 from kronika.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, iter_inputs
-from kronika.store import default_db_path, open_store
+from kronika.store import SourceReport, default_db_path, open_store
 
 INPUT_SUFFIXES = tuple(sorted(READABLE_SUFFIXES))
 FORMATS = ("table", *EXPORT_FORMATS)
@@ -51,6 +51,10 @@ FollowSymlinksOption = Annotated[
 ]
 SinceOption = Annotated[str | None, typer.Option("--since", help="Only events on or after this day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Only events on or before this day (YYYY-MM-DD).")]
+FiguresOption = Annotated[
+    str,
+    typer.Option("--figures", help="latest (the current-figures rule) or conservative (ACLED's lowest reading)."),
+]
 
 out = make_console(highlight=False, soft_wrap=False)
 err = make_console(stderr=True, highlight=False)
@@ -109,6 +113,7 @@ def run_ingest(
     follow_symlinks: bool = False,
     urls: Sequence[str] = (),
     allow_private: bool = False,
+    reprocess: bool = False,
 ) -> tuple[IngestSummary, str]:
     """Extract and ingest `paths` (then `urls`) with a progress bar; returns the summary and the ledger path."""
     files, refused = expand_inputs(paths, follow_symlinks)
@@ -133,7 +138,7 @@ def run_ingest(
 
             try:
                 summary = ingest(store, _chain(refused, _extract(files), _fetch(urls, allow_private)),
-                                 on_document=advance)
+                                 on_document=advance, reprocess=reprocess)
             except KronikaError:
                 raise
             except Exception as exc:  # a bug in extraction must not become a traceback mid-batch
@@ -194,13 +199,19 @@ def ingest_cmd(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URLs reach loopback and private addresses.")
     ] = False,
+    reprocess: Annotated[
+        bool,
+        typer.Option("--reprocess", help="Extract known articles again and merge them anew; analyst corrections "
+                     "(merge, split, retract) apply again."),
+    ] = False,
 ) -> None:
     """Extract events from articles and merge them into the ledger (idempotent)."""
     from kronika.watch.urls import is_http_url
 
     urls = [p for p in paths if is_http_url(p)]
     files = [Path(p) for p in paths if not is_http_url(p)]
-    summary, db_path = run_ingest(files, db, follow_symlinks=follow_symlinks, urls=urls, allow_private=allow_private)
+    summary, db_path = run_ingest(files, db, follow_symlinks=follow_symlinks, urls=urls, allow_private=allow_private,
+                                  reprocess=reprocess)
     _print_summary(summary, db_path)
     if summary.documents_rejected:
         raise typer.Exit(1)
@@ -239,6 +250,7 @@ def events_cmd(
     ] = None,
     format: Annotated[str, format_option(FORMATS, "table")] = "table",
     output: OutputOption = None,
+    figures: FiguresOption = "latest",
 ) -> None:
     """List ledger events, filtered; export them as JSON Lines, tidy CSV, ACLED-shaped CSV, Parquet or GeoJSON."""
     types = _types(type)
@@ -257,6 +269,7 @@ def events_cmd(
             q=q,
             limit=limit,
             cursor=cursor,
+            figures=figures,
         )
         if format != "table" or output is not None:
             write_events(store, rows, format, output)
@@ -286,10 +299,11 @@ def _print_events(rows: list[EventRow]) -> None:
 def show_cmd(
     event_id: Annotated[str, typer.Argument(help="An event id, as `kronika events` lists them.")],
     db: DbOption = None,
+    figures: FiguresOption = "latest",
 ) -> None:
-    """Show one event: every source with its quote and claimant, and the history of each figure."""
+    """Show one event: every source with its quote, claimant and why it was merged, and each figure's history."""
     with open_store(_existing(db), readonly=True) as store:
-        detail = show_event(store, event_id)
+        detail = show_event(store, event_id, figures=figures)
     ev = detail.event
     out.print(f"[bold]{safe(ev.id)}[/]  {safe(ev.type)}")
     when = ev.date or "undated"
@@ -304,7 +318,7 @@ def show_cmd(
     first, last = safe(ev.first_reported or "?"), safe(ev.last_reported or "?")
     out.print(f"  reported by {ev.source_count} source(s), {first} to {last}")
     if detail.figures:
-        out.print("\n[bold]Figures[/]")
+        out.print(f"\n[bold]Figures[/] ({figures} reading)")
         for hist in detail.figures:
             cur = hist.current
             span = f" (claims range {cur.low}-{cur.high})" if cur.low != cur.high else ""
@@ -317,14 +331,44 @@ def show_cmd(
     out.print("\n[bold]Sources[/]")
     for n, src in enumerate(detail.sources, 1):
         title = f' "{src.document_title}"' if src.document_title else ""
-        out.print(f"  [{n}] {safe(src.outlet or 'unknown outlet')}, {safe(src.published or 'undated')}{safe(title)}")
-        out.print(f"      file: {safe(src.document_path)}")
+        mark = "  [red]RETRACTED[/]" if src.retracted else ""
+        outlet = safe(src.outlet or "unknown outlet")
+        out.print(f"  [{n}] {outlet}, {safe(src.published or 'undated')}{safe(title)}{mark}")
+        url = f" · {safe(src.document_url)}" if src.document_url else ""
+        out.print(f"      file: {safe(src.document_path)}{url}")
+        day = src.date or (f"{src.date_partial} (no year)" if src.date_partial else "none")
+        basis = f" ({src.date_basis})" if src.date and src.date_basis else ""
         out.print(
             f"      claimant: {safe(src.claimed_by or 'none named')} · status: {safe(src.status)}"
-            f" · event date as reported: {safe(src.date or 'none')}"
+            f" · event date as reported: {safe(day)}{safe(basis)}"
             f" · place as reported: {safe(src.location.name) if src.location else 'none'}"
         )
         out.print(f'      quote: "{safe(src.quote)}" [dim](chars {src.span[0]}-{src.span[1]})[/]')
+        out.print(f"      why here: {safe(why_text(src))}")
+    if detail.possible_duplicates:
+        out.print("\n[bold]Possible duplicates[/] (the evidence did not decide; `kronika merge` settles it)")
+        for dup in detail.possible_duplicates:
+            other = dup.other_id if dup.event_id == ev.id else dup.event_id
+            out.print(f"  {safe(other)}  score {dup.score:g}: {safe(evidence_text(dup.evidence))}")
+
+
+def evidence_text(evidence: list) -> str:
+    """'place +3 (same place (Kyiv)), day +4 (same day 2025-11-19)'."""
+    parts = []
+    for feature, points, detail in evidence:
+        sign = f" +{points:g}" if points else ""
+        parts.append(f"{feature}{sign} ({detail})" if detail else f"{feature}{sign}")
+    return ", ".join(parts)
+
+
+def why_text(src: SourceReport) -> str:
+    if src.match_decision in (None, "new"):
+        return "first report of this event"
+    if src.match_decision == "possible":
+        return f"first report of this event; possibly another's: {evidence_text(src.match_evidence)}"
+    if src.match_decision == "analyst":
+        return evidence_text(src.match_evidence)
+    return f"matched, score {src.match_score:g}: {evidence_text(src.match_evidence)}"
 
 
 def stats_cmd(ctx: typer.Context, db: DbOption = None) -> None:

@@ -25,6 +25,13 @@ phrase (`claims.claimant_groups`); a figure without a claimant is grouped under 
    current; earlier ones are history, not a contest.
 
 Every overall value carries `low` and `high`: the range of the claimants' latest values.
+
+Two readings of the overall value (`kronika events|show --figures latest|conservative`):
+- `latest` (the default, stored in `current_figures`): rules 1-4 above;
+- `conservative`: ACLED's most-conservative reading. Rule 1 still holds (a claimant's own later report
+  supersedes its earlier one), but across claimants the overall value is the *lowest* of the claimants' latest
+  values, for tolls too: "at least 10" from one claimant and 23 from another read as 10 (at least).
+Reports from a retracted document are history only: they never count in either reading.
 """
 
 from __future__ import annotations
@@ -105,6 +112,24 @@ def current_figures(reports: Sequence[FigureReport]) -> list[CurrentFigure]:
     return rows
 
 
+FIGURE_READINGS = ("latest", "conservative")
+
+
+def conservative_figures(reports: Sequence[FigureReport]) -> list[CurrentFigure]:
+    """The conservative reading: per kind, the lowest of the claimants' latest values as the overall row."""
+    rows = current_figures([r for r in reports if not r.retracted])
+    out: list[CurrentFigure] = []
+    for kind in sorted({r.kind for r in rows}):
+        mine = [r for r in rows if r.kind == kind]
+        overall = next(r for r in mine if r.claimant == OVERALL)
+        claimants = [r for r in mine if r.claimant != OVERALL]
+        low = min(claimants, key=lambda r: (r.value, r.qualifier in LOWER_BOUNDS))
+        out.append(CurrentFigure(kind, OVERALL, low.value, low.qualifier, overall.low, overall.high,
+                                 overall.contested, overall.reports, low.figure_id))
+        out += claimants
+    return out
+
+
 def _overall(
     kind: str, figs: Sequence[FigureReport], latest: Sequence[FigureReport]
 ) -> tuple[FigureReport, bool]:
@@ -142,5 +167,6 @@ def format_history(reports: Sequence[FigureReport]) -> str:
         who = f" from {fig.outlet or 'unknown outlet'}"
         if fig.claimed_by:
             who += f" citing {fig.claimed_by}"
-        steps.append(f"{format_value(fig.value, fig.qualifier)}{when}{who}")
+        mark = " [retracted]" if fig.retracted else ""
+        steps.append(f"{format_value(fig.value, fig.qualifier)}{when}{who}{mark}")
     return " -> ".join(steps)

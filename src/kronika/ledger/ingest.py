@@ -5,9 +5,14 @@ article under another file name, or ingested twice, adds nothing. Each article i
 transaction: a crash or kill -9 mid-article leaves the ledger as it was before that article, and re-running
 the same ingest skips what is stored and finishes the rest, ending where an uninterrupted run ends.
 
-Per extracted event: find the ledger event it is another report of (kronika.ledger.merge); add it as a
-source of that event, or create a new event; then recompute the event's status and current figures from all
-its reports (kronika.ledger.claims, kronika.ledger.figures).
+Per extracted event: an analyst's correction about this report decides first (kronika.ledger.corrections);
+otherwise the matcher scores the candidates (kronika.ledger.merge). The report joins the event it decided on,
+or starts a new event (linked as a possible duplicate when the evidence was not decisive), and records the
+score and evidence of that decision. Then the event's dates, place, status and current figures are derived
+again from all its reports (kronika.ledger.claims, kronika.ledger.figures), and it is filed in the index.
+
+`reprocess=True` extracts known documents again: their old reports are removed and the new ones placed as
+above, so analyst corrections (kept by the reports' stable keys) apply again and outrank the matcher.
 """
 
 from __future__ import annotations
@@ -18,17 +23,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kronika.errors import KronikaError, RejectedInput, StoreError
-from kronika.ledger.claims import canonical_claimants, claimant_context, event_status, stance_contested
-from kronika.ledger.figures import OVERALL, current_figures
-from kronika.ledger.merge import Incoming, better_place, find_match, index_cells, slug
+from kronika.ledger.claims import canonical_claimants, claimant_context
+from kronika.ledger.corrections import analyst_decision
+from kronika.ledger.evidence import distinctive_terms, toll_update
+from kronika.ledger.merge import Decision, Incoming, assign, score_all
+from kronika.ledger.refresh import create_event, new_event_id, refresh_event
 from kronika.models import DocumentResult, Event
-from kronika.store.base import LedgerEvent, LedgerStore, SourceReport, StoredDocument
+from kronika.store.base import LedgerStore, PossibleDuplicate, SourceReport, StoredDocument
 
 
 @dataclass(slots=True)
 class DocumentOutcome:
     path: str
-    status: str  # new | known | rejected
+    status: str  # new | known | reprocessed | rejected
     reason: str = ""
     events_new: int = 0
     events_merged: int = 0
@@ -45,7 +52,7 @@ class IngestSummary:
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, outcome: DocumentOutcome) -> None:
-        if outcome.status == "new":
+        if outcome.status in ("new", "reprocessed"):
             self.documents_new += 1
         elif outcome.status == "known":
             self.documents_known += 1
@@ -65,6 +72,7 @@ def ingest(
     store: LedgerStore,
     results: Iterable[DocumentResult | RejectedInput],
     on_document: Callable[[DocumentOutcome], None] | None = None,
+    reprocess: bool = False,
 ) -> IngestSummary:
     """Write every result into the ledger; rejected inputs are counted and reported, never raised."""
     summary = IngestSummary()
@@ -73,7 +81,7 @@ def ingest(
             outcome = DocumentOutcome(result.path, "rejected", result.reason)
         else:
             try:
-                outcome = ingest_document(store, result)
+                outcome = ingest_document(store, result, reprocess=reprocess)
             except StoreError:
                 raise  # the ledger itself is failing: stop rather than reject every document after it
             except KronikaError as exc:
@@ -84,21 +92,33 @@ def ingest(
     return summary
 
 
-def ingest_document(store: LedgerStore, doc: DocumentResult) -> DocumentOutcome:
+def ingest_document(store: LedgerStore, doc: DocumentResult, reprocess: bool = False) -> DocumentOutcome:
     """Store one document and merge its events, all in one transaction."""
     digest = content_hash(doc.text)
-    if store.has_document(digest):
+    if store.has_document(digest) and not reprocess:
         return DocumentOutcome(doc.path, "known")
     outcome = DocumentOutcome(doc.path, "new")
     with store.transaction():
-        if store.has_document(digest):  # another ingest wrote it since the check above
-            return DocumentOutcome(doc.path, "known")
-        stored = store.add_document(doc, digest)
+        known = store.find_document(digest) if store.has_document(digest) else None
+        if known is not None:
+            if not reprocess:  # another ingest wrote it since the check above
+                return DocumentOutcome(doc.path, "known")
+            outcome.status = "reprocessed"
+            for event_id in sorted(store.remove_document_reports(known.id)):
+                refresh_event(store, event_id)
+            stored = store.refresh_document(known.id, doc)
+        else:
+            stored = store.add_document(doc, digest)
         outcome.document_id = stored.id
-        fed: set[str] = set()  # ledger events this document already reports
-        for event in doc.events:
-            event_id, merged = _place_event(store, doc, stored, event, fed)
-            fed.add(event_id)
+        plans = [_plan(store, doc, stored, event) for event in doc.events]
+        decisions = assign([plan.scored for plan in plans])
+        for plan, decision in zip(plans, decisions, strict=True):
+            # an analyst's word outranks the matcher; asked again now, since the report it names may be one of
+            # this article's own, placed a moment ago
+            analyst, _ = analyst_decision(store, plan.key, set())
+            if analyst is not None:
+                decision = analyst
+            merged = _place_event(store, doc, stored, plan, decision)
             if merged:
                 outcome.events_merged += 1
             else:
@@ -134,45 +154,64 @@ def summary_of(quote: str, dateline: str | None) -> str:
     return quote
 
 
-def new_event_id(store: LedgerStore, event_type: str, day: str | None, place_name: str | None) -> str:
-    """'ev-2025-11-19-ternopil-strike-1': readable, and stable for a given ingest order."""
-    prefix = f"ev-{day or 'undated'}-{slug(place_name) or 'unplaced'}-{event_type.replace('_', '-')}"
-    return f"{prefix}-{store.count_event_ids(prefix) + 1}"
-
-
-def _place_event(
-    store: LedgerStore, doc: DocumentResult, stored: StoredDocument, event: Event, fed: set[str]
-) -> tuple[str, bool]:
-    story = _story_index(stored, event.span[0])
-    # a wire story is reported on its own dateline's day, which in a bundle of stories can precede the
-    # document's publication day
-    reported = (doc.stories[story].reference_date if story is not None else None) or stored.published
-    incoming = Incoming(
+def incoming_of(event: Event, reported: str | None, document_id: int) -> Incoming:
+    """What the matcher compares: the extracted event with the words of its quote and figures read for evidence."""
+    texts = [event.quote, *(f.quote for f in event.figures if f.quote != event.quote)]
+    names = [p.name for p in ([event.location] if event.location else []) + list(event.places)]
+    names += [p.admin1 for p in ([event.location] if event.location else []) if p.admin1]
+    names += list(event.actors) + [event.claimed_by]
+    return Incoming(
         type=event.type,
         date=event.date,
         location=event.location,
         published=reported,
-        document_id=stored.id,
+        document_id=document_id,
         actors=list(event.actors),
         claimed_by=event.claimed_by,
         figures=list(event.figures),
+        date_basis=event.date_basis,
+        date_partial=event.date_partial,
+        weekday=event.weekday,
+        terms=distinctive_terms(texts, names),
+        toll_update=toll_update(texts),
     )
-    match = find_match(store, incoming, exclude=fed)
-    if match is None:
-        target = LedgerEvent(
-            id=new_event_id(store, event.type, event.date, event.location.name if event.location else None),
-            type=event.type,
-            date=event.date,
-            place=event.location,
-            status=event.status,
-            first_reported=reported,
-            last_reported=reported,
-            summary=summary_of(event.quote, doc.stories[story].dateline if story is not None else None),
-        )
-        store.insert_event(target)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """One extracted event of the article being ingested, with what the matcher and the analyst say about it."""
+
+    event: Event
+    story: int | None
+    reported: str | None
+    incoming: Incoming
+    key: str
+    scored: list  # the candidates that passed the gates, scored against the ledger before this article
+
+
+def _plan(store: LedgerStore, doc: DocumentResult, stored: StoredDocument, event: Event) -> _Plan:
+    story = _story_index(stored, event.span[0])
+    # a wire story is reported on its own dateline's day, which in a bundle of stories can precede the
+    # document's publication day
+    reported = (doc.stories[story].reference_date if story is not None else None) or stored.published
+    incoming = incoming_of(event, reported, stored.id)
+    key = f"{stored.content_hash}:{event.id}"
+    analyst, forbidden = analyst_decision(store, key, set())
+    scored = [] if analyst is not None else score_all(store, incoming, forbidden)
+    return _Plan(event, story, reported, incoming, key, scored)
+
+
+def _place_event(
+    store: LedgerStore, doc: DocumentResult, stored: StoredDocument, plan: _Plan, decision: Decision
+) -> bool:
+    event, story, reported, incoming, key = plan.event, plan.story, plan.reported, plan.incoming, plan.key
+    matched = decision.target is not None
+    if decision.target is None:
+        dateline = doc.stories[story].dateline if story is not None else None
+        target = create_event(store, event, summary_of(event.quote, dateline), reported)
     else:
-        target = match
-    store.add_source(
+        target = decision.target
+    source_id = store.add_source(
         SourceReport(
             event_id=target.id,
             document_id=stored.id,
@@ -194,33 +233,39 @@ def _place_event(
                 [event.claimed_by, *(f.claimed_by for f in event.figures)],
                 claimant_context(event.type, event.location, event.date or reported),
             ),
+            date_basis=event.date_basis,
+            date_partial=event.date_partial,
+            weekday=event.weekday,
+            source_key=key,
+            terms=incoming.terms,
+            toll_update=incoming.toll_update,
+            date_role=_date_role(decision, event),
+            match_decision=decision.kind,
+            match_score=decision.score,
+            match_evidence=[e.as_list() for e in decision.evidence],
         )
     )
-    if event.date:
-        store.index_event(target.id, event.date, index_cells(event.type, event.location))
-    _refresh(store, target, event, merged=match is not None, published=reported)
-    return target.id, match is not None
+    for other in decision.possible:
+        store.add_possible_duplicate(
+            PossibleDuplicate(target.id, other.event.id, source_id, other.score, [e.as_list() for e in other.evidence])
+        )
+    refresh_event(store, target.id)
+    return matched
 
 
-def _refresh(store: LedgerStore, target: LedgerEvent, event: Event, merged: bool, published: str | None) -> None:
-    """Recompute what an event derives from its reports: dates, place, status, figures, counts."""
-    if merged:
-        if event.date:
-            days = [d for d in (target.date, target.date_to, event.date) if d]
-            target.date, target.date_to = min(days), max(days)
-            if target.date_to == target.date:
-                target.date_to = None
-        target.place = better_place(target.place, event.location)
-        if published:
-            target.first_reported = min(filter(None, (target.first_reported, published)))
-            target.last_reported = max(filter(None, (target.last_reported, published)))
-    target.source_count += 1
-    stances = store.stances(target.id)
-    target.status = event_status(stances)
-    rows = current_figures(store.figure_reports(target.id))
-    store.replace_current_figures(target.id, rows)
-    target.contested = stance_contested(stances) or any(r.contested for r in rows if r.claimant == OVERALL)
-    store.update_event(target)
+def _date_role(decision: Decision, event: Event) -> str | None:
+    """'update' for a report that joined an earlier event with a later day of its own: that day is when the
+    toll was updated or the report written, not when the event happened, so it never moves the event's day."""
+    if not event.date:
+        return None
+    target = decision.target
+    joined_later = decision.kind == "matched" and target is not None and target.date is not None
+    if joined_later and event.date > (target.date_to or target.date) and any(  # type: ignore[union-attr,operator]
+        e.feature == "day" and "after" in e.detail for e in decision.evidence
+    ):
+        return "update"
+    return "event"
 
 
-__all__ = ["DocumentOutcome", "IngestSummary", "content_hash", "ingest", "ingest_document", "new_event_id"]
+__all__ = ["DocumentOutcome", "IngestSummary", "content_hash", "incoming_of", "ingest", "ingest_document",
+           "new_event_id"]

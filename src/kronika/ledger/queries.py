@@ -24,7 +24,7 @@ from itertools import groupby
 
 from kronika.errors import FilterError, KronikaError
 from kronika.ledger.claims import claimant_groups, claimant_key
-from kronika.ledger.figures import OVERALL, format_history, report_order
+from kronika.ledger.figures import FIGURE_READINGS, OVERALL, conservative_figures, format_history, report_order
 from kronika.ledger.validate import checked_filters
 from kronika.store.base import (
     CurrentFigure,
@@ -33,6 +33,7 @@ from kronika.store.base import (
     FigureReport,
     LedgerEvent,
     LedgerStore,
+    PossibleDuplicate,
     SourceReport,
 )
 
@@ -85,6 +86,9 @@ class EventDetail:
     sources: list[SourceReport]
     figures: list[FigureHistory]
     claims: list[ClaimantStance] = field(default_factory=list)
+    # events this one may be the same as (the evidence did not decide); each source's match_decision,
+    # match_score and match_evidence say why it is here
+    possible_duplicates: list[PossibleDuplicate] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -110,9 +114,22 @@ class EventList(list[EventRow]):
     next_cursor: str | None = None
 
 
-def _rows(store: LedgerStore, events: list[LedgerEvent]) -> list[EventRow]:
-    figures = store.current_figures_of([ev.id for ev in events], OVERALL)
-    return [EventRow(ev, {c.kind: c for c in figures.get(ev.id, [])}) for ev in events]
+def _reading(figures: str) -> str:
+    if figures not in FIGURE_READINGS:
+        raise BadQueryError(f"figures must be one of {', '.join(FIGURE_READINGS)}; got {figures!r}")
+    return figures
+
+
+def _rows(store: LedgerStore, events: list[LedgerEvent], figures: str = "latest") -> list[EventRow]:
+    """Each event with its overall current figures: the stored (latest) reading, or the conservative one."""
+    if figures == "conservative":
+        rows = []
+        for ev in events:
+            lowest = conservative_figures(store.figure_reports(ev.id))
+            rows.append(EventRow(ev, {c.kind: c for c in lowest if c.claimant == OVERALL}))
+        return rows
+    current = store.current_figures_of([ev.id for ev in events], OVERALL)
+    return [EventRow(ev, {c.kind: c for c in current.get(ev.id, [])}) for ev in events]
 
 
 def event_cursor(event: LedgerEvent) -> str:
@@ -155,8 +172,11 @@ def list_events(
     q: str | None = None,
     limit: int | None = None,
     cursor: str | None = None,
+    figures: str = "latest",
 ) -> EventList:
     """Events matching every filter given, by date then creation order (undated last).
+
+    `figures`: "latest" (the current-figures rule) or "conservative" (ACLED's lowest reading).
 
     With `limit`, at most that many; `next_cursor` of the result, passed back as `cursor`, gives the next ones.
     """
@@ -175,18 +195,22 @@ def list_events(
         limit=limit + 1 if limit is not None else None,
     )
     events = store.find_events(flt)
-    out = EventList(_rows(store, events[:limit] if limit is not None else events))
+    out = EventList(_rows(store, events[:limit] if limit is not None else events, _reading(figures)))
     if limit is not None and len(events) > limit:
         out.next_cursor = event_cursor(events[limit - 1])
     return out
 
 
-def show_event(store: LedgerStore, event_id: str) -> EventDetail:
-    """An event with every report of it and the history of each figure."""
+def show_event(store: LedgerStore, event_id: str, figures: str = "latest") -> EventDetail:
+    """An event with every report of it (and why it was merged), the history of each figure, and the events
+    it may be a duplicate of."""
     event = store.get_event(event_id)
     if event is None:
         raise UnknownEventError(f"no event {event_id!r} in the ledger (list them with `kronika events`)")
-    current = store.current_figures(event_id)
+    if _reading(figures) == "conservative":
+        current = conservative_figures(store.figure_reports(event_id))
+    else:
+        current = store.current_figures(event_id)
     reports = store.figure_reports(event_id)
     histories = []
     for kind in sorted({c.kind for c in current}):
@@ -201,7 +225,7 @@ def show_event(store: LedgerStore, event_id: str) -> EventDetail:
             )
         )
     sources = store.sources(event_id)
-    return EventDetail(event, sources, histories, _claimant_stances(sources))
+    return EventDetail(event, sources, histories, _claimant_stances(sources), store.possible_duplicates(event_id))
 
 
 def _claimant_stances(sources: list[SourceReport]) -> list[ClaimantStance]:

@@ -1,7 +1,8 @@
 """Synthetic extraction results, for the ingest benchmark and the crash tests.
 
 `synthetic_corpus(n_events, seed)` invents `n_events` real-world events spread over days and places in
-Ukraine and writes one to three reports of each (different outlets, report days and rising tolls), as
+Ukraine and writes one to three reports of each (different outlets, report days and rising tolls; a third
+report is an undated toll update that names the month and day only), as
 DocumentResults that look like what extraction yields: every quote and figure points at a real span of the
 generated text. The same seed always gives the same corpus. Nothing here is used by kronika at run time.
 """
@@ -82,9 +83,13 @@ def _report(truth: _Truth, report: int, doc_no: int, seed: int, rng: random.Rand
     published = truth.day + timedelta(days=report)
     toll = max(1, truth.killed - (2 - report) * 3)  # tolls rise from one report to the next
     qualifier = "at_least" if report == 0 else "exact"
+    undated = report == 2 and truth.type != "ground_claim"  # a late update that gives no year, as many do
     if truth.type == "ground_claim":
         head = f"Russian forces claimed to have captured {truth.place.name} on {truth.day.isoformat()}"
         figures_text = ""
+    elif undated:
+        head = f"The toll from the Russian {truth.type.replace('_', ' ')} on {truth.place.name} on {truth.day:%B %d}"
+        figures_text = f" has risen to {toll} people"
     else:
         head = f"A Russian {truth.type.replace('_', ' ')} hit {truth.place.name} on {truth.day.isoformat()}"
         figures_text = f", killing at least {toll} people" if qualifier == "at_least" else f", killing {toll} people"
@@ -94,12 +99,14 @@ def _report(truth: _Truth, report: int, doc_no: int, seed: int, rng: random.Rand
     start = text.index(head)
     figures = []
     if figures_text:
-        fstart = text.index(figures_text) + 2
-        ftext = figures_text[2:]
+        fstart = text.index(figures_text) + (1 if undated else 2)
+        ftext = figures_text[1:] if undated else figures_text[2:]
         span = (fstart, fstart + len(ftext))
         figures.append(Figure("killed", toll, qualifier, "regional administration", ftext, span))
     status, claimant = ("claimed", "Russia's defence ministry") if truth.type == "ground_claim" else ("reported", None)
-    event = Event(id="e1", type=truth.type, date=truth.day.isoformat(), location=truth.place, actors=["Russia"],
-                  claimed_by=claimant, status=status, quote=head, span=(start, start + len(head)), figures=figures)
+    event = Event(id="e1", type=truth.type, date=None if undated else truth.day.isoformat(), location=truth.place,
+                  actors=["Russia"], claimed_by=claimant, status=status, quote=head, span=(start, start + len(head)),
+                  figures=figures, date_basis=None if undated else "text",
+                  date_partial=truth.day.strftime("--%m-%d") if undated else None)
     return DocumentResult(path=f"synthetic/{seed}/{doc_no:07d}.txt", text=text, source=outlet,
-                          published=published.isoformat(), events=[event])
+                          published=None if undated else published.isoformat(), events=[event])

@@ -76,7 +76,57 @@ class SourceReport:
     document_title: str | None = None
     # the canonical claimant of each phrase this report uses (claimed_by of the report and of its figures)
     claimants: dict[str, Claimant] = field(default_factory=dict)
+    date_basis: str | None = None
+    date_partial: str | None = None
+    weekday: int | None = None
+    source_key: str | None = None  # content hash + extracted id: the report's identity across re-ingests
+    terms: dict[str, float] = field(default_factory=dict)
+    toll_update: bool = False
+    date_role: str | None = None  # event: the report's day is the event's; update: a later report's own day
+    match_decision: str | None = None  # new | matched | possible | analyst
+    match_score: float | None = None
+    match_evidence: list[list[object]] = field(default_factory=list)
     document_url: str | None = None
+    retracted: bool = False
+
+
+@dataclass(slots=True)
+class EventProfile:
+    """What an event's reports say that matching compares against: their days, partial days, terms, actors."""
+
+    text_dates: list[str] = field(default_factory=list)  # days fixed by the reports' own words
+    story_dates: list[str] = field(default_factory=list)  # days taken from the report's own day
+    update_dates: list[str] = field(default_factory=list)  # days of reports that joined as later updates
+    partials: set[str] = field(default_factory=set)
+    weekdays: set[int] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    claimants: set[str] = field(default_factory=set)
+    documents: set[int] = field(default_factory=set)
+    updates: bool = False  # some report tells of a toll that has risen since
+    only_updates: bool = False  # every report that gives a day tells of a risen toll: that day may be late
+
+
+@dataclass(slots=True)
+class PossibleDuplicate:
+    event_id: str
+    other_id: str
+    source_id: int
+    score: float
+    evidence: list[list[object]]
+
+
+@dataclass(slots=True)
+class Correction:
+    """One analyst decision, as the audit table records it."""
+
+    id: int
+    action: str
+    target: str
+    detail: str
+    who: str
+    at: str
+    why: str
 
 
 @dataclass(slots=True)
@@ -99,6 +149,7 @@ class FigureReport:
     claimant_id: str | None = None  # the canonical claimant (kronika.claimants), when the phrase names one
     claimant_name: str | None = None
     report_claimant_id: str | None = None  # the canonical claimant of the report (event source) it belongs to
+    retracted: bool = False  # from a document an analyst retracted: kept as history, never current
 
 
 @dataclass(slots=True)
@@ -243,6 +294,47 @@ class LedgerStore(Protocol):
     def add_source(self, report: SourceReport) -> int: ...
 
     def index_event(self, event_id: str, day: str, cells: Sequence[str]) -> None: ...
+
+    def reindex_event(self, event_id: str, entries: Sequence[tuple[str, str]], recent_cells: Sequence[str]) -> None: ...
+
+    def recent_events(self, cells: Sequence[str], limit: int) -> list[LedgerEvent]: ...
+
+    def event_profile(self, event_id: str) -> EventProfile: ...
+
+    def add_possible_duplicate(self, dup: PossibleDuplicate) -> None: ...
+
+    def possible_duplicates(self, event_id: str) -> list[PossibleDuplicate]: ...
+
+    # analyst corrections
+    def add_correction(self, action: str, target: str, detail: str, who: str, why: str) -> int: ...
+
+    def add_correction_links(self, correction_id: int, pairs: Sequence[tuple[str, str, str]]) -> None: ...
+
+    def correction_links(self, source_key: str) -> list[tuple[int, str, str]]: ...
+
+    def corrections(self) -> list[Correction]: ...
+
+    def retract(self, content_hash: str, correction_id: int) -> None: ...
+
+    def is_retracted(self, content_hash: str) -> bool: ...
+
+    def events_with_source_keys(self, keys: Sequence[str]) -> dict[str, str]: ...
+
+    def move_source(self, source_id: int, event_id: str) -> None: ...
+
+    def set_match(self, source_id: int, decision: str, score: float | None, evidence: list[list[object]]) -> None: ...
+
+    def delete_event(self, event_id: str) -> None: ...
+
+    def find_document(self, ref: str) -> StoredDocument | None: ...
+
+    def events_of_document(self, document_id: int) -> list[str]: ...
+
+    def remove_document_reports(self, document_id: int) -> set[str]: ...
+
+    def refresh_document(self, document_id: int, doc: DocumentResult) -> StoredDocument: ...
+
+    def next_event_number(self, prefix: str) -> int: ...
 
     def replace_current_figures(self, event_id: str, rows: Sequence[CurrentFigure]) -> None: ...
 

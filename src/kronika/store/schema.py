@@ -24,6 +24,13 @@ Table map (one row of each is ...):
     reference_imports   one imported reference record (Ivaniuk's per-night Air Force record) and its provenance
     reference_rows      one row of that record as read, with the report day and period kronika gave it
     reference_days      the record per report day, period (overnight | daytime) and command (national | regional)
+                        (event_index's day is an ISO day, '--MM-DD' (a month and day, for reports that give no
+                        year) or '*' (an event that has no day yet))
+    event_recent        (place cell, creation order) -> event: the latest events of a place, for undated reports
+    possible_duplicates an event and another it may be the same as, when the evidence did not decide
+    corrections         the audit table of analyst decisions (merge, split, retract): who, when, why
+    correction_links    what a merge or split says about pairs of reports (same / different), by stable report key
+    retractions         documents an analyst retracted, by content hash: their figures never count as current
 
 Views: events_readable (the first schema's), events_flat (one row per event, one column per figure kind: the
 overall value, current_figures.claimant = '*').
@@ -387,5 +394,66 @@ MIGRATIONS: list[str] = [
         FROM events e LEFT JOIN places p ON p.id = e.place_id;
     """,
 ]
+
+# 7: match evidence per report, partial dates, possible duplicates, analyst corrections and their audit table
+MIGRATIONS.append(
+    """
+    ALTER TABLE event_sources ADD COLUMN date_basis TEXT;        -- text | story | NULL: where the day came from
+    ALTER TABLE event_sources ADD COLUMN date_partial TEXT;      -- '--MM-DD' or 'YYYY-MM' when no whole day
+    ALTER TABLE event_sources ADD COLUMN weekday INTEGER;        -- ISO weekday the report names, 1 = Monday
+    ALTER TABLE event_sources ADD COLUMN source_key TEXT;        -- content hash + extracted id: survives re-ingest
+    ALTER TABLE event_sources ADD COLUMN terms TEXT;             -- distinctive words (sites, targets), JSON list
+    ALTER TABLE event_sources ADD COLUMN toll_update INTEGER NOT NULL DEFAULT 0;  -- 'the toll has risen to'
+    ALTER TABLE event_sources ADD COLUMN date_role TEXT;         -- event: its day is the event's; update: a later day
+    ALTER TABLE event_sources ADD COLUMN match_decision TEXT;    -- new | matched | analyst | possible
+    ALTER TABLE event_sources ADD COLUMN match_score REAL;       -- score of the event it joined (NULL: new)
+    ALTER TABLE event_sources ADD COLUMN match_evidence TEXT;    -- JSON list of [feature, points, detail]
+
+    CREATE INDEX event_index_event ON event_index(event_id);
+
+    CREATE TABLE event_recent (
+        cell      TEXT NOT NULL,
+        seq       INTEGER NOT NULL,               -- events.seq: newest last
+        event_id  TEXT NOT NULL REFERENCES events(id),
+        PRIMARY KEY (cell, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_recent_event ON event_recent(event_id);
+
+    CREATE TABLE possible_duplicates (
+        event_id   TEXT NOT NULL REFERENCES events(id),   -- the event a report created
+        other_id   TEXT NOT NULL REFERENCES events(id),   -- the existing event it may be the same as
+        source_id  INTEGER NOT NULL REFERENCES event_sources(id),
+        score      REAL NOT NULL,
+        evidence   TEXT NOT NULL,                          -- JSON, as event_sources.match_evidence
+        PRIMARY KEY (event_id, other_id)
+    );
+    CREATE INDEX possible_duplicates_other ON possible_duplicates(other_id);
+
+    CREATE TABLE corrections (
+        id          INTEGER PRIMARY KEY,
+        action      TEXT NOT NULL,                -- merge | split | retract
+        target      TEXT NOT NULL,                -- the events or document as the analyst named them
+        detail      TEXT NOT NULL DEFAULT '',     -- what it changed, readable
+        who         TEXT NOT NULL,
+        at          TEXT NOT NULL,                -- UTC timestamp
+        why         TEXT NOT NULL
+    );
+
+    CREATE TABLE correction_links (
+        correction_id  INTEGER NOT NULL REFERENCES corrections(id),
+        source_a       TEXT NOT NULL,             -- event_sources.source_key
+        source_b       TEXT NOT NULL,
+        verdict        TEXT NOT NULL,             -- same | different
+        PRIMARY KEY (correction_id, source_a, source_b)
+    );
+    CREATE INDEX correction_links_a ON correction_links(source_a);
+    CREATE INDEX correction_links_b ON correction_links(source_b);
+
+    CREATE TABLE retractions (
+        content_hash   TEXT PRIMARY KEY,          -- documents.content_hash: kept if the ledger is rebuilt
+        correction_id  INTEGER NOT NULL REFERENCES corrections(id)
+    );
+    """
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)

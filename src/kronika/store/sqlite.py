@@ -23,11 +23,14 @@ from kronika.claimants import Claimant
 from kronika.errors import StoreError
 from kronika.models import DocumentResult, Location
 from kronika.store.base import (
+    Correction,
     CurrentFigure,
     DocumentRecord,
     EventFilter,
+    EventProfile,
     FigureReport,
     LedgerEvent,
+    PossibleDuplicate,
     ReferenceDay,
     ReferenceImport,
     SourceReport,
@@ -42,7 +45,7 @@ MAX_SEARCH_CHARS = 1000  # an FTS5 query of a few dozen terms; longer ones make 
 
 # columns that record when something was written, not what: left out of `dump()` so two ledgers built
 # from the same input at different times compare equal
-_WALL_CLOCK_COLUMNS = {"documents": {"ingested_at"}, "schema_migrations": {"applied_at"}}
+_WALL_CLOCK_COLUMNS = {"documents": {"ingested_at"}, "schema_migrations": {"applied_at"}, "corrections": {"at"}}
 _DUMP_TABLES = (
     "schema_migrations",
     "documents",
@@ -58,6 +61,11 @@ _DUMP_TABLES = (
     "current_figures",
     "event_index",
     "claimants",
+    "event_recent",
+    "possible_duplicates",
+    "corrections",
+    "correction_links",
+    "retractions",
 )
 
 # the order events are listed in: by day, undated last ('~' sorts after every ISO day), then creation order;
@@ -160,6 +168,7 @@ class SQLiteStore(BulkReads, FullTextSearch):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self._depth = 0  # open transactions: 0 none, 1 a transaction, more: savepoints inside it
         self._db = connect(self.path, readonly=readonly)
         self._db.create_function("haversine_km", 4, _sql_haversine_km, deterministic=True)
 
@@ -180,15 +189,37 @@ class SQLiteStore(BulkReads, FullTextSearch):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """One transaction; inside another (a batch of articles in one commit, an analyst correction), a savepoint:
+        each article stays all-or-nothing either way."""
+        if self._depth:
+            yield from self._savepoint()
+            return
         # the connection's errors are already one-line StoreErrors (locked too long, read-only, disk full)
         self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
         self._db.execute("COMMIT")
+
+    def _savepoint(self) -> Iterator[None]:
+        name = f"sp{self._depth}"
+        self._db.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._db.execute(f"ROLLBACK TO {name}")
+            self._db.execute(f"RELEASE {name}")
+            raise
+        finally:
+            self._depth -= 1
+        self._db.execute(f"RELEASE {name}")
 
     # ------------------------------------------------------------------ documents
 
@@ -214,7 +245,22 @@ class SQLiteStore(BulkReads, FullTextSearch):
             ),
         )
         doc_id = int(cur.lastrowid or 0)  # documents_fts is indexed by a trigger (schema migration 4)
-        stored = StoredDocument(doc_id, content_hash, doc.path, doc.source, doc.title, doc.published)
+        return self._add_stories(StoredDocument(doc_id, content_hash, doc.path, doc.source, doc.title, doc.published),
+                                 doc)
+
+    def refresh_document(self, document_id: int, doc: DocumentResult) -> StoredDocument:
+        """A known document extracted again: its metadata and stories as this extraction gives them."""
+        row = self._db.execute("SELECT content_hash, path FROM documents WHERE id = ?", (document_id,)).fetchone()
+        self._db.execute(
+            "UPDATE documents SET outlet = ?, title = ?, url = coalesce(?, url), published = ?, metadata_date = ?,"
+            " date_conflict = ? WHERE id = ?",
+            (doc.source, doc.title, doc.url, doc.published, doc.metadata_date, int(doc.date_conflict), document_id),
+        )
+        self._db.execute("DELETE FROM stories WHERE document_id = ?", (document_id,))
+        return self._add_stories(StoredDocument(document_id, row[0], row[1], doc.source, doc.title, doc.published), doc)
+
+    def _add_stories(self, stored: StoredDocument, doc: DocumentResult) -> StoredDocument:
+        doc_id = stored.id
         for position, story in enumerate(doc.stories):
             cur = self._db.execute(
                 "INSERT INTO stories (document_id, position, start_char, end_char, reference_date, dateline, title)"
@@ -303,16 +349,24 @@ class SQLiteStore(BulkReads, FullTextSearch):
         )
 
     def update_event(self, event: LedgerEvent) -> None:
-        assignments = ", ".join(f"{c}=?" for c in _EVENT_WRITABLE)
-        self._db.execute(f"UPDATE events SET {assignments} WHERE id=?", (*self._event_values(event), event.id))
+        # only the columns that changed: every index on a column named in SET is rewritten, and at a million
+        # events those index pages are what a commit has to write
+        values = self._event_values(event)
+        row = self._db.execute(f"SELECT {', '.join(_EVENT_WRITABLE)} FROM events WHERE id = ?", (event.id,)).fetchone()
+        changed = [(c, v) for c, v, old in zip(_EVENT_WRITABLE, values, row or [None] * len(values), strict=True)
+                   if row is None or v != old]
+        if changed:
+            assignments = ", ".join(f"{c}=?" for c, _ in changed)
+            self._db.execute(f"UPDATE events SET {assignments} WHERE id=?", (*(v for _, v in changed), event.id))
 
     def add_source(self, report: SourceReport) -> int:
         place_id = self._place_id(report.location)
         claimant_ids = {phrase: self._claimant_id(c) for phrase, c in report.claimants.items()}
         cur = self._db.execute(
             "INSERT INTO event_sources (event_id, document_id, story_id, extracted_id, outlet, published, type,"
-            " date, place_id, claimed_by, status, quote, span_start, span_end, claimant_id)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " date, place_id, claimed_by, status, quote, span_start, span_end, claimant_id, date_basis, date_partial,"
+            " weekday, source_key, terms, toll_update, date_role, match_decision, match_score, match_evidence)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 report.event_id,
                 report.document_id,
@@ -329,6 +383,16 @@ class SQLiteStore(BulkReads, FullTextSearch):
                 report.span[0],
                 report.span[1],
                 claimant_ids.get(report.claimed_by or ""),
+                report.date_basis,
+                report.date_partial,
+                report.weekday,
+                report.source_key,
+                json.dumps(report.terms, sort_keys=True) if report.terms else None,
+                int(report.toll_update),
+                report.date_role,
+                report.match_decision,
+                report.match_score,
+                json.dumps(report.match_evidence) if report.match_evidence else None,
             ),
         )
         source_id = int(cur.lastrowid or 0)
@@ -411,6 +475,211 @@ class SQLiteStore(BulkReads, FullTextSearch):
                 for r in rows
             ],
         )
+
+    def reindex_event(self, event_id: str, entries: Sequence[tuple[str, str]], recent_cells: Sequence[str]) -> None:
+        """File an event afresh: (day key, cell) pairs in event_index, and its cells in event_recent. Only the
+        difference from how it is filed now is written."""
+        want = set(entries)
+        have = {(r[0], r[1]) for r in self._db.execute("SELECT day, cell FROM event_index WHERE event_id = ?",
+                                                        (event_id,))}
+        self._db.executemany("DELETE FROM event_index WHERE day = ? AND cell = ? AND event_id = ?",
+                             [(day, cell, event_id) for day, cell in sorted(have - want)])
+        self._db.executemany("INSERT OR IGNORE INTO event_index (day, cell, event_id) VALUES (?, ?, ?)",
+                             [(day, cell, event_id) for day, cell in sorted(want - have)])
+        seq = self._db.execute("SELECT seq FROM events WHERE id = ?", (event_id,)).fetchone()
+        if seq is None:
+            return
+        cells = set(recent_cells)
+        filed = {r[0] for r in self._db.execute("SELECT cell FROM event_recent WHERE event_id = ?", (event_id,))}
+        self._db.executemany("DELETE FROM event_recent WHERE cell = ? AND seq = ?",
+                             [(cell, seq[0]) for cell in sorted(filed - cells)])
+        self._db.executemany("INSERT OR IGNORE INTO event_recent (cell, seq, event_id) VALUES (?, ?, ?)",
+                             [(cell, seq[0], event_id) for cell in sorted(cells - filed)])
+
+    def recent_events(self, cells: Sequence[str], limit: int) -> list[LedgerEvent]:
+        ids: set[str] = set()
+        for cell in dict.fromkeys(cells):
+            rows = self._db.execute(
+                "SELECT event_id FROM event_recent WHERE cell = ? ORDER BY seq DESC LIMIT ?", (cell, limit)
+            )
+            ids.update(r[0] for r in rows)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN places p ON p.id = e.place_id"
+            f" WHERE e.id IN ({marks}) ORDER BY e.seq",
+            tuple(ids),
+        ).fetchall()
+        return [_event(r) for r in rows]
+
+    def event_profile(self, event_id: str) -> EventProfile:
+        prof = EventProfile()
+        rows = self._db.execute(
+            "SELECT date, date_basis, date_partial, weekday, terms, date_role, document_id, claimed_by, toll_update"
+            " FROM event_sources WHERE event_id = ?",
+            (event_id,),
+        )
+        dated_updates = dated = 0
+        for day, basis, partial, weekday, terms, role, document_id, claimant, update in rows:
+            prof.documents.add(document_id)
+            prof.updates = prof.updates or bool(update)
+            dated += bool(day)
+            dated_updates += bool(day) and (bool(update) or role == "update")
+            if day:
+                if role == "update":
+                    prof.update_dates.append(day)
+                elif basis == "story":
+                    prof.story_dates.append(day)
+                else:
+                    prof.text_dates.append(day)
+            if partial:
+                prof.partials.add(partial)
+            if weekday:
+                prof.weekdays.add(int(weekday))
+            if terms:
+                prof.terms.update(json.loads(terms))
+            if claimant:
+                prof.actors.add(claimant)
+                prof.claimants.add(claimant)
+        prof.actors |= self.actors_of_event(event_id)
+        prof.only_updates = dated > 0 and dated == dated_updates
+        return prof
+
+    def add_possible_duplicate(self, dup: PossibleDuplicate) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO possible_duplicates (event_id, other_id, source_id, score, evidence)"
+            " VALUES (?,?,?,?,?)",
+            (dup.event_id, dup.other_id, dup.source_id, dup.score, json.dumps(dup.evidence)),
+        )
+
+    def possible_duplicates(self, event_id: str) -> list[PossibleDuplicate]:
+        rows = self._db.execute(
+            "SELECT event_id, other_id, source_id, score, evidence FROM possible_duplicates"
+            " WHERE event_id = ? OR other_id = ? ORDER BY score DESC, event_id, other_id",
+            (event_id, event_id),
+        )
+        return [PossibleDuplicate(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+    # ------------------------------------------------------------------ analyst corrections
+
+    def add_correction(self, action: str, target: str, detail: str, who: str, why: str) -> int:
+        cur = self._db.execute(
+            "INSERT INTO corrections (action, target, detail, who, at, why) VALUES (?,?,?,?,?,?)",
+            (action, target, detail, who, _now(), why),
+        )
+        return int(cur.lastrowid or 0)
+
+    def add_correction_links(self, correction_id: int, pairs: Sequence[tuple[str, str, str]]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO correction_links (correction_id, source_a, source_b, verdict) VALUES (?,?,?,?)",
+            [(correction_id, a, b, verdict) for a, b, verdict in pairs if a != b],
+        )
+
+    def correction_links(self, source_key: str) -> list[tuple[int, str, str]]:
+        """(correction id, the other report's key, verdict) for every link that names this report."""
+        rows = self._db.execute(
+            "SELECT correction_id, source_b, verdict FROM correction_links WHERE source_a = ?"
+            " UNION ALL SELECT correction_id, source_a, verdict FROM correction_links WHERE source_b = ?"
+            " ORDER BY 1",
+            (source_key, source_key),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def corrections(self) -> list[Correction]:
+        rows = self._db.execute("SELECT id, action, target, detail, who, at, why FROM corrections ORDER BY id")
+        return [Correction(*r) for r in rows]
+
+    def retract(self, content_hash: str, correction_id: int) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO retractions (content_hash, correction_id) VALUES (?, ?)",
+            (content_hash, correction_id),
+        )
+
+    def is_retracted(self, content_hash: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM retractions WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def events_with_source_keys(self, keys: Sequence[str]) -> dict[str, str]:
+        # a key is '<content hash>:<extracted id>': found through the document, so no index of its own is kept
+        out: dict[str, str] = {}
+        for key in dict.fromkeys(keys):
+            digest, _, extracted = key.partition(":")
+            row = self._db.execute(
+                "SELECT s.event_id FROM documents d JOIN event_sources s ON s.document_id = d.id"
+                " WHERE d.content_hash = ? AND s.extracted_id = ? ORDER BY s.id LIMIT 1",
+                (digest, extracted),
+            ).fetchone()
+            if row is not None:
+                out[key] = row[0]
+        return out
+
+    def move_source(self, source_id: int, event_id: str) -> None:
+        for table, column in (("event_sources", "id"), ("claims", "event_source_id"), ("figures", "event_source_id")):
+            self._db.execute(f"UPDATE {table} SET event_id = ? WHERE {column} = ?", (event_id, source_id))
+
+    def set_match(self, source_id: int, decision: str, score: float | None, evidence: list[list[object]]) -> None:
+        self._db.execute(
+            "UPDATE event_sources SET match_decision = ?, match_score = ?, match_evidence = ? WHERE id = ?",
+            (decision, score, json.dumps(evidence), source_id),
+        )
+
+    def delete_event(self, event_id: str) -> None:
+        """Remove an event that no report feeds any more (after a merge moved them all, or a re-ingest)."""
+        for sql in (
+            "DELETE FROM current_figures WHERE event_id = ?",
+            "DELETE FROM event_index WHERE event_id = ?",
+            "DELETE FROM event_recent WHERE event_id = ?",
+            "DELETE FROM possible_duplicates WHERE event_id = ?1 OR other_id = ?1",
+            "DELETE FROM events WHERE id = ?",
+        ):
+            self._db.execute(sql, (event_id,))
+
+    def find_document(self, ref: str) -> StoredDocument | None:
+        """A stored document by id, path, URL or content hash (a prefix of 8 characters or more)."""
+        sql = "SELECT id, content_hash, path, outlet, title, published FROM documents WHERE "
+        row = None
+        if ref.isdigit():
+            row = self._db.execute(sql + "id = ?", (int(ref),)).fetchone()
+        for clause, arg in (("path = ?", ref), ("url = ?", ref)):
+            row = row or self._db.execute(sql + clause + " ORDER BY id LIMIT 1", (arg,)).fetchone()
+        if row is None and len(ref) >= 8 and all(c in "0123456789abcdef" for c in ref.lower()):
+            row = self._db.execute(
+                sql + "content_hash >= ? AND content_hash < ? ORDER BY id LIMIT 1", (ref.lower(), ref.lower() + "g")
+            ).fetchone()
+        return StoredDocument(*row) if row else None
+
+    def events_of_document(self, document_id: int) -> list[str]:
+        rows = self._db.execute(
+            "SELECT event_id FROM event_sources WHERE document_id = ? GROUP BY event_id ORDER BY min(id)",
+            (document_id,),
+        )
+        return [r[0] for r in rows]
+
+    def remove_document_reports(self, document_id: int) -> set[str]:
+        """Delete every report a document made (before it is extracted again); returns the events they fed."""
+        events = set(self.events_of_document(document_id))
+        for event_id in events:  # current values point at the figures about to go; refresh_event derives them again
+            self._db.execute("DELETE FROM current_figures WHERE event_id = ?", (event_id,))
+        sub = "(SELECT id FROM event_sources WHERE document_id = ?)"
+        for sql in (
+            f"DELETE FROM figures WHERE event_source_id IN {sub}",
+            f"DELETE FROM claims WHERE event_source_id IN {sub}",
+            f"DELETE FROM event_source_places WHERE event_source_id IN {sub}",
+            f"DELETE FROM event_source_actors WHERE event_source_id IN {sub}",
+            f"DELETE FROM possible_duplicates WHERE source_id IN {sub}",
+            "DELETE FROM event_sources WHERE document_id = ?",
+        ):
+            self._db.execute(sql, (document_id,))
+        return events
+
+    def next_event_number(self, prefix: str) -> int:
+        """1 + the largest number among ids 'PREFIX-N' (not a count: a deleted event leaves a gap)."""
+        rows = self._db.execute(
+            "SELECT id FROM events WHERE id >= ? AND id < ?", (prefix + "-", prefix + "-\U0010ffff")
+        )
+        numbers = [int(tail) for (eid,) in rows if (tail := eid[len(prefix) + 1 :]).isdigit()]
+        return max(numbers, default=0) + 1
 
     # ------------------------------------------------------------------ reads
 
@@ -597,7 +866,11 @@ class SQLiteStore(BulkReads, FullTextSearch):
         rows = self._db.execute(
             "SELECT s.id, s.event_id, s.document_id, s.extracted_id, s.type, s.status, s.quote, s.span_start,"
             " s.span_end, s.story_id, s.outlet, s.published, s.date, s.claimed_by, d.path, d.title,"
-            " p.name, p.admin1, p.admin2, p.country, p.lat, p.lon, p.precision, p.gazetteer_id, d.url"
+            " p.name, p.admin1, p.admin2, p.country, p.lat, p.lon, p.precision, p.gazetteer_id,"
+            " s.date_basis, s.date_partial, s.weekday, coalesce(s.source_key, d.content_hash || ':' || s.extracted_id),"
+            " s.terms, s.toll_update, s.date_role,"
+            " s.match_decision, s.match_score, s.match_evidence, d.url,"
+            " EXISTS (SELECT 1 FROM retractions r WHERE r.content_hash = d.content_hash)"
             " FROM event_sources s JOIN documents d ON d.id = s.document_id LEFT JOIN places p ON p.id = s.place_id"
             " WHERE s.event_id = ? ORDER BY s.id",
             (event_id,),
@@ -621,7 +894,18 @@ class SQLiteStore(BulkReads, FullTextSearch):
                 document_path=r[14],
                 document_title=r[15],
                 location=_location(r, 16),
-                document_url=r[24],
+                date_basis=r[24],
+                date_partial=r[25],
+                weekday=r[26],
+                source_key=r[27],
+                terms=json.loads(r[28]) if r[28] else {},
+                toll_update=bool(r[29]),
+                date_role=r[30],
+                match_decision=r[31],
+                match_score=r[32],
+                match_evidence=json.loads(r[33]) if r[33] else [],
+                document_url=r[34],
+                retracted=bool(r[35]),
             )
             report.actors = [
                 a[0]
@@ -644,7 +928,10 @@ class SQLiteStore(BulkReads, FullTextSearch):
 
     def stances(self, event_id: str) -> list[tuple[str | None, str]]:
         rows = self._db.execute(
-            "SELECT claimed_by, status FROM event_sources WHERE event_id = ? ORDER BY id", (event_id,)
+            "SELECT s.claimed_by, s.status FROM event_sources s JOIN documents d ON d.id = s.document_id"
+            " WHERE s.event_id = ? AND NOT EXISTS (SELECT 1 FROM retractions r WHERE r.content_hash = d.content_hash)"
+            " ORDER BY s.id",
+            (event_id,),
         )
         return [(r[0], r[1]) for r in rows]
 
@@ -831,7 +1118,10 @@ class SQLiteStore(BulkReads, FullTextSearch):
 _FIGURE_COLUMNS = (
     "f.id, f.event_id, f.event_source_id, f.document_id, f.position, f.kind, f.value, f.qualifier, f.claimed_by,"
     " f.outlet, f.reported_on, f.quote, f.span_start, f.span_end, f.claimant_id, c.name,"
-    " (SELECT s.claimant_id FROM event_sources s WHERE s.id = f.event_source_id)"
+    " (SELECT s.claimant_id FROM event_sources s WHERE s.id = f.event_source_id),"
+    # from a document an analyst retracted: kept as history, never counted as current
+    " EXISTS (SELECT 1 FROM retractions r JOIN documents d ON d.content_hash = r.content_hash"
+    " WHERE d.id = f.document_id)"
 )
 
 
@@ -853,4 +1143,5 @@ def _figure(r: Sequence[object]) -> FigureReport:
         claimant_id=r[14],  # type: ignore[arg-type]
         claimant_name=r[15],  # type: ignore[arg-type]
         report_claimant_id=r[16],  # type: ignore[arg-type]
+        retracted=bool(r[17]) if len(r) > 17 else False,
     )
