@@ -34,6 +34,9 @@ from shared_data import SEEDS, need_shared  # noqa: E402
         ("Drones hit Odesa on 7 October 2023.", D(2023, 10, 7)),
         ("Filed 2024-06-30 by our desk.", D(2024, 6, 30)),
         ("Posted 19.11.2025 by the ministry.", D(2025, 11, 19)),
+        ("The order of 3.14.2025 is month-first: no month 14.", D(2025, 3, 14)),
+        ("Filed 11/19/2025 and read the next day.", D(2025, 11, 19)),
+        ("It came on Thursday 03.04.2025, officials said.", D(2025, 4, 3)),  # the weekday settles the order
         ("The talks of Sept. 12, 2022 failed.", D(2022, 9, 12)),
         ("It happened on the 4th of July, 2021.", D(2021, 7, 4)),
         ("A report dated Dec 1st 2023 said so.", D(2023, 12, 1)),
@@ -70,7 +73,7 @@ def test_a_default_year_contradicted_by_the_weekday_is_refused() -> None:
         "Troops march 20 km a day.",
         "In September 2022 the city was retaken.",  # a month without a day
         "February 30, 2024 is not a day.",
-        "Ask for form 3.14.2025 in US order.",
+        "Ask for form 03.04.2025 and 04.03.2025.",  # numbers that do not settle the order: no day
     ],
 )
 def test_find_dates_ignores_what_is_not_a_calendar_day(text: str) -> None:
@@ -135,18 +138,18 @@ def test_publication_stamps(text: str, kind: str, day: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "day"),
+    ("text", "kind", "day"),
     [
-        ("Headline\nWed 19 Nov 2025 08.00 GMT\nBody.", D(2025, 11, 19)),
-        ("19.11.2025 10:30\nBody.", D(2025, 11, 19)),
-        ("By Olena Petrenko | November 19, 2025\nBody.", D(2025, 11, 19)),
-        ("By AFP · 19 Nov 2025 10:12\nBody.", D(2025, 11, 19)),
-        ("Headline\nNovember 20, 2025 10:13 AM 3 min read\nBody.", D(2025, 11, 20)),
+        ("Headline\nWed 19 Nov 2025 08.00 GMT\nBody.", "dated", D(2025, 11, 19)),
+        ("19.11.2025 10:30\nBody.", "dated", D(2025, 11, 19)),
+        ("By Olena Petrenko | November 19, 2025\nBody.", "byline", D(2025, 11, 19)),
+        ("By AFP · 19 Nov 2025 10:12\nBody.", "byline", D(2025, 11, 19)),
+        ("Headline\nNovember 20, 2025 10:13 AM 3 min read\nBody.", "dated", D(2025, 11, 20)),
     ],
 )
-def test_date_lines_and_dated_bylines(text: str, day: dt.date) -> None:
+def test_date_lines_and_dated_bylines(text: str, kind: str, day: dt.date) -> None:
     [line] = find_datelines(text)
-    assert (line.kind, line.date) == ("dated", day)
+    assert (line.kind, line.date) == (kind, day)
 
 
 @pytest.mark.parametrize(
@@ -605,7 +608,7 @@ def test_yearless_wire_dateline_without_a_reporting_weekday_stays_undated() -> N
         ("Apr 2, 2024 | 7:45 PM\nBody.", "dated", D(2024, 4, 2)),  # a separator before the time
         ("09:41 14.05.2024\nBody.", "dated", D(2024, 5, 14)),  # the time first
         ("2024-05-14 09:41:07\nBody.", "dated", D(2024, 5, 14)),  # seconds
-        ("OKSANA MELNYK – FRIDAY, 3 MAY 2024, 11:20\nBody.", "dated", D(2024, 5, 3)),  # a capitalised author line
+        ("OKSANA MELNYK – FRIDAY, 3 MAY 2024, 11:20\nBody.", "byline", D(2024, 5, 3)),  # a capitalised author line
         ("Posted at 6:02 AM, May 3, 2024\nBody.", "published", D(2024, 5, 3)),
     ],
 )

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kronika.dates.stamps import read_stamp
 from kronika.models import CleanedText, Span
 
 __all__ = ["clean_text", "is_caption_line", "is_chrome_line"]
@@ -208,6 +209,7 @@ _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _CONTINUATION_PUNCT = frozenset(",;.)!?")  # no line of prose starts with these
 _OPEN_ENDINGS = frozenset("of in on at to by for from with near into the a an and or".split())
+_DIGIT = re.compile(r"\d")
 _SHORT_WORDS = 40  # blurbs and credits are never longer than this
 _BYLINE_WORDS = 12
 _CREDIT_WORDS = 10
@@ -273,6 +275,8 @@ def _is_chrome(ln: _Line, blurb_rules: _Rules) -> bool:
         return True  # "___", "* * *", "—": rules and separators, no words at all
     if words > _SHORT_WORDS:
         return False
+    if _DIGIT.search(line) and (stamp := read_stamp(line)) is not None and stamp[1] is not None:
+        return False  # "By Olena Petrenko | March 14, 2025", "| 14.03.2025 09:41": the page's date, for the dater
     if _SEPARATOR_LED.match(line) and not _SENTENCE_END.search(line):
         return True
     if words <= 15 and _has_menu_separator(line) and _MENU_ROW.match(line):

@@ -1,16 +1,18 @@
 """Datelines: the wire-copy line that says where and when a story was filed ("Moscow (AFP) Nov 20, 2025",
-"KYIV, Nov 19 (Reuters) -"), and the "Published ..." / "Updated ..." stamps of web pages. Both must open a
-line: the same words in mid-sentence ("the report, published November 20, ...") are not about this text."""
+"KYIV, Nov 19 (Reuters) -"), and the page stamps of web pages (`stamps`: "Published ...", "Outlet | War |
+14.03.2025 09:41", "By Desk | March 14, 2025"). A dateline opens a line and a stamp is a whole line: the same
+words in mid-sentence ("the report, published November 20, ...") are not about this text."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kronika.dates._calendar import DAY_RE, MONTH_RE, WEEKDAY_RE, YEAR_RE
+from kronika.dates._calendar import DAY_RE, MONTH_RE, YEAR_RE
 from kronika.dates.absolute import DateMention, find_date_mentions
+from kronika.dates.stamps import MAX_STAMP_CHARS, read_stamp, settle_numeric
 
 _DATE = rf"(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE})(?:,?\s+{YEAR_RE})?"
 _NAME = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"  # Kyiv, KYIV, Kryvyi, Bila-Tserkva, Kam'yanske
@@ -33,27 +35,6 @@ def _wire_pattern() -> re.Pattern[str]:
 
 
 _WIRE_RE = _wire_pattern()
-_ANY_DATE = rf"(?:{_DATE}|{YEAR_RE}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.{YEAR_RE})"
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[aApP]\.?[mM]\.?)?(?:\s+\(?[A-Z]{2,5}\b\)?)?"  # 08:30, 4:21 PM, 05:04:01
-_SEP = r"\s*[|•·,–—-]?\s*"
-_TIME = rf"(?:{_SEP}(?:at\s+)?{_CLOCK})"
-_TIME_FIRST = rf"(?:(?:at\s+)?{_CLOCK}{_SEP})"  # "20:13 25.09.2023", "Posted at 4:21 PM, Apr 23, 2022"
-_STAMP_RE = re.compile(
-    rf"(?mi)^[ \t|•·*-]*(?P<kind>first published|published|last updated|updated|posted)(?:\s+(?:on|at))?:?\s*"
-    rf"{_TIME_FIRST}?(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?"
-)
-# A line that is nothing but a date (and time), as page templates print it under the headline:
-# "Wed 19 Nov 2025 08.00 GMT", "19.11.2025 10:30", "November 19, 2025", "Mar 18, 2022 | 8:08 AM"
-_READ_TIME = r"(?:\s*[|•·,-]?\s*\d{1,2}\s*min(?:ute)?s?(?:\s+read)?)"  # "10:13 AM 3 min read"
-_DATE_LINE_RE = re.compile(
-    rf"(?m)^[ \t|•·]*{_TIME_FIRST}?(?P<date>(?:{WEEKDAY_RE},?\s+)?{_ANY_DATE}){_TIME}?{_READ_TIME}?[ \t|•·]*$"
-)
-# A byline carrying the date: "By Olena Harmash | November 19, 2025", "By AFP · 19 Nov 2025 10:12", and the
-# capitalised author line some sites print: "OLENA HARMASH – SATURDAY, 1 OCTOBER 2022, 17:00"
-_BYLINE_RE = re.compile(
-    r"(?m)^[ \t]*(?:[Bb]y\s+[^\n]{1,80}?|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3}\s)[|•·,–—-]\s*"
-    r"(?P<date>[^\n|•·]{6,40}?)[ \t]*$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +47,8 @@ class Dateline:
     date: dt.date | None
     place: str | None
     text: str
-    kind: str = "wire"  # "wire" (place + agency/date); page stamps: "published", "dated" (a bare date or byline
-    # date line), "updated"
+    kind: str = "wire"  # "wire" (place + agency/date); page stamps (see `stamps`): "published", "updated",
+    # "dated" (a date line without a label), "byline" (one that names its author), "relative" ("2 hours ago")
     agency: str | None = None
     mention: DateMention | None = None
 
@@ -101,17 +82,20 @@ def _wire(text: str, m: re.Match[str]) -> Dateline | None:
     )
 
 
-def _stamp(text: str, m: re.Match[str], kind: str | None) -> Dateline | None:
-    mention = _first_mention(m.group("date"), m.start("date"))
-    if mention is None:
+def _stamp(text: str, pos: int, eol: int) -> Dateline | None:
+    raw = text[pos:eol]
+    line = raw.strip()
+    found = read_stamp(line) if line else None
+    if found is None:
         return None
-    if kind is None:  # a bare date line or a dated byline
-        if mention.year is None:
-            return None  # a bare "November 19" line is a heading more often than a stamp
-        kind, start = "dated", m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t|•·")))
-    else:
-        start = m.start("kind")
-    return Dateline(start, m.end(), mention.text_date, None, text[start : m.end()].strip(), kind, None, mention)
+    kind, mention = found
+    start = pos + len(raw) - len(raw.lstrip())
+    if mention is not None:
+        mention = replace(mention, start=mention.start + start, end=mention.end + start)
+        if mention.ambiguous:
+            mention = settle_numeric(text, mention)
+    date = mention.text_date if mention is not None else None
+    return Dateline(start, start + len(line), date, None, line, kind, None, mention)
 
 
 _DIGIT = re.compile(r"\d")
@@ -135,11 +119,8 @@ def _find_datelines(text: str) -> tuple[Dateline, ...]:
             line: Dateline | None = None
             if m := _WIRE_RE.match(text, pos, eol):
                 line = _wire(text, m)
-            elif m := _STAMP_RE.match(text, pos, eol):
-                kind = "updated" if "updated" in m.group("kind").lower() else "published"
-                line = _stamp(text, m, kind)
-            elif eol - pos <= 120 and (m := _DATE_LINE_RE.match(text, pos, eol) or _BYLINE_RE.match(text, pos, eol)):
-                line = _stamp(text, m, None)
+            elif eol - pos <= MAX_STAMP_CHARS + 40:
+                line = _stamp(text, pos, eol)
             if line is not None:
                 found.append(line)
         pos = eol + 1

@@ -169,12 +169,15 @@ def _stamp_or_dateline(
     for line in lines:
         # a bare date line is the page's stamp only in the page head or foot; inside the body it heads an
         # entry of a timeline
-        in_frame = line.start < STAMP_HEAD_CHARS or line.end > size - STAMP_FOOT_CHARS
-        if (line.kind == "published" or (line.kind == "dated" and in_frame)) and line.mention is not None:
+        # (a byline is the page's own however far down a scraper left it in the head)
+        head = LEAD_CHARS if line.kind == "byline" else STAMP_HEAD_CHARS
+        in_frame = line.start < head or line.end > size - STAMP_FOOT_CHARS
+        unlabelled = line.kind in ("dated", "byline")
+        if (line.kind == "published" or (unlabelled and in_frame)) and line.mention is not None:
             day = anchor.resolve(line.mention)
             if day is None:
                 continue
-            if line.kind == "dated" and _text_day_contradicts(day, text_day):
+            if unlabelled and _text_day_contradicts(day, text_day):
                 overruled.append(line)  # a bare date months off the page's own day counter is the site's
                 continue
             stamps.append((day, line))
@@ -284,6 +287,26 @@ def _year_from_reporting_weekday(text: str, lines: list[Dateline]) -> Publicatio
     return None
 
 
+SETTLE_WINDOW = dt.timedelta(days=7)  # the two readings of "03.04.2025" are four weeks apart or more
+
+
+def _settle_by_days(lines: list[Dateline], days: list[dt.date]) -> list[Dateline]:
+    """Stamps whose numeric date the numbers, the site's other dates and its time zone left ambiguous, read the
+    one way that puts them within a week of a day the text fixes otherwise (its metadata, its URL, a dated
+    lead or caption, its war-day counter); when neither or both readings are, they stay ambiguous and date
+    nothing."""
+    out = []
+    for line in lines:
+        mention = line.mention
+        if mention is not None and mention.ambiguous:
+            near = [r for r in mention.readings() if any(abs(r - d) <= SETTLE_WINDOW for d in days)]
+            settled = mention.settle_by(near[0]) if len(near) == 1 else None
+            if settled is not None:
+                line = replace(line, mention=settled, date=settled.text_date)
+        out.append(line)
+    return out
+
+
 def _text_day_contradicts(day: dt.date | None, text_day: TextDay | None) -> bool:
     return day is not None and text_day is not None and abs(day - text_day.day) > TEXT_DAY_TOLERANCE
 
@@ -308,6 +331,10 @@ def publication_date(cleaned: CleanedText, metadata_date: str | None, url: str |
     lines = [line for line in find_datelines(text) if not _inside(line.start, captions) or _agency_line(line)]
 
     counter = war_day(text)
+    if any(line.mention is not None and line.mention.ambiguous for line in lines):
+        known = [parse_metadata_date(metadata_date), url_date(url), counter.day if counter else None]
+        known += [m.text_date for m in find_date_mentions(text)]
+        lines = _settle_by_days(lines, [d for d in known if d is not None])
     anchor = _year_anchor(text, meta, captions)
     digest = digest_day(text, anchor.day or (counter.day if counter else None))
     text_day = digest[0] if digest else counter
