@@ -662,11 +662,18 @@ def test_a_war_day_counter_proves_a_far_page_date_wrong() -> None:
     assert result.story_day == D(2023, 7, 8)  # the digest names its own day
 
 
-def test_a_digest_day_is_no_publication_day() -> None:
+def test_a_digest_that_dates_itself_is_published_that_day() -> None:
     text = "Here is the situation on Tuesday, May 14:\nDrones struck Kharkiv, the governor said."
     assert publication_date(_doc(text), "2024-05-14").published == D(2024, 5, 14)
+    result = publication_date(_doc(text), None)  # 14 May is a Tuesday only in 2024 of the war's years
+    assert result.published == D(2024, 5, 14) and result.evidence and "situation" in result.evidence
+    assert publication_date(_doc(text.replace("Tuesday", "Monday")), None).published is None  # no year fits
+
+
+def test_a_summary_of_a_day_is_no_publication_day() -> None:
+    text = "This summary covers the main developments as of June 3, 2024.\nDrones struck Kharkiv overnight."
     result = publication_date(_doc(text), None)
-    assert (result.published, result.story_day) == (None, None)  # a year-less digest day needs a year
+    assert (result.published, result.story_day) == (None, D(2024, 6, 3))  # a summary may run days later
 
 
 @pytest.mark.parametrize(

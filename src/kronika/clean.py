@@ -340,6 +340,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _ends_sentence(prev):
         return False
+    if _DIGIT.search(nxt) and read_stamp(nxt) is not None:
+        return False  # "by the news desk March 14, 2025 9:41 PM": a dated byline under a headline, no prose
     return _ends_sentence(nxt) or nxt.count(" ") >= 4
 
 

@@ -42,6 +42,12 @@ _REPORTING_WEEKDAY = re.compile(
     r"(?i)\b(?:said|says|told|announced|reported|wrote|posted|claimed|confirmed|stated)\s+(?:\w+\s+){0,2}?"
     r"on\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:night|evening|morning))"
 )
+# any weekday of a lead, with what tells it is the evening or night before: "late on Friday", "Friday night"
+_LEAD_WEEKDAY = re.compile(
+    r"(?:(?P<late>\blate\s+(?:on\s+)?)|\b)(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?:['’]s)?"
+    r"(?P<night>\s+(?:night|evening))?"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“‘(]?[A-Z]|\s*$)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # words just before a lead date that make it background rather than the news: "the war began on Feb 24, 2022"
 _BACKGROUND = re.compile(
@@ -265,25 +271,47 @@ def _caption_date(text: str, captions: list[tuple[int, int]], anchor: _YearAncho
     return day, f'caption date "{shown}"', False
 
 
-def _year_from_reporting_weekday(text: str, lines: list[Dateline]) -> PublicationDate | None:
-    """A year-less wire dateline whose own lead says on which weekday the news was reported.
+def _lead_weekday(lead: str) -> tuple[int, str] | None:
+    """The weekday a wire lead reports on, and the words that say so.
 
-    "KYIV, Oct 5 (Reuters) - ..., Ukraine's air force said on Sunday" fixes the year only if a single year
-    since the war's start (and not after the present) has 5 October on a Sunday; otherwise the date stays
-    unknown.
+    Reuters and AP name the dateline's own day in the lead ("... hit Kharkiv on Saturday, killing three",
+    "..., the mayor said on Saturday"). A reporting verb's weekday decides; else the lead's one weekday, unless
+    it names the evening or night before ("late on Friday", "Friday night") or a day to come, which are not the
+    dateline's day. Two different weekdays and no reporting verb decide nothing."""
+    if m := _REPORTING_WEEKDAY.search(lead):
+        return _WEEKDAYS.index(m.group(1).lower()), m.group(0)
+    found: dict[int, str] = {}
+    for m in _LEAD_WEEKDAY.finditer(lead):
+        if m.group("late") or m.group("night") or is_future_at(lead, m.start()):
+            continue
+        found.setdefault(_WEEKDAYS.index(m.group("wd").lower()), m.group(0).strip())
+    if len(found) != 1:
+        return None
+    return next(iter(found.items()))
+
+
+def _year_from_reporting_weekday(text: str, lines: list[Dateline]) -> PublicationDate | None:
+    """A year-less wire dateline whose own lead names the weekday it reports on.
+
+    "KYIV, Oct 5 (Reuters) - ... hit Kharkiv on Sunday" fixes the year only if a single year since the war's
+    start (and not after the present) has 5 October on a Sunday; otherwise the date stays unknown.
     """
     for line in lines:
         if line.kind != "wire" or line.date is not None or line.mention is None:
             continue
         end = text.find("\n", line.end)
         lead = text[line.end : end if end != -1 else len(text)]
-        m = _REPORTING_WEEKDAY.search(lead[:400])
-        if not m:
+        if not lead.strip(" \t-–—:"):  # the dateline ends its line: the lead is the next one
+            nxt = text.find("\n", end + 1) if end != -1 else -1
+            lead = text[end + 1 : nxt if nxt != -1 else len(text)] if end != -1 else ""
+        cut = _SENTENCE_END.search(lead)
+        found = _lead_weekday(lead[: cut.start() + 1 if cut else 400][:400])
+        if found is None:
             continue
-        weekday = _WEEKDAYS.index(m.group(1).lower())
-        found = era_year(line.mention.month, line.mention.day, weekday)
-        if found is not None:
-            return PublicationDate(found, False, f'dateline "{line.text}" and "{m.group(0)}" ({found.year})')
+        weekday, words = found
+        day = era_year(line.mention.month, line.mention.day, weekday)
+        if day is not None:
+            return PublicationDate(day, False, f'dateline "{line.text}" and "{words}" ({day.year})')
     return None
 
 
@@ -344,6 +372,10 @@ def publication_date(cleaned: CleanedText, metadata_date: str | None, url: str |
     overruled: list[Dateline] = []
     found = _stamp_or_dateline(lines, meta, anchor, text, text_day, overruled)
     contradicted = contradicted or bool(overruled)
+    if found is None and digest is not None and digest[0].own:
+        # a live page or digest that dates itself ("Here is the situation on Wednesday, March 12, 2025") runs
+        # on that day, like a page stamp
+        found = _decide(digest[0].day, meta, digest[0].evidence)
     lead: tuple[dt.date, str] | None = None
     if found is None:
         skip = captions + [(line.start, line.end) for line in lines]

@@ -308,6 +308,15 @@ _ATTACK_DATED = re.compile(
 )
 
 
+_TO_DATE = re.compile(r"\s*(?:on|of|into|to)?\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _names_its_date(text: str, end: int, dated_at: set[int]) -> bool:
+    """Does a stated date follow "overnight" / "last night" at `end` ("overnight on March 14")?"""
+    m = _TO_DATE.match(text, end)
+    return m is not None and m.end() in dated_at
+
+
 def _night_dates(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, month, second day) of each "night of November 18-19" whose two days follow each other."""
     out = []
@@ -417,8 +426,11 @@ def _precise(sentence: str, text: str, mentions: list[DateMention], words: set[s
                 day += dt.timedelta(days=1)
         found.append(_Found(m.start(), m.end(), day, True, relative=True, future=future, weekday=wd))
         taken.append((m.start(), m.end()))
+    dated_at = {f.start for f in found if f.precise and not f.relative}
     for triggers, pattern, offset in _RELATIVE:
         for m in pattern.finditer(text) if words & triggers else ():
+            if dated_at and triggers is _RELATIVE_NIGHT and _names_its_date(text, m.end(), dated_at):
+                continue  # "overnight on March 14": the night is the stated date's, known or not
             if free(m.start(), m.end()):
                 day = frame.offset(offset, night=triggers is _RELATIVE_NIGHT)
                 future = offset > 0 or is_future_at(sentence, m.start())
@@ -515,7 +527,11 @@ def resolve_date(
         nights = [(a, b) for a, b, _, _ in _night_dates(text)]
         ranges = [r for r in ranges if not any(a <= r[0] < b for a, b in nights)]
     text_no_ranges = _blank(text, ranges)
-    mentions = find_date_mentions(text_no_ranges) if words & _MONTH_WORDS or yearish else []
+    mentions = find_date_mentions(text_no_ranges, ambiguous=True) if words & _MONTH_WORDS or yearish else []
+    # "on 03.04.2025" with nothing in the sentence to settle the order: a date the sentence states but no day
+    unsettled = [_Found(m.start, m.end, None, False) for m in mentions if m.ambiguous]
+    if unsettled:
+        mentions = [m for m in mentions if not m.ambiguous]
     if mentions and ("for" in words or "on" in words):
         # "invited him to the summit scheduled for March 6": the summit's day, not the invitation's
         nouns = [m for m in mentions if _modifies_noun(sentence, m.start)]
@@ -531,7 +547,7 @@ def resolve_date(
     if "," in sentence and vague_spans:
         asides = [m.span() for m in _ASIDE.finditer(text_no_ranges)]
         vague_spans = [v for v in vague_spans if not any(a <= v.start < b for a, b in asides)]
-    vague_spans += [f for f in named if not f.precise]
+    vague_spans += [f for f in named if not f.precise] + unsettled
     # a precise expression that sits inside a vague one ("days after Tuesday") is not precise
     precise = [p for p in precise if not any(v.start <= p.start and p.end <= v.end for v in vague_spans)]
     if precise and words & _CAUSE_WORDS:

@@ -59,7 +59,7 @@ _TIME_ONLY = re.compile(rf"{_CLOCK}")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|el|bin))*"
 # "By Olena Petrenko", "by The Kyiv Independent news desk", "Written by Desk in Kyiv", "By AFP"
 _BYLINE = re.compile(
-    r"(?i:(?:written|story|words|reporting|text)\s+)?(?i:by)\s*(?=[A-Z])[^\d|•·:;!?]{2,80}?"
+    r"(?i:(?:written|story|words|reporting|text)\s+)?(?i:by)\s*(?:the\s+)?(?=[A-Z])[^\d|•·:;!?]{2,80}?"
     r"(?:\s+(?i:in|from)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
 )
 # an author line without "By": two to four capitalised words a name, names joined by commas or "and"

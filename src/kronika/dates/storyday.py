@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kronika.dates._calendar import MONTH_RE, make_date, month_number
+from kronika.dates._calendar import MONTH_RE, era_year, make_date, month_number
 from kronika.dates.absolute import DateMention, find_date_mentions
 from kronika.dates.relative import resolve_date
 
@@ -37,7 +37,8 @@ _WAR_DAY = re.compile(
     rf"|\b(?:war|invasion)\s+(?:enters|entered|marks|marked|reaches|reached)\s+(?:its\s+)?{_N}(?:st|nd|rd|th)\s+day"
 )
 _DIGEST_DAY = re.compile(
-    r"(?i)\b(?:(?:here\s+is|here['’]s|this\s+is)\s+(?:the\s+situation|what\s+(?:happened|we\s+know))"
+    r"(?i)\b(?:(?P<own>(?:here\s+is|here['’]s|this\s+is)\s+(?:the\s+situation|what\s+we\s+know))"
+    r"|(?:here\s+is|here['’]s|this\s+is)\s+what\s+happened"
     r"|(?:key\s+|main\s+|latest\s+|recent\s+)?(?:events|developments|updates))"
     r"[^.\n]{0,20}?\b(?:on|as\s+of|for)\s+(?=\S)"
 )
@@ -50,6 +51,7 @@ _URL_DAY = re.compile(
 class TextDay:
     day: dt.date
     evidence: str
+    own: bool = False  # the page dates itself: "Here is the situation on Wednesday, March 12, 2025"
 
 
 def war_day(text: str) -> TextDay | None:
@@ -65,7 +67,11 @@ def war_day(text: str) -> TextDay | None:
 
 def digest_day(text: str, year_from: dt.date | None) -> tuple[TextDay, DateMention] | None:
     """The day a digest says it covers. A year-less date takes its year from `year_from` (the metadata or a
-    caption), and is dropped without one."""
+    caption), else from its weekday when one year of the war alone fits it, and is dropped otherwise.
+
+    "Here is the situation on <day>" and "here's what we know on <day>" are the page dating itself in the
+    present tense, as a live page or daily digest does on the day it runs (`own`); "what happened on",
+    "developments as of" name the day a summary covers, which may be days before it ran."""
     head = text[:HEAD_CHARS]
     for m in _DIGEST_DAY.finditer(head):
         mentions = find_date_mentions(head[m.end() : m.end() + 40])
@@ -73,9 +79,11 @@ def digest_day(text: str, year_from: dt.date | None) -> tuple[TextDay, DateMenti
             continue
         mention = mentions[0]
         day = mention.resolve(year_from, spread_days=45)
+        if day is None and year_from is None and mention.year is None and mention.weekday is not None:
+            day = era_year(mention.month, mention.day, mention.weekday)
         if day is not None:
             shown = head[m.start() : m.end() + mention.end]
-            return TextDay(day, f'digest day "{shown}"'), mention
+            return TextDay(day, f'digest day "{shown}"', own=bool(m.group("own"))), mention
     return None
 
 
