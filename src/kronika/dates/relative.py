@@ -294,8 +294,16 @@ _NOUN_SCHEDULE = re.compile(
 )
 # a death toll update: the day the count rose is the report's; the strike's own day is what the event needs
 _TOLL_UPDATE = re.compile(
-    r"(?i)\btoll\b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|reached|reaches|jumped|grew|stood|stands)\b"
+    r"(?i)\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|people\s+killed|those\s+killed))\b"
+    r"[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|reached|reaches|jumped|grew|stood|stands)\b"
+    r"|\b(?:raising|raised|bringing|brought|pushing|pushed|taking|took)\s+the\s+(?:death\s+)?toll\b"
 )
+# a reporting verb right before a date: "authorities reported Sunday (...) that the toll rose": the count's day
+_REPORTED_JUST_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|reported|reports|announced|told|confirmed|stated|wrote|added)\s+(?:on\s+)?$"
+)
+_TOLL_WORDS = frozenset({"toll", "tolls", "fatalities", "dead", "deaths", "victims", "killed"})
+_CASUALTY_WORDS = frozenset({"killed", "dead", "died", "wounded", "injured", "injuring", "killing", "toll"})
 _ATTACK_NOUN = r"(?:attack|strike|barrage|shelling|bombardment|assault|explosion|blast)s?"
 _ATTACK_WORDS = frozenset(
     {"attack", "attacks", "strike", "strikes", "barrage", "shelling", "bombardment", "assault", "explosion", "blast"}
@@ -315,6 +323,19 @@ def _names_its_date(text: str, end: int, dated_at: set[int]) -> bool:
     """Does a stated date follow "overnight" / "last night" at `end` ("overnight on March 14")?"""
     m = _TO_DATE.match(text, end)
     return m is not None and m.end() in dated_at
+
+
+def _count_day(text: str, found: _Found) -> bool:
+    """In a toll update, is this the day of the count? It is when it follows the verb of the rise ("rose to 31
+    on Monday"), stands by a reporting verb ("reported Sunday that ..."), or is the night of the search that
+    raised the toll; a day between the toll and its verb ("the number killed in the attack on October 10
+    increased to 19") is the attack's."""
+    m = _TOLL_UPDATE.search(text)
+    if m is None:
+        return False
+    if found.start >= m.end() or _REPORTED_JUST_BEFORE.search(text, max(0, found.start - 30), found.start):
+        return True
+    return found.relative and found.start < m.start()
 
 
 def _night_dates(text: str) -> list[tuple[int, int, int, int]]:
@@ -513,7 +534,7 @@ def resolve_date(
     yearish = _YEARISH.search(sentence) is not None
     if not (words & _GATE_WORDS or yearish):
         return NO_EXPRESSION
-    toll_update = bool(words & {"toll", "tolls"}) and _TOLL_UPDATE.search(sentence) is not None
+    toll_update = bool(words & _TOLL_WORDS) and _TOLL_UPDATE.search(sentence) is not None
     # in a toll update, "two days after the strike on Saturday" dates the very strike the toll is of
     rules = [rule for rule in _FALSE if not (toll_update and rule[1] is _BACKGROUND_AFTER)]
     blanks = [
@@ -555,6 +576,11 @@ def resolve_date(
         # day of the cause or the earlier deed, not of the sentence's own event (a vague one there still tells
         # that the event the phrase names is not dated)
         causes = [m.span() for m in _BACKGROUND_CAUSE.finditer(text_no_ranges)]
+        if causes and words & _CASUALTY_WORDS:
+            # "30 were killed following a missile strike on a block on January 14": the toll's own strike, whose
+            # day is the sentence's
+            struck = [m.start() for m in _ATTACK_DATED.finditer(text_no_ranges)]
+            causes = [(a, b) for a, b in causes if not any(a <= s < b for s in struck)]
         precise = [p for p in precise if not any(a <= p.start < b for a, b in causes)]
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in causes)]
     if len(precise) > 1 and "as" in words:
@@ -571,6 +597,12 @@ def resolve_date(
         elif any(v.start < v.end and _ATTACK_NOUN_RE.search(text_no_ranges, v.start, v.end) for v in vague_spans):
             # "the toll from the weekend strike rose to 35, officials said on Monday"
             first = min(vague_spans, key=lambda f: f.start)
+            return DateResolution(None, _expression(sentence, first), True, of_attack=True)
+        elif precise and all(_count_day(text_no_ranges, p) for p in precise):
+            # "officials reported on Sunday that the number of dead had risen to 21", "the toll rose to 31 on
+            # Monday", "pulled bodies out overnight, raising the death toll to 31": the day of the count, not of
+            # the strike, which the sentence leaves to the rest of the story
+            first = min(precise, key=lambda f: f.start)
             return DateResolution(None, _expression(sentence, first), True, of_attack=True)
     if precise:
         first = min(precise, key=lambda f: f.start)
