@@ -910,6 +910,17 @@ def test_an_extracted_event_keeps_a_year_less_day_and_its_weekday() -> None:
     assert (event.date, event.date_partial, event.weekday, event.date_basis) == ("2025-04-12", None, 6, "text")
 
 
+def test_a_night_on_a_year_less_day_keeps_the_day_and_no_date() -> None:
+    from kronika import extract_text
+
+    text = "Overnight on March 14, Russia launched 90 drones at Ukraine; 70 were shot down, the air force said."
+    [event] = [e for e in extract_text(text).events if e.type == "air_attack"]
+    assert (event.date, event.date_partial) == (None, "--03-14")  # no year anywhere: the day, not a guess
+    dated = extract_text(text, metadata_date="2025-03-15")
+    [event] = [e for e in dated.events if e.type == "air_attack"]
+    assert (event.date, event.date_partial) == ("2025-03-14", None)
+
+
 def test_an_undated_sentence_goes_on_about_the_day_its_paragraph_stated() -> None:
     from kronika import extract_text
 

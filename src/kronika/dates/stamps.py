@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kronika.dates.absolute import DMY, MDY, DateMention, find_date_mentions, numeric_order
 
@@ -169,10 +170,16 @@ def _zone_order(line: str) -> str | None:
     return None
 
 
+# Cheap gate: a stamp holds a year, a clock time, a label or a relative word; most short lines with a digit
+# (headlines with a count, list items) hold none and cost one search
+_GATE = re.compile(r"(?:19|20)\d\d|\d:\d\d|(?i:ago|yesterday|today|just now|published|posted|updated|date)")
+
+
+@lru_cache(maxsize=2048)  # the cleaner and the dateline scan ask about the same lines
 def read_stamp(line: str) -> tuple[str, DateMention | None] | None:
     """The kind and date of one line when it is a page stamp, else None. Positions in the mention are the
     line's (before any unglueing)."""
-    if len(line) > MAX_STAMP_CHARS or _NOT_STAMP.search(line):
+    if len(line) > MAX_STAMP_CHARS or not _GATE.search(line) or _NOT_STAMP.search(line):
         return None
     glued = _GLUED_WEEKDAY.search(line)
     work = line if glued is None else line[: glued.start()] + " " + line[glued.start() :]
