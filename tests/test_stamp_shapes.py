@@ -134,6 +134,11 @@ CASES: list[tuple[str, str, str | None, dt.date | None, dt.date | None]] = [
     ("digest-what-happened", f"{HEAD}\nHere's what happened on Tuesday, March 11, 2025.\n{BODY}\n", None, None,
      D(2025, 3, 11)),
     ("war-day-counter", f"Russia-Ukraine war: list of key events, day 1,113\n{BODY}\n", None, None, None),
+    # -- a copy that names its original page: the URL dates it; a link to another page does not
+    ("source-url", f"{HEAD}\nYou can find this article at its original source at "
+     f"https://example.org/world/2025/mar/14/port-hit\n{BODY}\n", None, D(2025, 3, 14), D(2025, 3, 14)),
+    ("other-link", _page("", "The ministry posted its report at https://example.org/2024/01/02/report"), None, None,
+     None),
     # -- years in a copyright footer, and dates of other events
     ("copyright-footer", _page("", "© 2025 Kyiv Gazette. All rights reserved."), None, None, None),
     ("copyright-ap", _wire("KYIV, Ukraine (AP) —", "Drones hit Kyiv, officials said.")

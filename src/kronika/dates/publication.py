@@ -24,7 +24,7 @@ from kronika.dates._calendar import era_year, parse_metadata_date
 from kronika.dates.absolute import DateMention, find_date_mentions
 from kronika.dates.datelines import Dateline, find_datelines
 from kronika.dates.relative import is_future_at
-from kronika.dates.storyday import TextDay, digest_day, url_date, war_day
+from kronika.dates.storyday import TextDay, digest_day, source_url, url_date, war_day
 from kronika.models import CleanedText
 
 LEAD_CHARS = 1200  # the lead: headline, standfirst and first paragraphs
@@ -354,6 +354,7 @@ def publication_date(cleaned: CleanedText, metadata_date: str | None, url: str |
     nothing fixes the publication, the day the text says its news is from (`story_day`) or points near
     (`anchor`)."""
     text = _METADATA_TOKEN.sub(lambda m: " " * len(m.group(0)), cleaned.text, count=1)
+    url = url or source_url(text)
     meta, meta_label = _weigh_url(parse_metadata_date(metadata_date), url_date(url))
     captions = caption_spans(cleaned)
     lines = [line for line in find_datelines(text) if not _inside(line.start, captions) or _agency_line(line)]

@@ -8,7 +8,8 @@ digest_day   a digest or live page naming the day it covers: "Here is the situat
              "recent developments as of May 27, 2023", "Key developments on Feb. 27".
 lead_day     the day a story's lead reports, when it is not the day the story is printed
 url_date     the day in a URL path ("/2025/04/13/", "/2024/8/13/", "/2023/mar/08/"), as htmldate reads it; a
-             year and month alone ("/2025/11/") fix no day.
+             year and month alone ("/2025/11/") fix no day. `source_url` finds the original page's URL that an
+             aggregator's copy names in its head ("... at its original source at https://...").
 """
 
 from __future__ import annotations
@@ -85,6 +86,23 @@ def digest_day(text: str, year_from: dt.date | None) -> tuple[TextDay, DateMenti
             shown = head[m.start() : m.end() + mention.end]
             return TextDay(day, f'digest day "{shown}"', own=bool(m.group("own"))), mention
     return None
+
+
+# "You can find the current article at its original source at https://...", "Originally published at https://...":
+# an aggregator's copy names the page it copied, whose URL dates it as the page's own would
+_SOURCE_URL = re.compile(
+    r"(?i)\b(?:original(?:ly)?|source|canonical|first\s+published|read\s+(?:the\s+)?(?:full|original))\b"
+    r"[^\n]{0,80}?(?P<url>https?://[^\s<>\"')]+)"
+)
+
+
+def source_url(text: str) -> str | None:
+    """The URL of the original page a copy names in its head, or None."""
+    head = text[: 2 * HEAD_CHARS]
+    if "http" not in head:
+        return None
+    m = _SOURCE_URL.search(head)
+    return m.group("url") if m else None
 
 
 def url_date(url: str | None) -> dt.date | None:
