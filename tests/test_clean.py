@@ -137,6 +137,9 @@ def test_chrome_lines_are_dropped(line: str) -> None:
         # Ukrainska Pravda names the source of the news on a line of its own
         "Source: Ukraine's Air Force on Telegram",
         "MOSCOW, November 20. /TASS/.",
+        # a body's own briefing or digest is news, not the site's newsletter
+        "In its daily briefing, the defence ministry said two villages had been taken.",
+        "The general staff's morning digest listed 140 clashes.",
     ],
 )
 def test_story_lines_and_headings_are_kept(line: str) -> None:

@@ -100,8 +100,11 @@ _BLURB_ANYWHERE: _Rules = tuple(
     (triggers, re.compile(pattern, re.IGNORECASE))
     for triggers, pattern in (
         (
+            # the site's own product ("our free morning briefing", "a daily newsletter"); a body's briefing
+            # ("In its daily briefing, the ministry said ...") is news
             ("newsletter", "briefing", "email", "digest"),
-            r"\b(?:our|free|daily|weekly|morning|evening) (?:newsletters?|briefings?|emails?|digest)\b",
+            r"\b(?:our|your|free)\s+(?:(?:free|daily|weekly|morning|evening)\s+){0,2}(?:newsletters?|briefings?"
+            r"|emails?|digest)\b|\b(?:daily|weekly|morning|evening)\s+(?:newsletters?|emails?)\b",
         ),
         (
             ("newsletter", "subscri", "sign up"),
