@@ -252,21 +252,20 @@ def pipe_whole(items: Iterable[tuple[str, C]], batch_size: int = 32) -> Iterator
     nlp = load_nlp()
     limit = min(PART_CHARS, nlp.max_length)
 
-    def parts() -> Iterator[tuple[str, tuple[C, int]]]:
+    def parts() -> Iterator[tuple[str, tuple[C, int, str]]]:
         for text, context in items:
             pieces = split_parts(text, limit)
             for i, piece in enumerate(pieces):
-                yield piece, (context, len(pieces) - 1 - i)  # how many parts of this text are still to come
+                yield piece, (context, len(pieces) - 1 - i, text)  # how many parts of this text are still to come
 
     pending: list[Doc] = []
-    for doc, (context, remaining) in nlp.pipe(parts(), as_tuples=True, batch_size=batch_size):
+    for doc, (context, remaining, text) in nlp.pipe(parts(), as_tuples=True, batch_size=batch_size):
         pending.append(doc)
         if remaining:
             continue
-        if len(pending) == 1:
-            yield doc, context
-        else:
-            yield Doc.from_docs(pending, ensure_whitespace=False, exclude=["tensor"]), context
+        whole = doc if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False, exclude=["tensor"])
+        whole.user_data[_TEXT_KEY] = text  # `doc.text` is the text parsed: no need to join its tokens again
+        yield whole, context
         pending = []
 
 

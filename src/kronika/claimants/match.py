@@ -222,10 +222,12 @@ class _Index:
     sided: dict[str, list[tuple[frozenset[str], Body]]] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=20_000)  # the registry's names are read again for every phrase a template is tried on
 def _words(name: str) -> frozenset[str]:
     return frozenset(w for w in (_fold_word(t) for t in _TOKEN.findall(name)) if w and w not in _STOP)
 
 
+@lru_cache(maxsize=50_000)
 def _fold_word(word: str, vocab: frozenset[str] = frozenset()) -> str:
     w = strip_accents(word).casefold().replace("’", "'").strip("'.")
     w = w.removesuffix("'s").removesuffix("'")

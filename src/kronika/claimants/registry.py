@@ -15,7 +15,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kronika.errors import KronikaError
@@ -122,6 +122,8 @@ class Registry:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks: most words, at no cost
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -132,6 +134,7 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=50_000)  # asked for the same words again and again, phrase after phrase
 def name_key(word: str) -> str:
     """One key for the transliterations of a Ukrainian or Russian name: Hryhorov/Grigorov, Zelenskyy/Zelenskiy."""
     key = strip_accents(word).casefold().replace("’", "'").strip("'.")

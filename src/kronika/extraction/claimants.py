@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kronika.claimants import agent_noun, is_claimant
 from kronika.extraction.actors import NameBook, state_of
-from kronika.nlp import ents_between
+from kronika.nlp import doc_text, ents_between
 
 REPORTING_VERBS = frozenset(
     "say says said saying tell tells told announce announces announced claim claims claimed report reports reported "
@@ -223,7 +223,7 @@ def find_claimant(span: Span, names: NameBook, masked: Sequence[tuple[int, int]]
 
 def _masked_text(span: Span, masked: Sequence[tuple[int, int]]) -> str:
     """The sentence with dateline characters blanked, so "(Reuters) - X said" never reads "Reuters) -" as X."""
-    text = span.text
+    text = doc_text(span.doc)[span.start_char : span.end_char]  # `span.text`, without joining its tokens
     for a, b in masked:
         lo, hi = max(a, span.start_char), min(b, span.end_char)
         if lo < hi:

@@ -40,7 +40,7 @@ from kronika.extraction.places import (
 )
 from kronika.extraction.sides import attack_target, attacker, in_theatre, not_attacker, places_country, target_country
 from kronika.models import WEAPON_KINDS, Figure, Location
-from kronika.nlp import ents_between
+from kronika.nlp import doc_text, ents_between
 
 _STATEMENT_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 CAPITALS = frozenset({"Kyiv", "Moscow"})
@@ -193,7 +193,7 @@ class SentenceReader:
     def _read_sentence(self, sent: Span, title: bool = False) -> None:
         """One sentence. `title`: a headline line read after the body, for the figures only it states."""
         ctx = self.ctx
-        raw = sent.text
+        raw = doc_text(ctx.doc)[sent.start_char : sent.end_char]  # `sent.text`, without joining its tokens
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = sent.start_char + len(raw.rstrip())
         if end <= start or ctx.cleaned.in_caption(start):
