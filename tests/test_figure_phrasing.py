@@ -168,6 +168,7 @@ def test_weapon_lists(sentence: str, expected: list[tuple[str, int]]) -> None:
         ("The drone killed a mother, father and their son in the village.", [("killed", 3)]),
         ("Two women and one man died of their wounds.", [("killed", 3)]),
         ("A young man died in hospital.", [("killed", 1)]),
+        ("Another man was wounded in the shelling.", [("injured", 1)]),  # one more person is one
         ("The blast caused minor injuries to a woman.", [("injured", 1)]),
         ("The strike killed a family of four.", [("killed", 4)]),
         # toll wordings

@@ -9,6 +9,8 @@
     canonical_claimant(phrase, context=None) -> Claimant | None   the body or person behind a phrase
     is_claimant(phrase) -> bool                                   does the phrase name a body or a person?
     agent_noun(word) -> bool                                      can this common noun head a source phrase?
+    is_bare(claimant) -> bool                                     a role with no name ("the ministry")?
+    refers_to(bare, earlier) -> bool                              can "the ministry" mean that earlier claimant?
     ClaimantContext(country, region, city, day)                   what completes a bare role ("the governor")
     Claimant                                                      id, name, kind, scope, side, region, city,
                                                                   person, via, phrase, known
@@ -25,7 +27,15 @@ Ledger, `kronika stats air`, exports and the web app group figures by `Claimant.
 
 from __future__ import annotations
 
-from kronika.claimants.match import Claimant, ClaimantContext, agent_noun, canonical_claimant, is_claimant
+from kronika.claimants.match import (
+    Claimant,
+    ClaimantContext,
+    agent_noun,
+    canonical_claimant,
+    is_bare,
+    is_claimant,
+    refers_to,
+)
 from kronika.claimants.registry import Body, Person, Post, Registry, RegistryError, registry
 
 __all__ = [
@@ -38,6 +48,8 @@ __all__ = [
     "RegistryError",
     "agent_noun",
     "canonical_claimant",
+    "is_bare",
     "is_claimant",
+    "refers_to",
     "registry",
 ]

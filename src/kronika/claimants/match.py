@@ -150,6 +150,13 @@ _DESCRIPTORS = frozenset(
     "osint intelligence media online website newspaper daily report watchdog nuclear official state-run "
     "state-controlled kremlin-controlled pro-kremlin government-controlled".split()
 )
+# words a bare mention may carry that say nothing about which body it is ("the ministry's spokesman said")
+_GENERIC = frozenset("spokesman spokeswoman spokesperson press service official statement own its".split())
+# heads of a bare mention that name a person, who may be the person the text named before ("the governor")
+_PERSON_ROLES = frozenset(
+    "governor mayor head chief leader minister spokesman spokeswoman spokesperson commander president premier "
+    "secretary adviser advisor envoy ambassador general director".split()
+)
 _AFTER_VERB = frozenset("by the a an that to in on at its their his her this these those".split())
 _REGIONAL = frozenset("governor gov governorate regional oblast region province provincial krai ova oda".split())
 _CITY = frozenset("mayor mayoral city town municipal municipality mva council".split())
@@ -275,6 +282,52 @@ def agent_noun(word: str) -> bool:
     """Is a common noun one that can head a source ("officials", "the ministry", "rescuers", "spokeswoman")?"""
     fold = _fold_word(word, _index().vocab)
     return fold in _AGENTS or fold.endswith(_AGENT_SUFFIXES) or fold in ("defence", "force", "official")
+
+
+def is_bare(claimant: Claimant | None) -> bool:
+    """Does the phrase name a role or a kind of body and nothing of its own ("the ministry", "the governor",
+    "the Air Force", "officials"): no side, no place, no person, no name a body owns? Such a phrase is a later
+    mention of a claimant the text named before, or of nobody kronika can tell."""
+    if claimant is None or claimant.known or claimant.person is not None or not claimant.id.startswith("other:"):
+        return False
+    idx = _index()
+    toks = _tokens(_TRAILING_VERB.sub("", _LEAD_WORDS.sub("", claimant.phrase.strip())), idx)
+    words = [t for t in toks if t.fold not in _STOP]
+    return bool(words) and all(t.fold in idx.vocab and t.fold not in idx.side_words for t in words)
+
+
+def refers_to(bare: str, earlier: Claimant) -> bool:
+    """Can the bare phrase be a later mention of `earlier`, a claimant the text named in full? Its words are
+    words of that claimant's phrase or of the body's names ("the ministry" after "the Russian Defence Ministry",
+    "the mayor" after "Ihor Terekhov, the mayor of Kharkiv"), or the claimant's own side and place complete it to
+    the same body ("the governor" after "Oleh Syniehubov, head of the Kharkiv regional administration")."""
+    idx = _index()
+    words = frozenset(
+        t.fold for t in _tokens(_LEAD_WORDS.sub("", bare.strip()), idx) if t.fold not in _STOP
+    ) - _GENERIC
+    if not words:
+        return False
+    head = _head(bare, idx)
+    if earlier.person and head not in _PERSON_ROLES:
+        return False  # "the city administration" after "Mayor X said": the body, not what X said
+    body = idx.reg.bodies.get(earlier.id)
+    names = (earlier.phrase, earlier.name, *(body.names if body else ()), *(body.own_names if body else ()))
+    theirs = frozenset(_fold_word(w, idx.vocab) for n in names for w in _words(n))
+    if words <= theirs and head in {_head(n, idx) for n in names}:
+        return True  # same head noun: "the ministry" is a ministry, never the "military administration"
+    ctx = ClaimantContext(
+        country=earlier.side, region=earlier.region, city=earlier.city, region_country=earlier.side
+    )
+    completed = canonical_claimant(bare, ctx)
+    return completed is not None and completed.known and completed.id == earlier.id
+
+
+def _head(phrase: str, idx: _Index) -> str | None:
+    """The phrase's head noun: its last content word before any apposition ("ministry" of "the ministry's
+    spokesman", "mayor" of "the mayor of Kharkiv")."""
+    part = re.split(r"\s*,\s*|\s+of\s+", _LEAD_WORDS.sub("", phrase.strip()), maxsplit=1)[0]
+    folds = [t.fold for t in _tokens(part, idx) if t.fold not in _STOP and t.fold not in _GENERIC]
+    return folds[-1] if folds else None
 
 
 def is_claimant(phrase: str | None) -> bool:

@@ -9,16 +9,22 @@ A phrase that names no body and no person is no claimant ("though none were repo
 "preliminary information", a bare village): each candidate is checked with kronika.claimants and with the
 parse, and a refused one lets the next reporting structure speak. The passive subject of a reporting verb is
 what was reported, not who reported it ("Strikes were reported in Dnipro"); its agent is ("as reported by X").
+
+A later mention of a claimant the story named before is that claimant (`StoryClaimants`): "According to the
+ministry" after "the Russian Defence Ministry said" is the Russian Defence Ministry, "the governor" after "Kharkiv
+Governor Oleh Syniehubov" is he, and "he said" is the one person the story quoted. The named phrase is stored;
+when two earlier claimants fit ("the ministry" after a defence and a foreign ministry), the bare phrase stays.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kronika.claimants import agent_noun, is_claimant
+from kronika.claimants import Claimant, agent_noun, canonical_claimant, is_bare, is_claimant, refers_to
 from kronika.extraction.actors import NameBook, state_of
 from kronika.nlp import doc_text, ents_between
 
@@ -56,6 +62,49 @@ _LEADING = re.compile(
     r"both|also|meanwhile)\s+)+", re.I)
 
 
+@dataclass(slots=True)
+class StoryClaimants:
+    """The claimants one story has named so far, by canonical id, for its later bare mentions and pronouns."""
+
+    named: dict[str, Claimant] = field(default_factory=dict)  # canonical id -> its fullest phrase's claimant
+
+    def resolve(self, phrase: str | None) -> str | None:
+        """The phrase to store for a claimant phrase of the story's next sentence: the earlier named claimant a
+        bare mention ("the ministry") refers to when exactly one fits, else the phrase itself (remembered)."""
+        if not phrase:
+            return phrase
+        found = canonical_claimant(phrase)
+        if found is None:
+            return phrase
+        if is_bare(found):
+            fits = [c for c in self.named.values() if refers_to(phrase, c)]
+            return fits[0].phrase if len(fits) == 1 else phrase
+        self.remember(found)
+        return phrase
+
+    def remember(self, found: Claimant) -> None:
+        kept = self.named.pop(found.id, None)  # re-inserted last: the latest named claimant comes last
+        self.named[found.id] = found if kept is None or len(found.phrase) >= len(kept.phrase) else kept
+
+    def person(self, name: str | None) -> str | None:
+        """What "he said" stands for: the fuller phrase the story named the resolved person by ("Serhii Lysak" ->
+        "regional governor Serhii Lysak"), else, when the parse found nobody, the one person the story has
+        quoted; None when several compete."""
+        people = [c for c in self.named.values() if c.person]
+        if name:
+            found = canonical_claimant(name)
+            who = found.person if found is not None else None
+            same = [c for c in people if who and _same_person(c.person or "", who)]
+            return same[0].phrase if len(same) == 1 else name
+        return people[0].phrase if len(people) == 1 else None
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one person's name as the registry gives them: equal, or one a surname of the other."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return wa == wb or (bool(wa) and bool(wb) and wa[-1] == wb[-1] and (len(wa) == 1 or len(wb) == 1))
+
+
 def _phrase(tokens: list[Token]) -> str:
     """Text of a subject subtree, cut before relative clauses and trailing punctuation."""
     if not tokens:
@@ -89,9 +138,17 @@ def trailing_source(sentence: str) -> str | None:
     return who
 
 
-def _resolve_pronoun(token: Token, doc: Doc, names: NameBook) -> str | None:
+def _resolve_pronoun(token: Token, doc: Doc, names: NameBook, story: StoryClaimants | None = None) -> str | None:
     """The nearest PERSON (or ORG for 'it'/'they') before the pronoun, within a few sentences; a place stands
-    for nobody unless it is a state ("Moscow said")."""
+    for nobody unless it is a state ("Moscow said"). With the story's claimants, "he"/"she" is the fuller phrase
+    of the person found, or the one person the story quoted when the parse finds nobody."""
+    found = _nearest_referent(token, doc, names)
+    if story is not None and token.lower_ in ("he", "she"):
+        return story.person(found)
+    return found
+
+
+def _nearest_referent(token: Token, doc: Doc, names: NameBook) -> str | None:
     want = ("ORG", "GPE") if token.lower_ in ("it", "they", "we") else ("PERSON",)
     window_start = max(0, token.sent.start_char - 800)
     if want != ("PERSON",):
@@ -138,7 +195,13 @@ def _agent(verb: Token) -> list[Token]:
     return []
 
 
-def _subject(verb: Token, doc: Doc, names: NameBook, masked: Sequence[tuple[int, int]] = ()) -> str | None:
+def _subject(
+    verb: Token,
+    doc: Doc,
+    names: NameBook,
+    masked: Sequence[tuple[int, int]] = (),
+    story: StoryClaimants | None = None,
+) -> str | None:
     subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS] or _agent(verb)
     if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subj = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
@@ -147,7 +210,7 @@ def _subject(verb: Token, doc: Doc, names: NameBook, masked: Sequence[tuple[int,
         return None
     head = subj[0]
     if head.lower_ in _PRONOUNS:
-        return _resolve_pronoun(head, doc, names)
+        return _resolve_pronoun(head, doc, names, story)
     tokens = [t for t in head.subtree if not any(a <= t.idx < b for a, b in masked)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark", "advmod") or tokens[0].tag_ == "WDT"):
         tokens = tokens[1:]
@@ -194,11 +257,21 @@ def _according_to(span: Span) -> str | None:
     return None
 
 
-def find_claimant(span: Span, names: NameBook, masked: Sequence[tuple[int, int]] = ()) -> str | None:
+def find_claimant(
+    span: Span, names: NameBook, masked: Sequence[tuple[int, int]] = (), story: StoryClaimants | None = None
+) -> str | None:
     """The claimant of a sentence, or None when the sentence attributes nothing.
 
-    `masked` are character ranges (datelines) whose words are never part of a claimant.
+    `masked` are character ranges (datelines) whose words are never part of a claimant. `story`: the claimants
+    the story named before, which a bare mention or a pronoun refers to (and which learns this sentence's).
     """
+    claimant = _find_claimant(span, names, masked, story)
+    return story.resolve(claimant) if story is not None else claimant
+
+
+def _find_claimant(
+    span: Span, names: NameBook, masked: Sequence[tuple[int, int]], story: StoryClaimants | None
+) -> str | None:
     doc = span.doc
     claimant: str | None = trailing_source(_masked_text(span, masked).strip())
     if claimant and is_claimant(claimant):
@@ -206,7 +279,7 @@ def find_claimant(span: Span, names: NameBook, masked: Sequence[tuple[int, int]]
     claimant = None
     for tok in span:
         if tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
-            found = _subject(tok, doc, names, masked)
+            found = _subject(tok, doc, names, masked, story)
             if found and is_claimant(found):
                 claimant = found
                 break

@@ -210,15 +210,16 @@ def _merge_into(kept: Draft, new: Draft) -> None:
     elif kept.date is None:
         kept.date_partial = kept.date_partial or new.date_partial
     kept.weekday = kept.weekday or new.weekday
-    kept.claimed_by = kept.claimed_by or new.claimed_by
+    if kept.figures or not new.figures:
+        kept.claimed_by = kept.claimed_by or new.claimed_by
+    else:  # the event's claimant is who states its figures, not who mentioned the attack before
+        kept.claimed_by = new.claimed_by or kept.claimed_by
     if new.status == "denied" or (new.status == "claimed" and kept.status == "reported"):
         kept.status = new.status
     kept.actors += [a for a in new.actors if a not in kept.actors]
     kept.persons += [p for p in new.persons if p not in kept.persons]
     have = _figure_keys(kept)
     kept.figures += [f for f in new.figures if (f.kind, f.value) not in have]
-    if not kept.figures and new.figures:
-        kept.quote, kept.span = new.quote, new.span
 
 
 def _drop_repeated_figures(drafts: Sequence[Draft]) -> None:

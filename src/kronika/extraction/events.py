@@ -23,7 +23,7 @@ from spacy.tokens import Span
 from kronika.dates import resolve_date
 from kronika.extraction import triggers
 from kronika.extraction.actors import actors_in, persons_in, state_of
-from kronika.extraction.claimants import find_claimant
+from kronika.extraction.claimants import StoryClaimants, find_claimant
 from kronika.extraction.context import ArticleContext, Draft, as_date, is_headline, masked_text
 from kronika.extraction.diplomacy import Act
 from kronika.extraction.diplomacy import acts as diplomatic_acts
@@ -167,6 +167,7 @@ class SentenceReader:
         self.attack_days: dict[int, set[str]] = {}  # story -> days the text gives "the strike" itself
         self.vague_attacks: set[int] = set()  # starts of sentences that dated their strike only vaguely
         self.counts: dict[int, StoryCounts] = {}  # story -> what its sentences counted so far
+        self.claimants: dict[int, StoryClaimants] = {}  # story -> the claimants it named so far
         self.local_air: dict[int, Location] = {}  # story -> place of its last air attack below country level
         self.national_air: dict[int, Draft] = {}  # story -> its country-wide air-defence report
         self.titles: list[Span] = []  # title lines (and a cut-off last line), read for figures after the body
@@ -242,7 +243,8 @@ class SentenceReader:
         )
         all_refs = ctx.place_refs(start, end)
         refs = [r for r in all_refs if in_theatre(r)]
-        claimant = find_claimant(sent, ctx.names, ctx.masked_in(sent.start_char, sent.end_char))
+        named = self.claimants.setdefault(story_i, StoryClaimants())
+        claimant = find_claimant(sent, ctx.names, ctx.masked_in(sent.start_char, sent.end_char), named)
         side = {"Ukraine": "UA", "Russia": "RU"}.get(state_of(claimant or "") or "")
         if side:
             self.claimant_side[story_i] = side

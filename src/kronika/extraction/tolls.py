@@ -34,7 +34,7 @@ _ONE_NP = r"(?:an?|its|the|his|her|their)\s+(?:\d+-year-old\s+|elderly\s+|young\
 _ONE_PERSON = re.compile(
     r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|rescued|rescuing|injuries(?=\s+to\b))"
     r"(?:\s+to)?\s+(?P<np>" + _ONE_NP + r")\b(?!\s+and\s+(?:an?|its|the|his|her|their)\b)"
-    r"|\b(?P<np2>" + _ONE_NP.replace("(?:an?|its|the|his|her|their)", "(?:An?|The|Its)") + r")\s+"
+    r"|\b(?P<np2>" + _ONE_NP.replace("(?:an?|its|the|his|her|their)", "(?:An?|The|Its|Another)") + r")\s+"
     r"(?:(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?P<verb2>killed|injured|wounded|rescued|hurt)|(?P<died>died))\b",
     re.I,
 )

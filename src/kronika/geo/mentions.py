@@ -58,6 +58,11 @@ _CAPTURE = frozenset({"captured", "liberated", "seized", "took", "retook", "reca
 _APPOSITIVE = re.compile(r",\s+(?:a|the|another)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+)?"
                          r"(village|town|settlement|hamlet|city)\b", re.I)
 _NOT_PLACE_PREV = frozenset({"the", "a", "an", "in", "near", "of"})
+# a hromada named by its adjective ("Pokrovska community", "the Myrivska and Pokrovska communities"): the
+# gazetteer holds no hromadas, and a settlement or foreign alias spelt like the adjective is another place
+_HROMADA_AFTER = re.compile(
+    r"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)[A-Z][\w'’ʼ-]*)*\s+(?:(?:urban|rural|settlement|village|city)\s+)?"
+    r"(?:territorial\s+)?(?:communit(?:y|ies)|hromadas?)\b", re.I)
 
 
 class _LazyNorms:
@@ -89,7 +94,7 @@ class RawMention:
     fuzzy: bool = False
     fuzzy_gap: dict[int, float] = field(default_factory=dict)  # place -> fuzzy score points below the best
     cued: bool = False  # a place cue ("near", "the villages of") before it, or before the list it ends
-    rejected: str | None = None  # why it is not a place: "person", "organisation", "never", "weak"
+    rejected: str | None = None  # why it is not a place: "person", "organisation", "never", "weak", "hromada"
 
 
 class Scanner:
@@ -266,6 +271,9 @@ class Scanner:
         p1, p2, n1 = prev1.lower().rstrip("."), prev2.lower(), strip_possessive(next1.lower())[0]
         if key in NEVER_PLACES:
             m.rejected = "never"
+            return
+        if words[j].lower().endswith(("ska", "zka", "cka")) and _HROMADA_AFTER.match(text, m.end):
+            m.rejected = "hromada"
             return
         # organisations: "Kyiv Independent", "the Istanbul format", "Dynamo Kyiv"
         if (next1[:1].isupper() and n1 in ORG_SUFFIXES and self._adjacent(text, toks, j, j + 1)) \
