@@ -3,6 +3,8 @@ the token for writes, and the security headers."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from serve_helpers import PROBE, PROBE_EVENT, TOKEN
 
@@ -66,8 +68,7 @@ def test_event_detail_has_every_source_with_its_provenance(client, sample_ledger
     got = client.get(f"/api/events/{TERNOPIL}").json()
     assert [s["quote"] for s in got["sources"]] == [s.quote for s in detail.sources]
     first, *merged = got["sources"]
-    assert first["role"] == "first report" and first["agreement"] is None
-    assert all(s["role"] == "merged" and s["agreement"]["type"] for s in merged)
+    assert first["role"] == "first report" and merged and all(s["role"] == "merged" for s in merged)
     for s in got["sources"]:
         assert s["document"] == f"/api/documents/{s['document_id']}" and len(s["span"]) == 2
     killed = next(f for f in got["figures"] if f["kind"] == "killed")
@@ -77,6 +78,44 @@ def test_event_detail_has_every_source_with_its_provenance(client, sample_ledger
     doc = client.get(first["document"]).json()
     start, end = first["span"]
     assert doc["text"][start:end] == first["quote"] and TERNOPIL in doc["events"]
+
+
+def test_why_merged_is_the_evidence_the_matcher_recorded(client, sample_ledger):
+    with open_store(sample_ledger) as store:
+        stored = store.sources(TERNOPIL)
+    got = client.get(f"/api/events/{TERNOPIL}").json()["sources"]
+    assert got[0]["match"] == {"decision": "new", "score": None, "evidence": [],
+                               "why": "first report of this event"}
+    for out, src in zip(got[1:], stored[1:], strict=True):
+        match = out["match"]
+        assert match["decision"] == src.match_decision == "matched" and match["score"] == src.match_score > 0
+        assert [[e["feature"], e["points"], e["detail"]] for e in match["evidence"]] == src.match_evidence
+        assert match["why"].startswith(f"matched, score {src.match_score:g}: type")
+        assert sum(e["points"] for e in match["evidence"]) == pytest.approx(src.match_score)
+    assert {"place", "day"} <= {e["feature"] for out in got[1:] for e in out["match"]["evidence"]}
+
+
+def test_an_analysts_merge_says_who_decided_and_why(sample_ledger, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from kronika.ledger.corrections import merge_events
+    from kronika.serve import ServeConfig, create_app
+
+    db = tmp_path / "corrected.db"  # a copy: the session's ledger stays as the samples built it
+    with sqlite3.connect(sample_ledger) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    keep, other = "ev-2025-11-23-geneva-diplomacy-1", "ev-2025-11-23-unplaced-diplomacy-1"
+    with open_store(db) as store:
+        done = merge_events(store, keep, other, why="one round of talks", who="analyst-a")
+    with TestClient(create_app(ServeConfig(db=db))) as c:
+        got = c.get(f"/api/events/{keep}").json()
+    first, moved = got["sources"]
+    assert first["match"]["decision"] == "new"
+    assert moved["match"]["decision"] == "analyst" and moved["match"]["score"] is None
+    assert f"correction #{done.correction_id}" in moved["match"]["why"] and "one round of talks" in moved["match"]["why"]
+    (correction,) = got["corrections"]
+    assert correction["id"] == done.correction_id and correction["action"] == "merge"
+    assert correction["who"] == "analyst-a" and correction["why"] == "one round of talks"
 
 
 def test_contested_claims_are_listed_by_claimant(client):

@@ -117,6 +117,10 @@ class Filters:
         }
 
 
+Figures = Annotated[
+    Literal["latest", "conservative"],
+    Query(description="latest (the current-figures rule) or conservative (ACLED's lowest reading)"),
+]
 Cursor = Annotated[
     str | None, Query(max_length=40, pattern=CURSOR, description="The next_cursor of the previous page")
 ]
@@ -126,16 +130,17 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
     router = APIRouter(prefix="/api", responses=ERRORS)
     ingest_lock = threading.Lock()  # one extraction at a time: the spaCy pipeline is shared
 
-    def page(filters: Filters, limit: int, cursor: str | None) -> EventList:
-        return list_events(pool.store(), **filters.values, limit=limit, cursor=cursor)
+    def page(filters: Filters, limit: int, cursor: str | None, figures: str) -> EventList:
+        return list_events(pool.store(), **filters.values, limit=limit, cursor=cursor, figures=figures)
 
     @router.get("/events", response_model=s.EventPage, summary="List events (the filters of `kronika events`)")
     def events(
         filters: Annotated[Filters, Depends()],
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         cursor: Cursor = None,
+        figures: Figures = "latest",
     ) -> s.EventPage:
-        rows = page(filters, limit, cursor)
+        rows = page(filters, limit, cursor, figures)
         return s.EventPage(events=[s.event_out(r) for r in rows], next_cursor=rows.next_cursor)
 
     @router.get(
@@ -148,8 +153,9 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
         filters: Annotated[Filters, Depends()],
         limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON_LIMIT)] = MAX_GEOJSON_LIMIT,
         cursor: Cursor = None,
+        figures: Figures = "latest",
     ) -> Response:
-        rows = page(filters, limit, cursor)
+        rows = page(filters, limit, cursor, figures)
         body = geojson_collection(rows)
         body["next_cursor"] = rows.next_cursor
         # a map page asks for up to 10k features (~6 MB): orjson writes them ten times faster than json
@@ -157,8 +163,8 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
 
     @router.get("/events/{event_id}", response_model=s.EventDetailOut, responses=NOT_FOUND,
                 summary="One event: every source, the figure histories, who claims what")
-    def event(event_id: Annotated[str, Path(max_length=200)]) -> s.EventDetailOut:
-        return s.detail_out(show_event(pool.store(), event_id))
+    def event(event_id: Annotated[str, Path(max_length=200)], figures: Figures = "latest") -> s.EventDetailOut:
+        return s.detail_out(show_event(pool.store(), event_id, figures=figures))
 
     @router.get("/timeline", response_model=s.TimelineOut,
                 summary="Events per day and type (the filters of `kronika events`; `kronika timeline --counts`)")

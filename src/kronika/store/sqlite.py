@@ -590,6 +590,21 @@ class SQLiteStore(BulkReads, FullTextSearch):
         rows = self._db.execute("SELECT id, action, target, detail, who, at, why FROM corrections ORDER BY id")
         return [Correction(*r) for r in rows]
 
+    def event_corrections(self, event_id: str) -> list[Correction]:
+        key = "coalesce(s.source_key, d.content_hash || ':' || s.extracted_id)"
+        reports = "event_sources s JOIN documents d ON d.id = s.document_id"
+        rows = self._db.execute(
+            "SELECT id, action, target, detail, who, at, why FROM corrections WHERE id IN ("
+            f" SELECT l.correction_id FROM {reports} JOIN correction_links l ON l.source_a = {key}"
+            " WHERE s.event_id = ?"
+            f" UNION SELECT l.correction_id FROM {reports} JOIN correction_links l ON l.source_b = {key}"
+            " WHERE s.event_id = ?"
+            f" UNION SELECT r.correction_id FROM {reports} JOIN retractions r ON r.content_hash = d.content_hash"
+            " WHERE s.event_id = ?) ORDER BY id",
+            (event_id, event_id, event_id),
+        )
+        return [Correction(*r) for r in rows]
+
     def retract(self, content_hash: str, correction_id: int) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO retractions (content_hash, correction_id) VALUES (?, ?)",
@@ -870,8 +885,10 @@ class SQLiteStore(BulkReads, FullTextSearch):
             " s.date_basis, s.date_partial, s.weekday, coalesce(s.source_key, d.content_hash || ':' || s.extracted_id),"
             " s.terms, s.toll_update, s.date_role,"
             " s.match_decision, s.match_score, s.match_evidence, d.url,"
-            " EXISTS (SELECT 1 FROM retractions r WHERE r.content_hash = d.content_hash)"
+            " EXISTS (SELECT 1 FROM retractions r WHERE r.content_hash = d.content_hash),"
+            " c.id, c.name, c.kind, c.scope, c.side, c.region, c.city, c.known"
             " FROM event_sources s JOIN documents d ON d.id = s.document_id LEFT JOIN places p ON p.id = s.place_id"
+            " LEFT JOIN claimants c ON c.id = s.claimant_id"
             " WHERE s.event_id = ? ORDER BY s.id",
             (event_id,),
         ).fetchall()
@@ -907,6 +924,11 @@ class SQLiteStore(BulkReads, FullTextSearch):
                 document_url=r[34],
                 retracted=bool(r[35]),
             )
+            if r[36] is not None and report.claimed_by:  # the canonical claimant of the report's own phrase
+                report.claimants[report.claimed_by] = Claimant(
+                    r[36], r[37], r[38], r[39], side=r[40], region=r[41], city=r[42], known=bool(r[43]),
+                    phrase=report.claimed_by,
+                )
             report.actors = [
                 a[0]
                 for a in self._db.execute(
