@@ -12,6 +12,7 @@ event's report: the evidence did not decide) and `analyst` (a correction put it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kronika.store.base import SourceReport
@@ -27,6 +28,20 @@ DECISIONS = {
 def decision(src: SourceReport) -> str:
     """The report's decision, `new` for reports stored before the matcher recorded one."""
     return src.match_decision or "new"
+
+
+_CORRECTION = re.compile(r"^correction #(\d+):")  # how kronika.ledger.corrections notes its decisions
+
+
+def correction_id(src: SourceReport) -> int | None:
+    """The analyst correction that placed the report here (its `analyst` evidence names it), else None."""
+    if decision(src) != "analyst":
+        return None
+    for feature, _, detail in src.match_evidence:
+        found = _CORRECTION.match(str(detail)) if feature == "analyst" else None
+        if found:
+            return int(found.group(1))
+    return None
 
 
 def evidence_text(evidence: Sequence[Sequence[object]]) -> str:

@@ -33,11 +33,14 @@ from kronika.ledger.export import geojson_collection
 from kronika.ledger.queries import MAX_SEARCH_WORDS, search_words
 from kronika.models import EVENT_TYPES
 from kronika.readers import article_from_json
+from kronika.reference import reference_imports
 from kronika.serve import schemas as s
+from kronika.serve.air import AirStatsOut, air_out
 from kronika.serve.security import bearer_guard
 from kronika.serve.stores import StorePool
 
 MAX_LIMIT = 5000
+REFERENCE = "ivaniuk"  # the record `stats air --reference` holds the news against
 MAX_GEOJSON_LIMIT = 10000  # a map page loads whole filtered sets: fewer, larger pages
 EventType = Literal["air_attack", "strike", "ground_claim", "diplomacy", "statement", "other"]
 assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]
@@ -175,13 +178,21 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
     def stats() -> s.StatsOut:
         return s.StatsOut(counts=ledger_stats(pool.store()))
 
-    @router.get("/stats/air", response_model=s.AirStatsOut,
-                summary="Per night and claimant: drones and missiles launched and destroyed")
+    @router.get("/stats/air", response_model=AirStatsOut, responses=NOT_FOUND,
+                summary="Per night and claimant: drones and missiles launched and destroyed (`kronika stats air`)")
     def stats_air(
         since: Annotated[str | None, _day_query("Nights on or after this day (YYYY-MM-DD)")] = None,
         until: Annotated[str | None, _day_query("Nights on or before this day (YYYY-MM-DD)")] = None,
-    ) -> s.AirStatsOut:
-        return s.air_out(air_stats(pool.store(), since=_day(since, "since"), until=_day(until, "until")))
+        reference: Annotated[bool, Query(description="Put the imported reference record beside each night, "
+                                         "with the agreement and the likely reason for a disagreement")] = False,
+    ) -> AirStatsOut:
+        store = pool.store()
+        record = store.reference_import(REFERENCE) if reference else None
+        if reference and record is None:
+            raise HTTPException(404, f"the ledger holds no {REFERENCE} reference record: import one with "
+                                f"`kronika reference import {REFERENCE} PATH`")
+        nights = air_stats(store, since=_day(since, "since"), until=_day(until, "until"), reference=reference)
+        return air_out(nights, record)
 
     @router.get("/search", response_model=s.SearchOut,
                 summary="Stored articles that contain every word of q, best match first")
@@ -200,7 +211,7 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
     @router.get("/config", response_model=s.ConfigOut, summary="What the web app needs to know of this server")
     def config() -> s.ConfigOut:
         return s.ConfigOut(read_only=not token, tiles=tiles, tiles_attribution=tiles_attribution,
-                           version=__version__)
+                           version=__version__, references=[r.source for r in reference_imports(pool.store())])
 
     @router.post(
         "/ingest",

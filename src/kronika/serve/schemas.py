@@ -11,11 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kronika.ledger import AirNight, ClaimantStance, DayCount, DocumentOutcome, EventDetail, EventRow
+from kronika.ledger import ClaimantStance, DayCount, DocumentOutcome, EventDetail, EventRow
 from kronika.ledger.export import event_dict
 from kronika.ledger.figures import claimant_label
 from kronika.ledger.queries import source_claimant
-from kronika.ledger.why import decision, evidence_text, why_text
+from kronika.ledger.why import correction_id, decision, evidence_text, why_text
 from kronika.models import Figure, Location
 from kronika.store import CurrentFigure, DocumentRecord, FigureReport, SourceReport
 from kronika.store.base import Correction, PossibleDuplicate
@@ -119,6 +119,7 @@ class MatchOut(_Model):
         "event and may be another's report; analyst: a correction put it here")
     score: float | None = Field(description="The score of the event it joined (null: it created the event)")
     evidence: list[EvidenceOut]
+    correction: int | None = Field(description="For `analyst`: the correction's id (in `corrections`)")
     why: str = Field(description="The decision and evidence in one line")
 
 
@@ -233,31 +234,6 @@ class TimelineOut(_Model):
     days: list[TimelineDayOut]
 
 
-class AirNightOut(_Model):
-    """One night's figures as one claimant gives them, for the country or one area (kronika.ledger.air)."""
-
-    date: str | None
-    claimant: str
-    claimant_id: str | None
-    scope: str
-    area: str | None
-    breakdown: bool = Field(description="A regional or city count, never a nationwide figure")
-    drones_launched: int | None
-    drones_destroyed: int | None
-    missiles_launched: int | None
-    missiles_destroyed: int | None
-    weapons_launched: int | None
-    weapons_destroyed: int | None
-    launched: int | None
-    destroyed: int | None
-    interception_rate: float | None = Field(description="Destroyed over launched, from one report")
-    events: list[str]
-
-
-class AirStatsOut(_Model):
-    nights: list[AirNightOut]
-
-
 class SearchHit(_Model):
     document_id: int
     path: str
@@ -289,6 +265,7 @@ class ConfigOut(_Model):
     tiles: str | None
     tiles_attribution: str | None
     version: str
+    references: list[str] = Field(description="The reference records the ledger holds (`kronika reference list`)")
 
 
 class IngestIn(_Model):
@@ -330,7 +307,7 @@ def _evidence(evidence: list[list[object]]) -> list[EvidenceOut]:
 
 def match_out(src: SourceReport) -> MatchOut:
     return MatchOut(decision=decision(src), score=src.match_score, evidence=_evidence(src.match_evidence),  # type: ignore[arg-type]
-                    why=why_text(src))
+                    correction=correction_id(src), why=why_text(src))
 
 
 FigureKey = tuple[int, int, int]  # (source id, span start, span end): one figure of one report
@@ -428,18 +405,6 @@ def timeline_out(days: list[DayCount]) -> TimelineOut:
     return TimelineOut(days=[
         TimelineDayOut(date=d.date, events=d.events, types=d.types, contested=d.contested, killed=d.killed)
         for d in days
-    ])
-
-
-def air_out(nights: list[AirNight]) -> AirStatsOut:
-    return AirStatsOut(nights=[
-        AirNightOut(date=n.date, claimant=n.claimant, claimant_id=n.claimant_id, scope=n.scope, area=n.area,
-                    breakdown=n.breakdown, drones_launched=n.drones_launched, drones_destroyed=n.drones_destroyed,
-                    missiles_launched=n.missiles_launched, missiles_destroyed=n.missiles_destroyed,
-                    weapons_launched=n.weapons_launched, weapons_destroyed=n.weapons_destroyed,
-                    launched=n.launched, destroyed=n.destroyed, interception_rate=n.interception_rate,
-                    events=list(n.events))
-        for n in nights
     ])
 
 
