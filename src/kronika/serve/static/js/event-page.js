@@ -176,7 +176,7 @@ async function start() {
   try {
     const detail = await getJSON(`/api/events/${encodeURIComponent(eventId())}`);
     const sourceNumber = new Map(detail.sources.map((s, i) => [s.id, i + 1]));
-    root.replaceChildren(
+    root.replaceChildren(...[
       header(detail.event),
       detail.event.summary ? el("blockquote", { class: "summary" }, detail.event.summary) : null,
       claims(detail),
@@ -189,7 +189,7 @@ async function start() {
         el("div", { class: "sources" }, detail.sources.map((s, i) => source(s, i + 1, detail)))),
       duplicates(detail),
       corrections(detail),
-    );
+    ].filter(Boolean)); // replaceChildren would write a null as text
     root.dataset.state = "ready";
   } catch (error) {
     root.dataset.state = "error";
