@@ -142,9 +142,11 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         cursor: Cursor = None,
         figures: Figures = "latest",
-    ) -> s.EventPage:
+    ) -> Response:
         rows = page(filters, limit, cursor, figures)
-        return s.EventPage(events=[s.event_out(r) for r in rows], next_cursor=rows.next_cursor)
+        body = s.EventPage(events=[s.event_out(r) for r in rows], next_cursor=rows.next_cursor)
+        # written by pydantic directly: FastAPI would dump, validate again and encode the page it was just given
+        return Response(body.model_dump_json(), media_type="application/json")
 
     @router.get(
         "/events.geojson",
