@@ -164,8 +164,12 @@ def start_server(db: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     proc = subprocess.Popen([str(KRONIKA), "serve", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
+    # a ledger just built in bulk may start with a large WAL to check-point: on a loaded machine that takes minutes
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            said = proc.stderr.read().decode()[-500:] if proc.stderr else ""
+            raise SystemExit(f"bench_serve: kronika serve exited: {said}")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/api/config")
@@ -175,7 +179,7 @@ def start_server(db: Path) -> tuple[subprocess.Popen, int]:
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise SystemExit("bench_serve: kronika serve did not start")
+    raise SystemExit("bench_serve: kronika serve did not answer within 300 s")
 
 
 def stop_server(proc: subprocess.Popen) -> None:

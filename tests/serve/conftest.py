@@ -1,5 +1,6 @@
 """Fixtures for the serve tests: a ledger built from the shipped samples plus one article whose text is an XSS
-probe, the app over it (in process), and a real `kronika serve` on a free loopback port."""
+probe and a small reference record of our own, the app over it (in process), and a real `kronika serve` on a
+free loopback port."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serve_helpers import TOKEN, probe_article, start_server, stop_server
+from serve_helpers import TOKEN, probe_article, start_server, stop_server, write_reference
 
 from kronika.ledger import ingest
+from kronika.reference import import_ivaniuk
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +24,8 @@ def sample_ledger(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
     assert summary.documents_new == len(sample_paths()) and not summary.documents_rejected
     with open_store(db) as store:
         ingest(store, [probe_article()])
+        imported = import_ivaniuk(store, write_reference(db.parent / "record"))
+    assert not imported.rejected and imported.rows_stored == 4, imported
     return db
 
 

@@ -5,6 +5,7 @@ conftest."""
 
 from __future__ import annotations
 
+import csv
 import ctypes
 import os
 import signal
@@ -39,6 +40,33 @@ def probe_article() -> DocumentResult:
                                   (fstart, fstart + len(fig_text)))])
     return DocumentResult(path="probe.txt", text=text, source=f"Probe {PROBE} Wire", title=f"Title {PROBE}",
                           url="javascript:alert(3)", published="2025-11-24", events=[event])
+
+
+# A reference record of our own in the columns of Ivaniuk's (kronika never ships the real one): the samples'
+# 19 November night with the drones as the news has them and two more missiles destroyed than the news says
+RECORD_ROWS = [  # time_start, time_end, model, target, launched, destroyed, not_reach_goal, source
+    ("2025-11-18 18:00", "2025-11-19 08:30", "Shahed-136/131", "Ukraine", "476.0", "442.0", "20.0", "kpszsu/p/1"),
+    ("2025-11-18 18:00", "2025-11-19 08:30", "Kalibr", "Ukraine", "30.0", "25.0", "", "kpszsu/p/1"),
+    ("2025-11-18 18:00", "2025-11-19 08:30", "Iskander-M", "Ukraine", "18.0", "18.0", "", "kpszsu/p/1"),
+    ("2025-11-21 19:00", "2025-11-22 08:00", "Shahed-136/131", "Ukraine", "90.0", "80.0", "", "kpszsu/p/2"),
+]
+CATALOGUE = [("Shahed-136/131", "UAV"), ("Kalibr", "cruise missile"), ("Iskander-M", "ballistic missile")]
+
+
+def write_reference(folder: Path) -> Path:
+    """missile_attacks_daily.csv and missiles_and_uavs.csv beside it, in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "missile_attacks_daily.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["time_start", "time_end", "model", "target", "launched", "destroyed", "not_reach_goal",
+                         "source"])
+        writer.writerows(RECORD_ROWS)
+    with (folder / "missiles_and_uavs.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["model", "category"])
+        writer.writerows(CATALOGUE)
+    return path
 
 
 def free_port() -> int:

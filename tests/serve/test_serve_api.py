@@ -3,6 +3,8 @@ the token for writes, and the security headers."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from serve_helpers import PROBE, PROBE_EVENT, TOKEN
 
@@ -66,8 +68,7 @@ def test_event_detail_has_every_source_with_its_provenance(client, sample_ledger
     got = client.get(f"/api/events/{TERNOPIL}").json()
     assert [s["quote"] for s in got["sources"]] == [s.quote for s in detail.sources]
     first, *merged = got["sources"]
-    assert first["role"] == "first report" and first["agreement"] is None
-    assert all(s["role"] == "merged" and s["agreement"]["type"] for s in merged)
+    assert first["role"] == "first report" and merged and all(s["role"] == "merged" for s in merged)
     for s in got["sources"]:
         assert s["document"] == f"/api/documents/{s['document_id']}" and len(s["span"]) == 2
     killed = next(f for f in got["figures"] if f["kind"] == "killed")
@@ -77,6 +78,45 @@ def test_event_detail_has_every_source_with_its_provenance(client, sample_ledger
     doc = client.get(first["document"]).json()
     start, end = first["span"]
     assert doc["text"][start:end] == first["quote"] and TERNOPIL in doc["events"]
+
+
+def test_why_merged_is_the_evidence_the_matcher_recorded(client, sample_ledger):
+    with open_store(sample_ledger) as store:
+        stored = store.sources(TERNOPIL)
+    got = client.get(f"/api/events/{TERNOPIL}").json()["sources"]
+    assert got[0]["match"] == {"decision": "new", "score": None, "evidence": [], "correction": None,
+                               "why": "first report of this event"}
+    for out, src in zip(got[1:], stored[1:], strict=True):
+        match = out["match"]
+        assert match["decision"] == src.match_decision == "matched" and match["score"] == src.match_score > 0
+        assert [[e["feature"], e["points"], e["detail"]] for e in match["evidence"]] == src.match_evidence
+        assert match["why"].startswith(f"matched, score {src.match_score:g}: type")
+        assert sum(e["points"] for e in match["evidence"]) == pytest.approx(src.match_score)
+    assert {"place", "day"} <= {e["feature"] for out in got[1:] for e in out["match"]["evidence"]}
+
+
+def test_an_analysts_merge_says_who_decided_and_why(sample_ledger, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from kronika.ledger.corrections import merge_events
+    from kronika.serve import ServeConfig, create_app
+
+    db = tmp_path / "corrected.db"  # a copy: the session's ledger stays as the samples built it
+    with sqlite3.connect(sample_ledger) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    keep, other = "ev-2025-11-23-geneva-diplomacy-1", "ev-2025-11-23-unplaced-diplomacy-1"
+    with open_store(db) as store:
+        done = merge_events(store, keep, other, why="one round of talks", who="analyst-a")
+    with TestClient(create_app(ServeConfig(db=db))) as c:
+        got = c.get(f"/api/events/{keep}").json()
+    first, moved = got["sources"]
+    assert first["match"]["decision"] == "new"
+    assert moved["match"]["decision"] == "analyst" and moved["match"]["score"] is None
+    assert moved["match"]["correction"] == done.correction_id
+    assert f"correction #{done.correction_id}" in moved["match"]["why"] and "one round of talks" in moved["match"]["why"]
+    (correction,) = got["corrections"]
+    assert correction["id"] == done.correction_id and correction["action"] == "merge"
+    assert correction["who"] == "analyst-a" and correction["why"] == "one round of talks"
 
 
 def test_contested_claims_are_listed_by_claimant(client):
@@ -231,3 +271,50 @@ def test_without_a_token_the_ledger_is_opened_read_only(sample_ledger):
     assert store.counts()["events"] > 0
     with pytest.raises(StoreError), store.transaction():
         store.insert_event(store.get_event(TERNOPIL))
+
+
+def test_air_stats_beside_the_reference_record(client, sample_ledger):
+    from kronika.ledger import air_stats
+
+    plain = client.get("/api/stats/air").json()
+    assert plain["record"] is None and all(n["reference"] is None and n["agree"] is None for n in plain["nights"])
+    got = client.get("/api/stats/air", params={"reference": "true"}).json()
+    assert got["record"]["source"] == "ivaniuk" and got["record"]["file"] == "missile_attacks_daily.csv"
+    with open_store(sample_ledger) as store:
+        cli = [n.to_dict() for n in air_stats(store, reference=True)]  # what `stats air --reference` prints
+    assert len(got["nights"]) == len(cli)
+    for row, line in zip(got["nights"], cli, strict=True):
+        for key in ("agree", "reason", "reason_detail", "figure_agreement", "figure_reasons", "record_night"):
+            assert row[key] == line[key], key
+        assert (row["reference"] is None) == (line["reference"] is None)
+    air_force = next(n for n in got["nights"] if n["claimant_id"] == "ua.air_force")
+    # the drones are the record's; 41 missiles destroyed against the record's 43: an early count
+    assert air_force["figure_agreement"] == {"drones_launched": True, "drones_destroyed": True,
+                                             "missiles_launched": True, "missiles_destroyed": False}
+    assert air_force["agree"] is False and air_force["reason"] == "preliminary"
+    assert air_force["record"] == {
+        "figures": {"drones_launched": 476, "drones_destroyed": 442, "missiles_launched": 48,
+                    "missiles_destroyed": 43},
+        "launched": 476 + 48, "destroyed": 442 + 43, "drones_not_reached": 20,
+    }
+    assert air_force["reference"]["overnight"]["drones_launched"] == 476
+    russia = next(n for n in got["nights"] if n["claimant_id"] == "ru.defence_ministry")
+    assert russia["reason"] == "not_covered" and russia["record"] is None and russia["agree"] is None
+
+
+def test_air_reference_without_an_import_is_a_404_with_the_command(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from kronika.serve import ServeConfig, create_app
+
+    db = tmp_path / "empty.db"
+    open_store(db).close()
+    with TestClient(create_app(ServeConfig(db=db))) as c:
+        r = c.get("/api/stats/air", params={"reference": "true"})
+        assert c.get("/api/config").json()["references"] == []
+    assert r.status_code == 404 and "kronika reference import ivaniuk" in r.json()["error"]
+    assert str(tmp_path) not in r.json()["error"]  # no server path in an answer
+
+
+def test_config_names_the_reference_records(client):
+    assert client.get("/api/config").json()["references"] == ["ivaniuk"]

@@ -1,6 +1,7 @@
 """The web app in headless Chromium (Debian's package, driven by Playwright) against a real `kronika serve` on a
 free loopback port: markers on the map, the timeline filtering them, every source's quote on the event page,
-the air chart, the XSS probe staying text, keyboard and phone use, and no CSP violation on any page.
+the air chart with the reference record beside it, why each source was merged, the XSS probe staying text,
+keyboard and phone use, and no CSP violation on any page.
 
 Outside CI a machine without Chromium skips these; in CI (CI set) they must run.
 Set KRONIKA_SCREENSHOTS=docs/screenshots to save the README's screenshots from this run.
@@ -147,6 +148,20 @@ def test_the_event_page_shows_every_source_quote(web, server):
     assert page.inner_text("mark#quote").strip() == detail["sources"][0]["quote"].strip()
 
 
+def test_the_event_page_says_why_each_source_was_merged(web, server):
+    sources = api(server, f"/api/events/{TERNOPIL}")["sources"]
+    page = web.open(f"/events/{TERNOPIL}", "#event[data-state=ready]")
+    decisions = page.locator(".source .why").evaluate_all("nodes => nodes.map((n) => n.dataset.decision)")
+    assert decisions == [s["match"]["decision"] for s in sources] and decisions[:2] == ["new", "matched"]
+    items = page.locator(".source .why .evidence li")
+    assert items.count() == sum(len(s["match"]["evidence"]) for s in sources) > 0
+    for src in sources[1:]:
+        text = page.inner_text(f"#source-{src['id']} .why")
+        assert f"score {src['match']['score']:g}" in text
+        assert all(e["detail"] in text for e in src["match"]["evidence"])
+    assert "created the event" in page.inner_text(f"#source-{sources[0]['id']} .why")
+
+
 def test_contested_claims_are_labelled_by_claimant(web):
     page = web.open("/events/ev-2025-11-20-kupiansk-ground-claim-1", "#event[data-state=ready]")
     claims = page.locator("section.claims.is-contested")
@@ -160,15 +175,43 @@ def test_the_event_page_screenshot(web):
     screenshot(page, "event", full_page=True)
 
 
-def test_the_air_chart_draws(web, server):
-    nights = api(server, "/api/stats/air")["nights"]
+def test_the_air_chart_draws_the_record_beside_the_news(web, server):
+    nights = api(server, "/api/stats/air?reference=true")["nights"]
+    drawn = [n for n in nights if n["launched"] is not None or n["destroyed"] is not None]
     page = web.open("/air", "#air-chart[data-state=ready]")
-    bars = page.locator("#air-chart svg rect.bar")
+    assert page.get_attribute("#air-chart", "data-reference") == "shown"  # the ledger holds a record: shown
+    bars = page.locator("#air-chart svg rect.bar:not(.record)")
     assert bars.count() == sum((n["launched"] is not None) + (n["destroyed"] is not None) for n in nights)
     assert bars.first.bounding_box()["height"] > 10
     rates = [f"{round(n['interception_rate'] * 100)}%" for n in nights if n["interception_rate"] is not None]
     assert rates and page.locator("#air-chart text.rate").all_text_contents() == rates
-    assert page.locator("#air-table tbody tr").count() == len(nights)
+    # the record's launched and destroyed beside the claimant's, as tall as their figures
+    beside = [n for n in drawn if n["record"]]
+    record = page.locator("#air-chart svg rect.bar.record")
+    assert beside and record.count() == sum((n["record"]["launched"] is not None)
+                                            + (n["record"]["destroyed"] is not None) for n in beside)
+    tips = record.locator("title").all_text_contents()
+    assert any(f"the record: {n['record']['destroyed']} destroyed" in t for n in beside for t in tips)
+    news_launched = float(page.get_attribute("#air-chart svg rect.bar.launched:not(.record)", "height"))
+    record_launched = float(record.first.get_attribute("height"))
+    assert record_launched == pytest.approx(news_launched * beside[0]["record"]["launched"] / beside[0]["launched"])
+    marks = page.locator("#air-chart text.agreement").all_text_contents()
+    assert marks == ["✓ agrees" if n["agree"] else "✗ differs" for n in drawn if n["agree"] is not None]
+    assert "✗ differs" in marks  # the sample night's missiles destroyed are not the record's
+    rows = page.locator("#air-table tbody tr")
+    assert rows.count() == len(nights)
+    differs = page.locator("#air-table tbody tr[data-agree=false]")
+    assert differs.count() >= 1 and "the record's 43" in differs.first.inner_text()
+    assert "agree with the record" in page.inner_text("#status")
+    assert "ivaniuk record (missile_attacks_daily.csv" in page.inner_text("#record-note")
+    screenshot(page, "air", full_page=True)
+    # the record can be hidden, and the URL keeps that
+    page.uncheck("input[name=reference]")
+    page.click("#air-filters button[type=submit]")
+    page.wait_for_url("**/air?reference=false")
+    page.wait_for_selector("#air-chart[data-state=ready][data-reference=none]")
+    assert page.locator("#air-chart svg rect.bar.record").count() == 0
+    assert page.locator("#air-chart svg rect.bar").count() == bars.count()
 
 
 def test_the_xss_probe_stays_inert_text(web, server):

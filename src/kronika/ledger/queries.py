@@ -22,11 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from kronika.claimants import Claimant
 from kronika.errors import FilterError, KronikaError
 from kronika.ledger.claims import claimant_groups, claimant_key
 from kronika.ledger.figures import FIGURE_READINGS, OVERALL, conservative_figures, format_history, report_order
 from kronika.ledger.validate import checked_filters
 from kronika.store.base import (
+    Correction,
     CurrentFigure,
     DocumentRecord,
     EventFilter,
@@ -75,9 +77,11 @@ class FigureHistory:
 class ClaimantStance:
     """What one claimant says of an event: its stances (claimed, denied, reported) and the reports saying it."""
 
-    claimant: str | None  # None: reports that name no claimant
+    claimant: str | None  # the canonical name when kronika knows the body or person; None: no claimant named
     stances: list[str]
     source_ids: list[int]
+    claimant_id: str | None = None  # the canonical claimant's id ("ua.air_force"), when known
+    phrases: list[str] = field(default_factory=list)  # the texts' own phrases for it
 
 
 @dataclass(slots=True)
@@ -89,6 +93,8 @@ class EventDetail:
     # events this one may be the same as (the evidence did not decide); each source's match_decision,
     # match_score and match_evidence say why it is here
     possible_duplicates: list[PossibleDuplicate] = field(default_factory=list)
+    # the analyst corrections that touched its reports (merges, splits, retractions), oldest first
+    corrections: list[Correction] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -225,21 +231,35 @@ def show_event(store: LedgerStore, event_id: str, figures: str = "latest") -> Ev
             )
         )
     sources = store.sources(event_id)
-    return EventDetail(event, sources, histories, _claimant_stances(sources), store.possible_duplicates(event_id))
+    return EventDetail(event, sources, histories, _claimant_stances(sources), store.possible_duplicates(event_id),
+                       store.event_corrections(event_id))
+
+
+def source_claimant(src: SourceReport) -> Claimant | None:
+    """The canonical body or person behind a report's claimant phrase (None for a phrase read as no known body)."""
+    found = src.claimants.get(src.claimed_by or "")
+    if found is None or found.id.startswith("other:"):
+        return None
+    return found
 
 
 def _claimant_stances(sources: list[SourceReport]) -> list[ClaimantStance]:
-    """Reports grouped by claimant (spellings of one claimant folded), in the order claimants first speak."""
+    """Reports grouped by claimant (one canonical body however spelt, else spellings of a phrase folded), in the
+    order claimants first speak."""
     groups = claimant_groups(s.claimed_by for s in sources)
     out: dict[str | None, ClaimantStance] = {}
     for src in sources:
+        canonical = source_claimant(src)
         key = claimant_key(src.claimed_by)
-        group = groups.get(key, key) if key else None
+        group = f"id:{canonical.id}" if canonical else (groups.get(key, key) if key else None)
         stance = out.get(group)
         if stance is None:
-            stance = out[group] = ClaimantStance(src.claimed_by, [], [])
-        elif src.claimed_by and len(src.claimed_by) > len(stance.claimant or ""):
+            name = canonical.name if canonical else src.claimed_by
+            stance = out[group] = ClaimantStance(name, [], [], canonical.id if canonical else None)
+        elif not canonical and src.claimed_by and len(src.claimed_by) > len(stance.claimant or ""):
             stance.claimant = src.claimed_by  # the fullest name of the claimant
+        if src.claimed_by and src.claimed_by not in stance.phrases:
+            stance.phrases.append(src.claimed_by)
         if src.status not in stance.stances:
             stance.stances.append(src.status)
         stance.source_ids.append(src.id)

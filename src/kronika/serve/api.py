@@ -33,11 +33,14 @@ from kronika.ledger.export import geojson_collection
 from kronika.ledger.queries import MAX_SEARCH_WORDS, search_words
 from kronika.models import EVENT_TYPES
 from kronika.readers import article_from_json
+from kronika.reference import reference_imports
 from kronika.serve import schemas as s
+from kronika.serve.air import AirStatsOut, air_out
 from kronika.serve.security import bearer_guard
 from kronika.serve.stores import StorePool
 
 MAX_LIMIT = 5000
+REFERENCE = "ivaniuk"  # the record `stats air --reference` holds the news against
 MAX_GEOJSON_LIMIT = 10000  # a map page loads whole filtered sets: fewer, larger pages
 EventType = Literal["air_attack", "strike", "ground_claim", "diplomacy", "statement", "other"]
 assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]
@@ -117,6 +120,10 @@ class Filters:
         }
 
 
+Figures = Annotated[
+    Literal["latest", "conservative"],
+    Query(description="latest (the current-figures rule) or conservative (ACLED's lowest reading)"),
+]
 Cursor = Annotated[
     str | None, Query(max_length=40, pattern=CURSOR, description="The next_cursor of the previous page")
 ]
@@ -126,17 +133,20 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
     router = APIRouter(prefix="/api", responses=ERRORS)
     ingest_lock = threading.Lock()  # one extraction at a time: the spaCy pipeline is shared
 
-    def page(filters: Filters, limit: int, cursor: str | None) -> EventList:
-        return list_events(pool.store(), **filters.values, limit=limit, cursor=cursor)
+    def page(filters: Filters, limit: int, cursor: str | None, figures: str) -> EventList:
+        return list_events(pool.store(), **filters.values, limit=limit, cursor=cursor, figures=figures)
 
     @router.get("/events", response_model=s.EventPage, summary="List events (the filters of `kronika events`)")
     def events(
         filters: Annotated[Filters, Depends()],
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         cursor: Cursor = None,
-    ) -> s.EventPage:
-        rows = page(filters, limit, cursor)
-        return s.EventPage(events=[s.event_out(r) for r in rows], next_cursor=rows.next_cursor)
+        figures: Figures = "latest",
+    ) -> Response:
+        rows = page(filters, limit, cursor, figures)
+        body = s.EventPage(events=[s.event_out(r) for r in rows], next_cursor=rows.next_cursor)
+        # written by pydantic directly: FastAPI would dump, validate again and encode the page it was just given
+        return Response(body.model_dump_json(), media_type="application/json")
 
     @router.get(
         "/events.geojson",
@@ -148,8 +158,9 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
         filters: Annotated[Filters, Depends()],
         limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON_LIMIT)] = MAX_GEOJSON_LIMIT,
         cursor: Cursor = None,
+        figures: Figures = "latest",
     ) -> Response:
-        rows = page(filters, limit, cursor)
+        rows = page(filters, limit, cursor, figures)
         body = geojson_collection(rows)
         body["next_cursor"] = rows.next_cursor
         # a map page asks for up to 10k features (~6 MB): orjson writes them ten times faster than json
@@ -157,8 +168,8 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
 
     @router.get("/events/{event_id}", response_model=s.EventDetailOut, responses=NOT_FOUND,
                 summary="One event: every source, the figure histories, who claims what")
-    def event(event_id: Annotated[str, Path(max_length=200)]) -> s.EventDetailOut:
-        return s.detail_out(show_event(pool.store(), event_id))
+    def event(event_id: Annotated[str, Path(max_length=200)], figures: Figures = "latest") -> s.EventDetailOut:
+        return s.detail_out(show_event(pool.store(), event_id, figures=figures))
 
     @router.get("/timeline", response_model=s.TimelineOut,
                 summary="Events per day and type (the filters of `kronika events`; `kronika timeline --counts`)")
@@ -169,13 +180,21 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
     def stats() -> s.StatsOut:
         return s.StatsOut(counts=ledger_stats(pool.store()))
 
-    @router.get("/stats/air", response_model=s.AirStatsOut,
-                summary="Per night and claimant: drones and missiles launched and destroyed")
+    @router.get("/stats/air", response_model=AirStatsOut, responses=NOT_FOUND,
+                summary="Per night and claimant: drones and missiles launched and destroyed (`kronika stats air`)")
     def stats_air(
         since: Annotated[str | None, _day_query("Nights on or after this day (YYYY-MM-DD)")] = None,
         until: Annotated[str | None, _day_query("Nights on or before this day (YYYY-MM-DD)")] = None,
-    ) -> s.AirStatsOut:
-        return s.air_out(air_stats(pool.store(), since=_day(since, "since"), until=_day(until, "until")))
+        reference: Annotated[bool, Query(description="Put the imported reference record beside each night, "
+                                         "with the agreement and the likely reason for a disagreement")] = False,
+    ) -> AirStatsOut:
+        store = pool.store()
+        record = store.reference_import(REFERENCE) if reference else None
+        if reference and record is None:
+            raise HTTPException(404, f"the ledger holds no {REFERENCE} reference record: import one with "
+                                f"`kronika reference import {REFERENCE} PATH`")
+        nights = air_stats(store, since=_day(since, "since"), until=_day(until, "until"), reference=reference)
+        return air_out(nights, record)
 
     @router.get("/search", response_model=s.SearchOut,
                 summary="Stored articles that contain every word of q, best match first")
@@ -194,7 +213,7 @@ def make_router(pool: StorePool, token: str | None, tiles: str | None, tiles_att
     @router.get("/config", response_model=s.ConfigOut, summary="What the web app needs to know of this server")
     def config() -> s.ConfigOut:
         return s.ConfigOut(read_only=not token, tiles=tiles, tiles_attribution=tiles_attribution,
-                           version=__version__)
+                           version=__version__, references=[r.source for r in reference_imports(pool.store())])
 
     @router.post(
         "/ingest",

@@ -11,11 +11,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kronika.ledger import AirNight, ClaimantStance, DayCount, DocumentOutcome, EventDetail, EventRow
+from kronika.ledger import ClaimantStance, DayCount, DocumentOutcome, EventDetail, EventRow
 from kronika.ledger.export import event_dict
 from kronika.ledger.figures import claimant_label
+from kronika.ledger.queries import source_claimant
+from kronika.ledger.why import correction_id, decision, evidence_text, why_text
 from kronika.models import Figure, Location
-from kronika.store import CurrentFigure, DocumentRecord, FigureReport, LedgerEvent, SourceReport
+from kronika.store import CurrentFigure, DocumentRecord, FigureReport, SourceReport
+from kronika.store.base import Correction, PossibleDuplicate
 
 
 class _Model(BaseModel):
@@ -94,17 +97,30 @@ class SourceFigure(_Model):
     kind: str
     value: int
     qualifier: str
-    claimant: str | None
+    claimant: str | None = Field(description="Who says so: the canonical name when kronika knows the body")
+    claimant_phrase: str | None = Field(description="The claimant as the text names it")
     quote: str
     span: list[int]
 
 
-class Agreement(_Model):
-    """How this report compares with the event it is part of, from what the ledger stores of both."""
+class EvidenceOut(_Model):
+    """One piece of the matcher's evidence: a feature, the points it gave, and what it saw."""
 
-    type: bool
-    date: bool
-    place: bool
+    feature: str = Field(description="type, place, day, actors, figure, toll, claimant, terms, undecided, analyst")
+    points: float
+    detail: str
+
+
+class MatchOut(_Model):
+    """Why this report is in this event, as the matcher (or an analyst) decided it (`kronika show`'s "why here")."""
+
+    decision: Literal["new", "matched", "possible", "analyst"] = Field(
+        description="new: it created the event; matched: it joined on the evidence; possible: it created the "
+        "event and may be another's report; analyst: a correction put it here")
+    score: float | None = Field(description="The score of the event it joined (null: it created the event)")
+    evidence: list[EvidenceOut]
+    correction: int | None = Field(description="For `analyst`: the correction's id (in `corrections`)")
+    why: str = Field(description="The decision and evidence in one line")
 
 
 class SourceOut(_Model):
@@ -117,7 +133,9 @@ class SourceOut(_Model):
     title: str | None
     url: str | None = Field(description="Where the article was published, when the input said")
     path: str
-    claimant: str | None
+    claimant: str | None = Field(description="Who says so: the canonical name when kronika knows the body")
+    claimant_id: str | None = Field(description="The canonical claimant's id (ua.air_force, ...), when known")
+    claimant_phrase: str | None = Field(description="The claimant as the text names it")
     status: str
     type: str
     date: str | None
@@ -126,7 +144,8 @@ class SourceOut(_Model):
     quote: str
     span: list[int]
     figures: list[SourceFigure]
-    agreement: Agreement | None = Field(description="For merged reports: what they share with the event")
+    retracted: bool = Field(description="From an article an analyst retracted: history, not current figures")
+    match: MatchOut
 
 
 class ClaimantFigure(_Model):
@@ -141,7 +160,9 @@ class ClaimantFigure(_Model):
 class FigureReportOut(_Model):
     value: int
     qualifier: str
-    claimant: str = Field(description="Who says so (an unattributed figure is its outlet's)")
+    claimant: str = Field(description="Who says so: the canonical name when kronika knows the body (an "
+                          "unattributed figure is its outlet's)")
+    claimant_phrase: str | None = Field(description="The claimant as the text names it")
     outlet: str | None
     reported_on: str | None
     quote: str
@@ -159,9 +180,35 @@ class FigureHistoryOut(_Model):
 
 
 class ClaimOut(_Model):
-    claimant: str | None
+    claimant: str | None = Field(description="The canonical name when kronika knows the body; null: none named")
+    claimant_id: str | None
+    phrases: list[str] = Field(description="The texts' own phrases for this claimant")
     stances: list[str]
     source_ids: list[int]
+
+
+class PossibleDuplicateOut(_Model):
+    """Two events that may be one: a report created `event_id` because the evidence for `other_id` did not decide."""
+
+    event_id: str = Field(description="The event the undecided report created")
+    other_id: str = Field(description="The existing event it may be the same as")
+    linked: str = Field(description="Of the two, the one that is not the event asked for")
+    source_id: int = Field(description="The undecided report")
+    score: float
+    evidence: list[EvidenceOut]
+    why: str
+
+
+class CorrectionOut(_Model):
+    """An analyst's correction that touched this event's reports (`kronika corrections` lists them all)."""
+
+    id: int
+    action: Literal["merge", "split", "retract"]
+    target: str
+    detail: str
+    who: str
+    at: str = Field(description="UTC timestamp")
+    why: str
 
 
 class EventDetailOut(_Model):
@@ -169,6 +216,8 @@ class EventDetailOut(_Model):
     sources: list[SourceOut]
     figures: list[FigureHistoryOut]
     claims: list[ClaimOut]
+    possible_duplicates: list[PossibleDuplicateOut]
+    corrections: list[CorrectionOut]
 
 
 class TimelineDayOut(_Model):
@@ -183,31 +232,6 @@ class TimelineDayOut(_Model):
 
 class TimelineOut(_Model):
     days: list[TimelineDayOut]
-
-
-class AirNightOut(_Model):
-    """One night's figures as one claimant gives them, for the country or one area (kronika.ledger.air)."""
-
-    date: str | None
-    claimant: str
-    claimant_id: str | None
-    scope: str
-    area: str | None
-    breakdown: bool = Field(description="A regional or city count, never a nationwide figure")
-    drones_launched: int | None
-    drones_destroyed: int | None
-    missiles_launched: int | None
-    missiles_destroyed: int | None
-    weapons_launched: int | None
-    weapons_destroyed: int | None
-    launched: int | None
-    destroyed: int | None
-    interception_rate: float | None = Field(description="Destroyed over launched, from one report")
-    events: list[str]
-
-
-class AirStatsOut(_Model):
-    nights: list[AirNightOut]
 
 
 class SearchHit(_Model):
@@ -241,6 +265,7 @@ class ConfigOut(_Model):
     tiles: str | None
     tiles_attribution: str | None
     version: str
+    references: list[str] = Field(description="The reference records the ledger holds (`kronika reference list`)")
 
 
 class IngestIn(_Model):
@@ -276,26 +301,26 @@ def _figure_value(c: CurrentFigure) -> FigureValue:
     return FigureValue(value=c.value, qualifier=c.qualifier, low=c.low, high=c.high, contested=c.contested)
 
 
-def _source_figure(f: Figure) -> SourceFigure:
-    return SourceFigure(kind=f.kind, value=f.value, qualifier=f.qualifier, claimant=f.claimed_by, quote=f.quote,
-                        span=list(f.span))
+def _evidence(evidence: list[list[object]]) -> list[EvidenceOut]:
+    return [EvidenceOut(feature=str(f), points=float(p), detail=str(d)) for f, p, d in evidence]  # type: ignore[arg-type]
 
 
-def _same_place(a: Location | None, b: Location | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    if a.gazetteer_id and b.gazetteer_id:
-        return a.gazetteer_id == b.gazetteer_id
-    return a.name.casefold() == b.name.casefold()
+def match_out(src: SourceReport) -> MatchOut:
+    return MatchOut(decision=decision(src), score=src.match_score, evidence=_evidence(src.match_evidence),  # type: ignore[arg-type]
+                    correction=correction_id(src), why=why_text(src))
 
 
-def _agreement(src: SourceReport, event: LedgerEvent) -> Agreement:
-    last = event.date_to or event.date
-    in_days = src.date is not None and event.date is not None and event.date <= src.date <= (last or "")
-    return Agreement(type=src.type == event.type, date=in_days, place=_same_place(src.location, event.place))
+FigureKey = tuple[int, int, int]  # (source id, span start, span end): one figure of one report
 
 
-def source_out(src: SourceReport, event: LedgerEvent, first: bool) -> SourceOut:
+def _source_figure(f: Figure, source_id: int, canonical: dict[FigureKey, str]) -> SourceFigure:
+    name = canonical.get((source_id, f.span[0], f.span[1]), f.claimed_by)
+    return SourceFigure(kind=f.kind, value=f.value, qualifier=f.qualifier, claimant=name,
+                        claimant_phrase=f.claimed_by, quote=f.quote, span=list(f.span))
+
+
+def source_out(src: SourceReport, first: bool, figure_claimants: dict[FigureKey, str]) -> SourceOut:
+    canonical = source_claimant(src)
     return SourceOut(
         id=src.id,
         role="first report" if first else "merged",
@@ -306,7 +331,9 @@ def source_out(src: SourceReport, event: LedgerEvent, first: bool) -> SourceOut:
         title=src.document_title,
         url=src.document_url,
         path=src.document_path,
-        claimant=src.claimed_by,
+        claimant=canonical.name if canonical else src.claimed_by,
+        claimant_id=canonical.id if canonical else None,
+        claimant_phrase=src.claimed_by,
         status=src.status,
         type=src.type,
         date=src.date,
@@ -314,19 +341,33 @@ def source_out(src: SourceReport, event: LedgerEvent, first: bool) -> SourceOut:
         actors=src.actors,
         quote=src.quote,
         span=list(src.span),
-        figures=[_source_figure(f) for f in src.figures],
-        agreement=None if first else _agreement(src, event),
+        figures=[_source_figure(f, src.id, figure_claimants) for f in src.figures],
+        retracted=src.retracted,
+        match=match_out(src),
     )
 
 
 def _figure_report(f: FigureReport) -> FigureReportOut:
-    return FigureReportOut(value=f.value, qualifier=f.qualifier, claimant=claimant_label(f), outlet=f.outlet,
-                           reported_on=f.reported_on, quote=f.quote, span=list(f.span), source_id=f.source_id,
-                           document_id=f.document_id)
+    return FigureReportOut(value=f.value, qualifier=f.qualifier, claimant=claimant_label(f),
+                           claimant_phrase=f.claimed_by, outlet=f.outlet, reported_on=f.reported_on, quote=f.quote,
+                           span=list(f.span), source_id=f.source_id, document_id=f.document_id)
+
+
+def _duplicate(dup: PossibleDuplicate, event_id: str) -> PossibleDuplicateOut:
+    return PossibleDuplicateOut(
+        event_id=dup.event_id, other_id=dup.other_id, linked=dup.other_id if dup.event_id == event_id else dup.event_id,
+        source_id=dup.source_id, score=dup.score, evidence=_evidence(dup.evidence), why=evidence_text(dup.evidence),
+    )
+
+
+def _correction(c: Correction) -> CorrectionOut:
+    return CorrectionOut(id=c.id, action=c.action, target=c.target, detail=c.detail, who=c.who, at=c.at,  # type: ignore[arg-type]
+                         why=c.why)
 
 
 def _claim(c: ClaimantStance) -> ClaimOut:
-    return ClaimOut(claimant=c.claimant, stances=c.stances, source_ids=c.source_ids)
+    return ClaimOut(claimant=c.claimant, claimant_id=c.claimant_id, phrases=c.phrases, stances=c.stances,
+                    source_ids=c.source_ids)
 
 
 def event_out(row: EventRow) -> EventOut:
@@ -335,9 +376,11 @@ def event_out(row: EventRow) -> EventOut:
 
 def detail_out(detail: EventDetail) -> EventDetailOut:
     row = EventRow(detail.event, {h.kind: h.current for h in detail.figures})
+    # a figure of a report is the same row as in the figure history, which carries its canonical claimant
+    figure_claimants = {(r.source_id, *r.span): claimant_label(r) for h in detail.figures for r in h.reports}
     return EventDetailOut(
         event=event_out(row),
-        sources=[source_out(s, detail.event, n == 0) for n, s in enumerate(detail.sources)],
+        sources=[source_out(s, n == 0, figure_claimants) for n, s in enumerate(detail.sources)],
         figures=[
             FigureHistoryOut(
                 kind=h.kind,
@@ -353,6 +396,8 @@ def detail_out(detail: EventDetail) -> EventDetailOut:
             for h in detail.figures
         ],
         claims=[_claim(c) for c in detail.claims],
+        possible_duplicates=[_duplicate(d, detail.event.id) for d in detail.possible_duplicates],
+        corrections=[_correction(c) for c in detail.corrections],
     )
 
 
@@ -360,18 +405,6 @@ def timeline_out(days: list[DayCount]) -> TimelineOut:
     return TimelineOut(days=[
         TimelineDayOut(date=d.date, events=d.events, types=d.types, contested=d.contested, killed=d.killed)
         for d in days
-    ])
-
-
-def air_out(nights: list[AirNight]) -> AirStatsOut:
-    return AirStatsOut(nights=[
-        AirNightOut(date=n.date, claimant=n.claimant, claimant_id=n.claimant_id, scope=n.scope, area=n.area,
-                    breakdown=n.breakdown, drones_launched=n.drones_launched, drones_destroyed=n.drones_destroyed,
-                    missiles_launched=n.missiles_launched, missiles_destroyed=n.missiles_destroyed,
-                    weapons_launched=n.weapons_launched, weapons_destroyed=n.weapons_destroyed,
-                    launched=n.launched, destroyed=n.destroyed, interception_rate=n.interception_rate,
-                    events=list(n.events))
-        for n in nights
     ])
 
 

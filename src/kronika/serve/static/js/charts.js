@@ -57,40 +57,66 @@ export function historyChart(reports, title) {
   return { chart, claimants };
 }
 
-/**
- * Air-defence nights: for each night, a pair of bars per claimant (launched, destroyed) and the interception
- * rate above. `nights` are the API's items (date, claimant, launched, destroyed, interception_rate).
- */
 /** A claimant as the air page names it: with the area when the figures are a regional breakdown. */
 export function who(night) {
   return night.area ? `${night.claimant} (${night.area})` : night.claimant;
 }
 
-export function airChart(nights, claimantIndex) {
+/** The agreement of a row with the record, in a word, and its mark on the chart. */
+export function agreementWord(night) {
+  if (night.agree === true) return "agrees";
+  if (night.agree === false) return "differs";
+  return night.reason ? "not compared" : "";
+}
+
+/**
+ * Air-defence nights: for each night and claimant a pair of bars (launched pale, destroyed full) and the
+ * interception rate above; with the reference record, the record's pair beside it (outlined, the same weapon
+ * classes as the news row) and a mark for the agreement. `nights` are /api/stats/air items.
+ */
+export function airChart(nights, claimantIndex, withRecord) {
   const rows = nights.filter((n) => n.launched !== null || n.destroyed !== null);
-  const groupWidth = 56;
-  const L = 52, R = 16, T = 28, B = 64;
+  const groupWidth = withRecord ? 104 : 56;
+  const L = 52, R = 16, T = 40, B = 64;
   const W = Math.max(640, L + R + rows.length * groupWidth);
   const H = 320;
-  const max = niceMax(Math.max(1, ...rows.map((n) => Math.max(n.launched || 0, n.destroyed || 0))));
+  const top = (n) => Math.max(n.launched || 0, n.destroyed || 0, ...(n.record ? [n.record.launched || 0, n.record.destroyed || 0] : []));
+  const max = niceMax(Math.max(1, ...rows.map(top)));
   const y = (v) => T + (H - T - B) * (1 - v / max);
-  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "chart air", role: "img", "aria-label": "Launched and destroyed per night and claimant" });
+  const label = withRecord ? "Launched and destroyed per night and claimant, beside the reference record" : "Launched and destroyed per night and claimant";
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "chart air", role: "img", "aria-label": label });
   yAxis(chart, max, L, T, H - T - B, W - L - R);
   rows.forEach((night, i) => {
     const x0 = L + i * groupWidth + 6;
     const cls = `series-${claimantIndex(who(night)) % SERIES}`;
     const group = svg("g", { class: "night", "data-night": night.date || "undated" });
+    const bar = (x, value, key, extra, text) => {
+      const rect = svg("rect", { x, y: y(value), width: 20, height: y(0) - y(value), class: `bar ${key} ${extra}` });
+      rect.append(svg("title", {}, text));
+      group.append(rect);
+    };
     for (const [k, key] of ["launched", "destroyed"].entries()) {
-      const value = night[key];
-      if (value === null) continue;
-      const bar = svg("rect", { x: x0 + k * 22, y: y(value), width: 20, height: y(0) - y(value), class: `bar ${key} ${cls}` });
-      bar.append(svg("title", {}, `${night.date || "undated"}, ${who(night)}: ${value} ${key}`));
-      group.append(bar);
+      if (night[key] !== null) bar(x0 + k * 22, night[key], key, cls, `${night.date || "undated"}, ${who(night)}: ${night[key]} ${key}`);
     }
+    const rec = withRecord ? night.record : null;
+    if (rec) {
+      for (const [k, key] of ["launched", "destroyed"].entries()) {
+        if (rec[key] === null) continue;
+        const lost = key === "destroyed" && rec.drones_not_reached ? ` (and ${rec.drones_not_reached} drones lost, not destroyed)` : "";
+        bar(x0 + 48 + k * 22, rec[key], key, "record", `${night.date}, the record: ${rec[key]} ${key}${lost}`);
+      }
+    }
+    const centre = x0 + (rec ? 43 : 21);
     if (night.interception_rate !== null) {
       group.append(svg("text", { x: x0 + 21, y: y(Math.max(night.launched || 0, night.destroyed || 0)) - 6, "text-anchor": "middle", class: "rate" }, `${Math.round(night.interception_rate * 100)}%`));
     }
-    group.append(svg("text", { x: x0 + 21, y: H - B + 16, "text-anchor": "middle", class: "tick" }, night.date ? night.date.slice(5) : "?"));
+    if (withRecord && night.agree !== null) {
+      const mark = svg("g", { class: "agreement-mark" },
+        svg("title", {}, night.agree ? "Every figure is the record's" : night.reason_detail || night.reason || "differs"),
+        svg("text", { x: centre, y: T - 18, "text-anchor": "middle", class: `agreement ${night.agree ? "agree" : "differ"}` }, night.agree ? "✓ agrees" : "✗ differs"));
+      group.append(mark);
+    }
+    group.append(svg("text", { x: centre, y: H - B + 16, "text-anchor": "middle", class: "tick" }, night.date ? night.date.slice(5) : "?"));
     chart.append(group);
   });
   return chart;

@@ -1,7 +1,7 @@
 // The event page: what happened, who claims what (contested claims side by side), each figure's history as a
 // chart and a table, and every source side by side with its quote, claimant, span and links to the article.
 import { SERIES, historyChart } from "./charts.js";
-import { TYPE_LABELS, el, formatValue, getJSON, kindLabel, placeText, showError, typeBadge } from "./common.js";
+import { TYPE_LABELS, el, eventHref, formatValue, getJSON, kindLabel, placeText, showError, typeBadge } from "./common.js";
 
 const root = document.getElementById("event");
 const STANCE_WORDS = { claimed: "claims", denied: "denies", reported: "reports" };
@@ -89,14 +89,61 @@ function figure(hist, sourceNumber) {
   );
 }
 
-function agreement(src) {
-  if (!src.agreement) return el("p", { class: "role" }, "First report: this report created the event.");
-  const a = src.agreement;
-  const mark = (ok, what) => el("span", { class: ok ? "agree" : "differ" }, `${ok ? "same" : "different"} ${what}`);
-  return el("p", { class: "role" }, "Merged into the event. Against the event: ", mark(a.type, "type"), ", ", mark(a.date, "day"), ", ", mark(a.place, "place"), ".");
+// Why a report is in this event: the matcher's decision, score and evidence as the ledger recorded them when the
+// report was merged (or the analyst's correction that put it here), the same record `kronika show` prints.
+const DECISION_WORDS = {
+  new: "First report: this report created the event.",
+  matched: "Matched to this event on the evidence",
+  possible: "First report of this event; it may be another event's report (the evidence did not decide)",
+  analyst: "Placed here by an analyst's correction",
+};
+
+function points(p) {
+  if (!p) return "";
+  return `${p > 0 ? "+" : "−"}${Math.abs(p)}`;
 }
 
-function source(src, n) {
+function evidenceList(evidence) {
+  return el("ul", { class: "evidence" }, evidence.map((e) => el("li", { class: `evidence-${e.feature}` },
+    el("span", { class: "feature" }, e.feature),
+    e.points ? el("span", { class: "points" }, ` ${points(e.points)}`) : null,
+    e.detail ? ` ${e.detail}` : null)));
+}
+
+function correctionText(c) {
+  return `#${c.id} ${c.action} by ${c.who} at ${c.at}: ${c.why}`;
+}
+
+function whyHere(src, corrections) {
+  const m = src.match;
+  const head = DECISION_WORDS[m.decision] || m.decision;
+  const score = m.decision === "matched" && m.score !== null ? `, score ${m.score}` : "";
+  const parts = [el("p", { class: "decision" }, `${head}${score}${m.evidence.length ? ":" : ""}`)];
+  if (m.evidence.length) parts.push(evidenceList(m.evidence));
+  if (m.decision === "analyst") {
+    const c = corrections.find((x) => x.id === m.correction);
+    if (c) parts.push(el("p", { class: "correction" }, correctionText(c)));
+  }
+  return el("div", { class: `why decision-${m.decision}`, "data-decision": m.decision }, el("h4", {}, "Why here"), parts);
+}
+
+function duplicates(detail) {
+  if (!detail.possible_duplicates.length) return null;
+  return el("section", { class: "duplicates", "aria-labelledby": "duplicates-title" },
+    el("h2", { id: "duplicates-title" }, "Possibly the same event as"),
+    el("ul", {}, detail.possible_duplicates.map((d) => el("li", {},
+      el("a", { href: eventHref(d.linked) }, d.linked), ` (score ${d.score}; an analyst can settle it with kronika merge):`,
+      evidenceList(d.evidence)))));
+}
+
+function corrections(detail) {
+  if (!detail.corrections.length) return null;
+  return el("section", { class: "corrections", "aria-labelledby": "corrections-title" },
+    el("h2", { id: "corrections-title" }, "Analyst corrections"),
+    el("ul", {}, detail.corrections.map((c) => el("li", {}, correctionText(c), el("span", { class: "detail" }, ` (${c.detail})`)))));
+}
+
+function source(src, n, detail) {
   const [start, end] = src.span;
   const stored = `/documents/${src.document_id}?span=${start}-${end}`;
   return el(
@@ -104,9 +151,10 @@ function source(src, n) {
     { class: "source", id: `source-${src.id}` },
     el("h3", {}, `[${n}] ${src.outlet || "unknown outlet"}`, el("span", { class: "date" }, ` ${src.published || "undated"}`)),
     src.title ? el("p", { class: "title" }, src.title) : null,
-    agreement(src),
+    src.retracted ? el("p", { class: "retracted" }, "From a retracted article: kept as history, not counted.") : null,
     el("dl", {},
-      el("dt", {}, "Claimant"), el("dd", {}, src.claimant || "none named"),
+      el("dt", {}, "Claimant"), el("dd", {}, src.claimant || "none named",
+        src.claimant_phrase && src.claimant_phrase !== src.claimant ? el("span", { class: "phrase" }, ` (“${src.claimant_phrase}”)`) : null),
       el("dt", {}, "Stance"), el("dd", {}, src.status),
       el("dt", {}, "Reported as"), el("dd", {}, `${TYPE_LABELS[src.type] || src.type}, ${src.date || "no date"}, ${src.place ? src.place.name : "no place"}`),
       src.actors.length ? [el("dt", {}, "Actors"), el("dd", {}, src.actors.join(", "))] : null,
@@ -117,6 +165,7 @@ function source(src, n) {
       ? el("ul", { class: "source-figures" }, src.figures.map((f) =>
         el("li", {}, `${kindLabel(f.kind)} ${formatValue(f.value, f.qualifier)}`, f.claimant ? ` (${f.claimant})` : "", ": ", el("q", {}, f.quote))))
       : null,
+    whyHere(src, detail.corrections),
     el("p", { class: "links" },
       el("a", { href: stored }, "Stored article text"),
       src.url ? [" · ", el("a", { href: src.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "Original article")] : null),
@@ -127,7 +176,7 @@ async function start() {
   try {
     const detail = await getJSON(`/api/events/${encodeURIComponent(eventId())}`);
     const sourceNumber = new Map(detail.sources.map((s, i) => [s.id, i + 1]));
-    root.replaceChildren(
+    root.replaceChildren(...[
       header(detail.event),
       detail.event.summary ? el("blockquote", { class: "summary" }, detail.event.summary) : null,
       claims(detail),
@@ -137,8 +186,10 @@ async function start() {
         : null,
       el("section", { "aria-labelledby": "sources-title" },
         el("h2", { id: "sources-title", tabindex: "-1" }, `Sources (${detail.sources.length})`),
-        el("div", { class: "sources" }, detail.sources.map((s, i) => source(s, i + 1)))),
-    );
+        el("div", { class: "sources" }, detail.sources.map((s, i) => source(s, i + 1, detail)))),
+      duplicates(detail),
+      corrections(detail),
+    ].filter(Boolean)); // replaceChildren would write a null as text
     root.dataset.state = "ready";
   } catch (error) {
     root.dataset.state = "error";
