@@ -233,3 +233,35 @@ def test_participants_fold_titles_and_spellings():
     assert actor_key("U.S") == actor_key("United States")
     assert same_participants({"rubio", "lavrov"}, {"lavrov", "rubio", "waltz"})
     assert not same_participants({"zelensk", "driscoll"}, {"zelensk", "rutte"})
+
+
+def test_a_conference_listed_by_different_countries_in_two_reports_is_one_meeting(store, article):
+    first = article("Delegates of Chile, Norway, Kenya and Japan gathered in Riyadh on Saturday for talks on a peace "
+                    "framework.",
+                    [Ev("diplomacy", "Delegates of Chile, Norway, Kenya and Japan gathered in Riyadh", "2025-05-10",
+                        RIYADH, actors=["Chile", "Norway", "Kenya", "Japan"], date_basis="text")],
+                    path="conf1.txt", source="Gulf Courier", published="2025-05-10")
+    second = article("Envoys from Brazil, India, Poland and Saudi Arabia ended two days of talks in Riyadh on Sunday.",
+                     [Ev("diplomacy", "Envoys from Brazil, India, Poland and Saudi Arabia ended two days of talks",
+                         "2025-05-11", RIYADH, actors=["Brazil", "India", "Poland", "Saudi Arabia"],
+                         date_basis="text")],
+                     path="conf2.txt", source="Alpine Post", published="2025-05-11")
+    summary = ingest(store, [first, second])
+    assert (summary.events_new, summary.events_merged) == (1, 1)
+
+
+def test_the_minister_who_led_talks_and_the_president_who_spoke_of_them_name_one_meeting(store, article):
+    first = article("Rubio led the American delegation at talks with Ukraine in Riyadh on Tuesday.",
+                    [Ev("diplomacy", "Rubio led the American delegation at talks with Ukraine in Riyadh",
+                        "2025-05-13", RIYADH, actors=["Marco Rubio", "United States", "Ukraine", "CNN"],
+                        date_basis="text")],
+                    path="led.txt", source="Gulf Courier", published="2025-05-13")
+    second = article("Zelensky said on Tuesday that the talks with the United States in Riyadh went well.",
+                     [Ev("diplomacy", "the talks with the United States in Riyadh went well", "2025-05-13", RIYADH,
+                         actors=["Volodymyr Zelensky", "United States"], claimed_by="Volodymyr Zelensky",
+                         date_basis="text")],
+                     path="spoke.txt", source="Alpine Post", published="2025-05-13")
+    assert same_participants({"rubio", "lavrov", "ushakov", "witkoff"}, {"rubio", "lavrov", "saudi arabia", "waltz",
+                                                                          "trump"})
+    summary = ingest(store, [first, second])
+    assert (summary.events_new, summary.events_merged) == (1, 1)

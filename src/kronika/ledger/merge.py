@@ -49,6 +49,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kronika.ledger.claims import claimant_key
 from kronika.ledger.evidence import shared_terms
@@ -269,40 +270,106 @@ def _one_night(new: Incoming, cand: LedgerEvent, d: date, lo: date, hi: date) ->
 _COUNTRY_NAMES = {
     "us": "united states", "u s": "united states", "usa": "united states", "u s a": "united states",
     "united states": "united states", "united states of america": "united states", "america": "united states",
-    "the united states": "united states", "washington": "united states",
+    "the united states": "united states", "washington": "united states", "american": "united states",
     "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
     "russian federation": "russia", "the russian federation": "russia", "moscow": "russia", "kremlin": "russia",
     "kyiv": "ukraine", "kiev": "ukraine",
 }
 _GENERIC_ACTORS = {"russia", "ukraine", "", "state", "staff", "ministry", "government", "officials", "army"}
+# where words are published, not who meets: "Lavrov wrote on Telegram", "(CNN)", "TASS reported"
+_PLATFORMS = {"telegram", "x", "twitter", "facebook", "instagram", "youtube", "truth social", "website"}
 
 
 def actor_key(name: str) -> str:
     """'Foreign Minister Sergey Lavrov' and 'Lavrov' -> 'lavrov'; 'U.S' and 'United States' -> 'united states'."""
     head = fold(name.split(",")[0])
+    head = head[4:] if head.startswith("the ") else head
     if head in _COUNTRY_NAMES:
         return _COUNTRY_NAMES[head]
     words = head.split()
     if len(words) >= 2 and not name[:1].islower():
+        country = _country_of(head)
+        if country:
+            return country[0]  # 'Saudi Arabia', and its adjective 'Saudi Arabian'
         head = words[-1]
     return re.sub(r"(sk)(iy|yy|yi|ii|y|i)$", r"\1", head)  # Zelenskiy, Zelenskyy, Zelensky
 
 
+@lru_cache(maxsize=4096)
+def _country_of(folded: str) -> tuple[str, str | None] | None:
+    """(folded name, ISO code) of the country a folded name or its adjective names ('saudi arabian'), or None."""
+    from kronika.geo.geocoder import get_geocoder
+
+    geo = get_geocoder()
+    for query in (folded, folded[:-1] if folded.endswith("n") else ""):  # Arabian, Indian, American
+        if not query:
+            continue
+        found = geo.resolve(query)
+        if found.location is not None and not found.fuzzy and found.location.precision == "country":
+            return fold(found.location.name), found.location.country
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _is_outlet(name: str) -> bool:
+    """Media and platforms name where a report appeared, not who took part: 'CNN', 'TASS', 'Telegram'."""
+    if fold(name) in _PLATFORMS:
+        return True
+    from kronika.claimants import canonical_claimant
+
+    found = canonical_claimant(name)
+    return found is not None and found.kind == "outlet"
+
+
 def participants(actors: Iterable[str], places: Iterable[str | None] = ()) -> set[str]:
     venue = {fold(p) for p in places if p}
-    return {actor_key(a) for a in actors if fold(a) not in venue} - _GENERIC_ACTORS
+    return {actor_key(a) for a in actors if fold(a) not in venue and not _is_outlet(a)} - _GENERIC_ACTORS
+
+
+def _country_code(key: str) -> str | None:
+    """The ISO code of a participant key that is a country ('united states' -> 'US'), else None."""
+    found = _country_of(key)
+    return found[1] if found is not None and found[0] == key else None
 
 
 def same_participants(ours: set[str], theirs: set[str]) -> bool:
     """Do two reports of talks name the same meeting? At least one shared participant, and either most of all
-    named ones shared (Jaccard >= 0.5) or one side naming only people the other also names. Zelensky meeting
-    Driscoll and Zelensky meeting Rutte are two meetings."""
+    named ones shared (Jaccard >= 0.5), or one side naming only people the other also names, or two or more
+    people (not countries) named by both. Zelensky meeting Driscoll and Zelensky meeting Rutte are two meetings;
+    Rubio and Lavrov in one report, Rubio, Lavrov, Ushakov, Witkoff and the host in another are one."""
     if not ours or not theirs:
         return False
     common = ours & theirs
     if not common:
         return False
-    return len(common) / len(ours | theirs) >= 0.5 or ours <= theirs or theirs <= ours
+    if len(common) / len(ours | theirs) >= 0.5 or ours <= theirs or theirs <= ours:
+        return True
+    return sum(1 for k in common if _country_code(k) is None) >= 2
+
+
+MULTILATERAL = 3  # countries each report names for a meeting to be a conference, listed differently by each outlet
+
+
+def same_meeting(ours: set[str], theirs: set[str], venue: Location | None = None) -> bool:
+    """The participants gate for talks; `venue`: the settlement both reports hold them in, on the same or the
+    next day (else None). Away from one venue, the participants must agree (`same_participants`). At one venue,
+    outlets name different people around one meeting (the minister who led it, the president who spoke of it),
+    so the countries taking part decide: one shared besides the host, or a conference both list (three or more
+    countries each). A host meeting two guests (Zelensky with Driscoll, Zelensky with Rutte) is two meetings."""
+    if same_participants(ours, theirs):
+        return True
+    if venue is None:
+        return False
+    people_ours = {k for k in ours if _country_code(k) is None}
+    people_theirs = {k for k in theirs if _country_code(k) is None}
+    if people_ours & people_theirs and people_ours - people_theirs and people_theirs - people_ours:
+        return False
+    host = venue.country
+    countries_ours = {k for k in ours - people_ours if _country_code(k) != host}
+    countries_theirs = {k for k in theirs - people_theirs if _country_code(k) != host}
+    if countries_ours & countries_theirs:
+        return True
+    return len(countries_ours) >= MULTILATERAL and len(countries_theirs) >= MULTILATERAL
 
 
 # ------------------------------------------------------------------------------------------- contradictions
@@ -398,8 +465,6 @@ def score_candidate(
         return None, "place"
     if new.type == "ground_claim" and where < 3:
         return None, "place (a claim needs the same place)"
-    if where == 1 and new.type not in ATTACK_TYPES and new.type != "ground_claim":
-        pass  # talks with no venue: the participants decide below
     when = date_evidence(new, cand, prof)
     if when is None:
         return None, "day"
@@ -411,7 +476,8 @@ def score_candidate(
         ours = participants([*new.actors, *([new.claimed_by] if new.claimed_by else [])],
                             [new.location.name if new.location else None])
         theirs = participants(prof.actors, [cand.place.name if cand.place else None])
-        if not same_participants(ours, theirs):
+        at_venue = where == 3 and strong and new.location is not None and new.location.precision != "country"
+        if not same_meeting(ours, theirs, new.location if at_venue else None):
             return None, "participants"
         evidence.append(Evidence("actors", ACTORS_SAME, ", ".join(sorted(ours & theirs))))
     known = store.figure_reports(cand.id)
