@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from ledger_records import DARNYTSIA, KHARKIV, KYIV, RIYADH, SAUDI_ARABIA, TERNOPIL, ZAPORIZHZHIA, Ev, Fig
+from ledger_records import (
+    DARNYTSIA,
+    KHARKIV,
+    KUPIANSK,
+    KYIV,
+    RIYADH,
+    SAUDI_ARABIA,
+    TERNOPIL,
+    ZAPORIZHZHIA,
+    Ev,
+    Fig,
+)
 
 from kronika.ledger import ingest, list_events, show_event
 from kronika.ledger.evidence import distinctive_terms, toll_update
 from kronika.ledger.merge import actor_key, same_participants
 from kronika.ledger.places import place_score
+from kronika.models import Location
 
 FIRST = ("Ternopil, Nov 19, 2025 (Northline Wire) - Russian cruise missiles struck two apartment blocks in Ternopil "
          "before dawn, killing at least 12 people, regional governor Taras Melnyk said.")
@@ -265,3 +277,41 @@ def test_the_minister_who_led_talks_and_the_president_who_spoke_of_them_name_one
                                                                           "trump"})
     summary = ingest(store, [first, second])
     assert (summary.events_new, summary.events_merged) == (1, 1)
+
+
+def _kyiv_strike(article, day: str, killed: int, path: str):
+    text = f"Kyiv (Borysfen News) - Russian missiles hit a depot in Kyiv, killing {killed} people, officials said."
+    return article(text, [Ev("strike", "Russian missiles hit a depot in Kyiv", day, KYIV, actors=["Russia"],
+                             date_basis="text",
+                             figures=[Fig("killed", killed, f"killing {killed} people", "exact", "officials")])],
+                   path=path, source="Borysfen News", published=day)
+
+
+def test_an_undated_sentence_takes_the_day_its_story_gives_the_other_attacks(store, article):
+    text = ("Russia fired 44 missiles at Ukraine on the morning of May 6, the air force said. In Kyiv, rescuers "
+            "pulled survivors from a burning depot.")
+    undated = article(text, [
+        Ev("air_attack", "Russia fired 44 missiles at Ukraine on the morning of May 6", None,
+           Location("Ukraine", country="UA", precision="country"), date_partial="--05-06",
+           figures=[Fig("missiles_launched", 44, "fired 44 missiles", "exact", "the air force")]),
+        Ev("strike", "In Kyiv, rescuers pulled survivors from a burning depot", None, KYIV)],
+        path="undated.txt", source=None, published=None)
+    ingest(store, [_kyiv_strike(article, "2025-04-29", 3, "week-before.txt"),
+                   _kyiv_strike(article, "2025-05-06", 4, "that-day.txt"), undated])
+    by_day = {r.event.date: r.event.source_count for r in list_events(store) if r.event.type == "strike"}
+    assert by_day == {"2025-04-29": 1, "2025-05-06": 2}
+
+
+def test_a_claim_dated_without_a_year_takes_the_year_of_the_denial_that_joins_it(store, article):
+    claim = article("Russia's defence ministry claimed on Dec. 1 that its troops had taken Kupiansk.",
+                    [Ev("ground_claim", "its troops had taken Kupiansk", None, KUPIANSK, status="claimed",
+                        claimed_by="Russia's defence ministry", date_partial="--12-01")],
+                    path="claim.txt", source=None, published=None)
+    denial = article("Ukraine's General Staff on Wednesday denied that Kupiansk had fallen.",
+                     [Ev("ground_claim", "denied that Kupiansk had fallen", "2025-12-03", KUPIANSK, status="denied",
+                         claimed_by="Ukraine's General Staff", date_basis="text", weekday=3)],
+                     path="denial.txt", source="Ukrinform", published="2025-12-03")
+    summary = ingest(store, [claim, denial])
+    assert (summary.events_new, summary.events_merged) == (1, 1)
+    [row] = list_events(store)
+    assert (row.event.date, row.event.date_to) == ("2025-12-01", "2025-12-03")

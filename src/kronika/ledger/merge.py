@@ -32,6 +32,8 @@ Points
   above the known one
 - terms: the named sites and target kinds both mention (kronika.ledger.evidence), up to `TERMS_CAP`
 - actors: `ACTORS_SAME` when the participants agree; `CLAIMANT_SAME` when both name the same claimant
+- claims: `CLAIM_SAME_PLACE` for a ground claim on the same settlement when no day decides (a town is claimed
+  taken once; undated reports of its fall name one claim, and two such candidates still leave it undecided)
 
 Decision (thresholds tuned on the dev clusters as a whole: tools/tune_merge.py)
 - a candidate with a strong day (same day, a night apart, ground claims within `GROUND_CLAIM_DAYS`) joins at
@@ -73,6 +75,7 @@ TOLL_RISES = 2.0
 TERMS_CAP = 4.0
 ACTORS_SAME = 2.0
 CLAIMANT_SAME = 1.0
+CLAIM_SAME_PLACE = 2.0
 
 ACCEPT_STRONG = 5.0
 ACCEPT_WEAK = 5.0
@@ -472,6 +475,9 @@ def score_candidate(
     evidence.append(Evidence("place", float(where), _place_detail(where, new.location, cand.place)))
     points, detail, strong = when
     evidence.append(Evidence("day", points, detail))
+    if new.type == "ground_claim" and where == 3 and not strong:
+        # a town is claimed taken once: with no day against it, the same town's claim is the same claim
+        evidence.append(Evidence("claim", CLAIM_SAME_PLACE, f"a claim on {new.location.name if new.location else ''}"))
     if new.type not in ATTACK_TYPES and new.type != "ground_claim":
         ours = participants([*new.actors, *([new.claimed_by] if new.claimed_by else [])],
                             [new.location.name if new.location else None])
