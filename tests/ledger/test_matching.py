@@ -315,3 +315,23 @@ def test_a_claim_dated_without_a_year_takes_the_year_of_the_denial_that_joins_it
     assert (summary.events_new, summary.events_merged) == (1, 1)
     [row] = list_events(store)
     assert (row.event.date, row.event.date_to) == ("2025-12-01", "2025-12-03")
+
+
+def test_an_air_report_joins_the_barrage_not_the_nationwide_toll_filed_beside_it(store, article):
+    ukraine = Location("Ukraine", country="UA", precision="country")
+    text = ("Russia launched 52 missiles at Ukraine on Monday, the air force said. Across the country 14 people "
+            "were killed.")
+    first = article(text, [
+        Ev("strike", "Across the country 14 people were killed", "2025-06-02", ukraine, date_basis="story",
+           figures=[Fig("killed", 14, "14 people were killed", "exact", "officials")]),
+        Ev("air_attack", "Russia launched 52 missiles at Ukraine on Monday", "2025-06-02", ukraine, date_basis="text",
+           figures=[Fig("missiles_launched", 52, "launched 52 missiles", "exact", "the air force")])],
+        path="first.txt", source="Borysfen News", published="2025-06-02")
+    second = article("More than 50 missiles were fired at Ukraine on Monday, the president said.",
+                     [Ev("air_attack", "More than 50 missiles were fired at Ukraine on Monday", "2025-06-02", ukraine,
+                         date_basis="text",
+                         figures=[Fig("missiles_launched", 50, "More than 50 missiles", "more_than", "president")])],
+                     path="second.txt", source="Alpine Post", published="2025-06-02")
+    ingest(store, [first, second])
+    by_type = {r.event.type: r.event.source_count for r in list_events(store)}
+    assert by_type == {"strike": 1, "air_attack": 2}

@@ -24,9 +24,12 @@ _ATTACK_VERB = (
 _AIMED_AT = (
     r"\b(?:launched|launching|fired|firing|sent|directed)\b[^.;]{0,60}?\b(?:at|on|against|towards)\s+(?:the\s+)?"
 )
+# "Kyiv were attacked", "Russia has been hit": the side named before a passive verb is its target, not the attacker
+_ACTIVE = r"(?!(?:was|were|is|are|be|been|being|got|has\s+been|have\s+been|had\s+been)\s)"
 _RU_TARGET = re.compile(
     r"\b(?:Ukrainian|Ukraine's|Ukraine’s|Kyiv's|Kyiv’s)\s+" + _WEAPONISH + _ATTACK_NOUN + r"\b"
-    r"|\b(?:Ukraine|Kyiv|Ukrainian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
+    r"|\b(?:Ukraine|Kyiv|Ukrainian\s+(?:forces|military|army|troops))\s+" + _ACTIVE + r"(?:\w+\s+)?" + _ATTACK_VERB
+    + r"\b"
     r"|\blaunched\s+by\s+(?:the\s+)?(?:Ukrainian|Ukraine|Kyiv)\b"
     r"|" + _AIMED_AT + r"(?:Russian|Russia's|Russia’s|Russia)\b"
 )
@@ -36,7 +39,8 @@ _UA_TARGET = re.compile(
     + r"(?:"
     + _ATTACK_NOUN[3:-1]
     + r"|forces|troops)\b"
-    r"|\b(?:Russia|Moscow|Russian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
+    r"|\b(?:Russia|Moscow|Russian\s+(?:forces|military|army|troops))\s+" + _ACTIVE + r"(?:\w+\s+)?" + _ATTACK_VERB
+    + r"\b"
     r"|\bby\s+Russia\b|\blaunched\s+by\s+(?:the\s+)?(?:Russian|Russia)\b"
     r"|" + _AIMED_AT + r"(?:Ukrainian|Ukraine's|Ukraine’s|Ukraine)\b"
 )

@@ -118,6 +118,7 @@ class Scored:
     score: float
     strong: bool  # the day evidence alone is decisive (same day, a night apart)
     evidence: list[Evidence]
+    same_type: bool = True  # not only a compatible one (strike ~ air_attack)
 
 
 @dataclass(slots=True)
@@ -500,7 +501,7 @@ def score_candidate(
     if new.toll_update and not any(e.feature == "toll" for e in evidence) and known:
         evidence.append(Evidence("toll", 0.0, "toll-update language"))
     score = sum(e.points for e in evidence)
-    return Scored(cand, score, strong, evidence), ""
+    return Scored(cand, score, strong, evidence, new.type == cand.type), ""
 
 
 def _place_detail(where: int, a: Location | None, b: Location | None) -> str:
@@ -514,7 +515,9 @@ def decide(scored: list[Scored]) -> Decision:
     """Pick the event a report joins, by the thresholds above."""
     if not scored:
         return Decision("new")
-    ranked = sorted(scored, key=lambda s: (-s.score, not s.strong, s.event.seq))
+    # ties: a decisive day first, then the same type (an air attack joins the barrage, not the nationwide toll
+    # filed as a strike beside it), then the older event
+    ranked = sorted(scored, key=lambda s: (-s.score, not s.strong, not s.same_type, s.event.seq))
     best = ranked[0]
     strong = [s for s in ranked if s.strong]
     if strong and strong[0].score >= ACCEPT_STRONG:
