@@ -325,3 +325,11 @@ def test_a_district_toll_that_is_part_of_its_citys_is_one_strike_on_the_city() -
     [strike] = events(text, "strike")
     assert strike.location is not None and strike.location.name == "Kyiv"
     assert max(f.value for f in strike.figures if f.kind == "killed") == 12
+
+
+def test_a_barrage_over_the_country_that_names_no_attacker_side_is_the_countrys() -> None:
+    for text in ("Air defences destroyed 19 of 22 cruise missiles in the sky over Ukraine, the command said.\n",
+                 "On the night of May 3, the Russians launched almost 400 drones and 21 missiles.\n"):
+        [air] = events(text, "air_attack")
+        assert air.location is not None and air.location.name == "Ukraine"
+        assert air.actors == ["Russia"]
