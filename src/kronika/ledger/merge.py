@@ -14,7 +14,8 @@ Gates (any one fails: not the same event)
   not the claim that Kupiansk fell)
 - day: see `date_evidence`; two reports that fix two different days more than a night apart are two events
   (a strike on Zaporizhzhia on the 3rd and one on the 9th), unless the later one is an update (below)
-- actors: talks and statements must name the same participants (`same_participants`)
+- actors: talks and statements must name the same participants (`same_meeting`: at one venue on the same or
+  the next day the countries taking part decide, since outlets name different people around one meeting)
 - not contradictory: attackers from opposite sides; nationwide reports claimed by opposite sides; the same
   claimant giving two different exact counts of one night's drones or missiles
 - the candidate already has a report from the same document (extraction decided they differ), or an analyst
@@ -35,9 +36,11 @@ Points
 - claims: `CLAIM_SAME_PLACE` for a ground claim on the same settlement when no day decides (a town is claimed
   taken once; undated reports of its fall name one claim, and two such candidates still leave it undecided)
 
-Decision (thresholds tuned on the dev clusters as a whole: tools/tune_merge.py)
+Decision (thresholds tuned on the dev clusters as a whole with tools/tune_merge.py --grid: a weak join at 4 or 5
+points, a margin of 1 or 2 and a strong join at 4 or 5 all keep precision 1.00 there; the stricter 5 is kept for
+the weak join, since one merged look-alike costs more than a few pairs left apart)
 - a candidate with a strong day (same day, a night apart, ground claims within `GROUND_CLAIM_DAYS`) joins at
-  `ACCEPT_STRONG`; the best score wins, ties go to the older event;
+  `ACCEPT_STRONG`; the best score wins, ties go to the same type, then to the older event;
 - otherwise (undated report, partial date, later update) the best candidate joins only at `ACCEPT_WEAK` and
   `MARGIN` points ahead of the next one: the evidence must point to one candidate clearly;
 - a report that does not join but scores `POSSIBLE` or more against some event becomes a new event linked to
