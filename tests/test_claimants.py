@@ -57,6 +57,8 @@ def test_stance(nlp) -> None:  # noqa: ANN001
         ("A Ukrainian drone attack on the Belgorod region injured two people.", "RU"),
         ("Air defences shot down 20 drones launched by Ukraine.", "RU"),
         ("A fire broke out at the market.", None),
+        ("Besides Poltava, Sumy and Kyiv were attacked before dawn.", None),  # passive: Kyiv is a target
+        ("Kyiv has been hit by drones again, but Russia launched fewer of them.", "UA"),
     ],
 )
 def test_side_under_attack(text: str, side: str | None) -> None:

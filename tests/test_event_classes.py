@@ -88,6 +88,14 @@ def test_the_region_of_a_claimed_town_is_not_a_claim_of_its_own() -> None:
     assert places(events(text, "ground_claim")) == ["Avdiivka"]
 
 
+def test_a_claim_reported_to_the_leader_one_day_and_announced_the_next_is_one_claim() -> None:
+    text = ("Moscow said on Dec. 1 that its forces had captured Siversk. The army chief had reported on Nov. 30 that "
+            "Russia gained full control of Siversk.\n")
+    claims = events(text, "ground_claim")
+    assert places(claims) == ["Siversk"]
+    assert claims[0].date_partial in ("--11-30", "--12-01")
+
+
 def test_a_denial_of_a_claim_the_story_reports_is_a_statement_beside_it() -> None:
     text = (
         "Russia's defence ministry said on Monday its troops had captured Vovchansk.\n\n"
@@ -308,3 +316,20 @@ def test_an_unnamed_village_claimed_in_a_region_is_the_village_named_next() -> N
 def test_relinquishing_control_of_a_village_is_a_claim() -> None:
     text = "Bloggers acknowledged that Ukrainian forces had relinquished control of Robotyne on Sunday.\n"
     assert places(events(text, "ground_claim")) == ["Robotyne"]
+
+
+def test_a_district_toll_that_is_part_of_its_citys_is_one_strike_on_the_city() -> None:
+    text = ("Rescuers finished work at a five-storey building in Kyiv's Obolonskyi district, where a missile killed "
+            "nine people.\n\nIn total, Russian strikes killed 12 people in Kyiv overnight, the city administration "
+            "said.\n")
+    [strike] = events(text, "strike")
+    assert strike.location is not None and strike.location.name == "Kyiv"
+    assert max(f.value for f in strike.figures if f.kind == "killed") == 12
+
+
+def test_a_barrage_over_the_country_that_names_no_attacker_side_is_the_countrys() -> None:
+    for text in ("Air defences destroyed 19 of 22 cruise missiles in the sky over Ukraine, the command said.\n",
+                 "On the night of May 3, the Russians launched almost 400 drones and 21 missiles.\n"):
+        [air] = events(text, "air_attack")
+        assert air.location is not None and air.location.name == "Ukraine"
+        assert air.actors == ["Russia"]

@@ -121,3 +121,13 @@ def test_generic_words_alone_do_not_join_claimants():
     groups = claimant_groups(["ministry", "Russia's defence ministry", "Ukraine's foreign ministry"])
     assert groups[claimant_key("ministry")] == "ministry"
     assert groups[claimant_key("Russian Ministry of Defense")] == claimant_key("Russia's defence ministry")
+
+
+def test_one_reports_highest_toll_of_a_claimant_is_its_toll_not_the_part_it_states_last():
+    whole = FigureReport(1, "ev", 1, 7, 0, "killed", 18, "exact", "State Emergency Service", "AFP", "2025-09-02", "",
+                         (0, 0))
+    part = FigureReport(2, "ev", 1, 7, 3, "killed", 2, "exact", "State Emergency Service", "AFP", "2025-09-02", "",
+                        (0, 0))
+    assert overall(current_figures([whole, part]), "killed").value == 18
+    later = rep(3, "killed", 16, "exact", "State Emergency Service", "2025-09-03")
+    assert overall(current_figures([whole, part, later]), "killed").value == 16  # a later report still supersedes

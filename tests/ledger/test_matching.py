@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from ledger_records import DARNYTSIA, KHARKIV, KYIV, RIYADH, SAUDI_ARABIA, TERNOPIL, ZAPORIZHZHIA, Ev, Fig
+from ledger_records import (
+    DARNYTSIA,
+    KHARKIV,
+    KUPIANSK,
+    KYIV,
+    RIYADH,
+    SAUDI_ARABIA,
+    TERNOPIL,
+    ZAPORIZHZHIA,
+    Ev,
+    Fig,
+)
 
 from kronika.ledger import ingest, list_events, show_event
 from kronika.ledger.evidence import distinctive_terms, toll_update
 from kronika.ledger.merge import actor_key, same_participants
 from kronika.ledger.places import place_score
+from kronika.models import Location
 
 FIRST = ("Ternopil, Nov 19, 2025 (Northline Wire) - Russian cruise missiles struck two apartment blocks in Ternopil "
          "before dawn, killing at least 12 people, regional governor Taras Melnyk said.")
@@ -233,3 +245,93 @@ def test_participants_fold_titles_and_spellings():
     assert actor_key("U.S") == actor_key("United States")
     assert same_participants({"rubio", "lavrov"}, {"lavrov", "rubio", "waltz"})
     assert not same_participants({"zelensk", "driscoll"}, {"zelensk", "rutte"})
+
+
+def test_a_conference_listed_by_different_countries_in_two_reports_is_one_meeting(store, article):
+    first = article("Delegates of Chile, Norway, Kenya and Japan gathered in Riyadh on Saturday for talks on a peace "
+                    "framework.",
+                    [Ev("diplomacy", "Delegates of Chile, Norway, Kenya and Japan gathered in Riyadh", "2025-05-10",
+                        RIYADH, actors=["Chile", "Norway", "Kenya", "Japan"], date_basis="text")],
+                    path="conf1.txt", source="Gulf Courier", published="2025-05-10")
+    second = article("Envoys from Brazil, India, Poland and Saudi Arabia ended two days of talks in Riyadh on Sunday.",
+                     [Ev("diplomacy", "Envoys from Brazil, India, Poland and Saudi Arabia ended two days of talks",
+                         "2025-05-11", RIYADH, actors=["Brazil", "India", "Poland", "Saudi Arabia"],
+                         date_basis="text")],
+                     path="conf2.txt", source="Alpine Post", published="2025-05-11")
+    summary = ingest(store, [first, second])
+    assert (summary.events_new, summary.events_merged) == (1, 1)
+
+
+def test_the_minister_who_led_talks_and_the_president_who_spoke_of_them_name_one_meeting(store, article):
+    first = article("Rubio led the American delegation at talks with Ukraine in Riyadh on Tuesday.",
+                    [Ev("diplomacy", "Rubio led the American delegation at talks with Ukraine in Riyadh",
+                        "2025-05-13", RIYADH, actors=["Marco Rubio", "United States", "Ukraine", "CNN"],
+                        date_basis="text")],
+                    path="led.txt", source="Gulf Courier", published="2025-05-13")
+    second = article("Zelensky said on Tuesday that the talks with the United States in Riyadh went well.",
+                     [Ev("diplomacy", "the talks with the United States in Riyadh went well", "2025-05-13", RIYADH,
+                         actors=["Volodymyr Zelensky", "United States"], claimed_by="Volodymyr Zelensky",
+                         date_basis="text")],
+                     path="spoke.txt", source="Alpine Post", published="2025-05-13")
+    assert same_participants({"rubio", "lavrov", "ushakov", "witkoff"}, {"rubio", "lavrov", "saudi arabia", "waltz",
+                                                                          "trump"})
+    summary = ingest(store, [first, second])
+    assert (summary.events_new, summary.events_merged) == (1, 1)
+
+
+def _kyiv_strike(article, day: str, killed: int, path: str):
+    text = f"Kyiv (Borysfen News) - Russian missiles hit a depot in Kyiv, killing {killed} people, officials said."
+    return article(text, [Ev("strike", "Russian missiles hit a depot in Kyiv", day, KYIV, actors=["Russia"],
+                             date_basis="text",
+                             figures=[Fig("killed", killed, f"killing {killed} people", "exact", "officials")])],
+                   path=path, source="Borysfen News", published=day)
+
+
+def test_an_undated_sentence_takes_the_day_its_story_gives_the_other_attacks(store, article):
+    text = ("Russia fired 44 missiles at Ukraine on the morning of May 6, the air force said. In Kyiv, rescuers "
+            "pulled survivors from a burning depot.")
+    undated = article(text, [
+        Ev("air_attack", "Russia fired 44 missiles at Ukraine on the morning of May 6", None,
+           Location("Ukraine", country="UA", precision="country"), date_partial="--05-06",
+           figures=[Fig("missiles_launched", 44, "fired 44 missiles", "exact", "the air force")]),
+        Ev("strike", "In Kyiv, rescuers pulled survivors from a burning depot", None, KYIV)],
+        path="undated.txt", source=None, published=None)
+    ingest(store, [_kyiv_strike(article, "2025-04-29", 3, "week-before.txt"),
+                   _kyiv_strike(article, "2025-05-06", 4, "that-day.txt"), undated])
+    by_day = {r.event.date: r.event.source_count for r in list_events(store) if r.event.type == "strike"}
+    assert by_day == {"2025-04-29": 1, "2025-05-06": 2}
+
+
+def test_a_claim_dated_without_a_year_takes_the_year_of_the_denial_that_joins_it(store, article):
+    claim = article("Russia's defence ministry claimed on Dec. 1 that its troops had taken Kupiansk.",
+                    [Ev("ground_claim", "its troops had taken Kupiansk", None, KUPIANSK, status="claimed",
+                        claimed_by="Russia's defence ministry", date_partial="--12-01")],
+                    path="claim.txt", source=None, published=None)
+    denial = article("Ukraine's General Staff on Wednesday denied that Kupiansk had fallen.",
+                     [Ev("ground_claim", "denied that Kupiansk had fallen", "2025-12-03", KUPIANSK, status="denied",
+                         claimed_by="Ukraine's General Staff", date_basis="text", weekday=3)],
+                     path="denial.txt", source="Ukrinform", published="2025-12-03")
+    summary = ingest(store, [claim, denial])
+    assert (summary.events_new, summary.events_merged) == (1, 1)
+    [row] = list_events(store)
+    assert (row.event.date, row.event.date_to) == ("2025-12-01", "2025-12-03")
+
+
+def test_an_air_report_joins_the_barrage_not_the_nationwide_toll_filed_beside_it(store, article):
+    ukraine = Location("Ukraine", country="UA", precision="country")
+    text = ("Russia launched 52 missiles at Ukraine on Monday, the air force said. Across the country 14 people "
+            "were killed.")
+    first = article(text, [
+        Ev("strike", "Across the country 14 people were killed", "2025-06-02", ukraine, date_basis="story",
+           figures=[Fig("killed", 14, "14 people were killed", "exact", "officials")]),
+        Ev("air_attack", "Russia launched 52 missiles at Ukraine on Monday", "2025-06-02", ukraine, date_basis="text",
+           figures=[Fig("missiles_launched", 52, "launched 52 missiles", "exact", "the air force")])],
+        path="first.txt", source="Borysfen News", published="2025-06-02")
+    second = article("More than 50 missiles were fired at Ukraine on Monday, the president said.",
+                     [Ev("air_attack", "More than 50 missiles were fired at Ukraine on Monday", "2025-06-02", ukraine,
+                         date_basis="text",
+                         figures=[Fig("missiles_launched", 50, "More than 50 missiles", "more_than", "president")])],
+                     path="second.txt", source="Alpine Post", published="2025-06-02")
+    ingest(store, [first, second])
+    by_type = {r.event.type: r.event.source_count for r in list_events(store)}
+    assert by_type == {"strike": 1, "air_attack": 2}

@@ -168,3 +168,12 @@ def test_a_story_is_reported_on_its_own_dateline_day(store, article):
     ingest(store, [d])
     [source] = show_event(store, "ev-2025-11-19-ternopil-strike-1").sources
     assert (source.outlet, source.published) == ("AFP", "2025-11-19")
+
+
+def test_full_text_indexes_merge_segments_sixteen_at_a_time(tmp_path):
+    # per-article transactions add small segments; merging 4 at a time made each article's cost grow with the ledger
+    with open_store(tmp_path / "ledger.db"):
+        pass
+    db = sqlite3.connect(tmp_path / "ledger.db")
+    for table in ("documents_fts", "event_sources_fts"):
+        assert db.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone() == (16,)

@@ -7,7 +7,8 @@ its own) and a compatible place:
 * the same place, or
 * a country-level draft whose figures all repeat figures of a more precise one (the lead's "killing at least 10
   people" across Ukraine is the Ternopil toll), or a country-level draft without figures, or
-* a region and a place inside it, in the same story, unless the text calls the second a separate attack, or
+* a region and a place inside it, in the same story, unless the text calls the second a separate attack or their
+  figures conflict (a district of a city and its city: unless the district's figures exceed the city's), or
 * for diplomacy, the same kind of act in the same story with no second venue and no second set of
   counterparts (`_same_act`): one event per meeting, call, summons or package, however many sentences tell it.
 
@@ -94,7 +95,10 @@ def _dates_fit(kept: Draft, new: Draft) -> bool:
     own words and the other has the story's day, not too far from it (see above)."""
     if kept.date is None and new.date is None and kept.date_partial and new.date_partial:
         # undated, but "on March 8" and "on March 15" are still two days (weekdays are not compared: "said
-        # on Friday" of a strike "late on Thursday" names the report's day)
+        # on Friday" of a strike "late on Thursday" names the report's day); a claim reported to the leader on
+        # Nov 30 and announced on Dec 1 is one claim
+        if kept.type == "ground_claim":
+            return _partials_within(kept.date_partial, new.date_partial, CLAIM_PARTIAL_DAYS)
         return kept.date_partial == new.date_partial
     if kept.date == new.date or kept.date is None or new.date is None:
         return True
@@ -104,6 +108,24 @@ def _dates_fit(kept: Draft, new: Draft) -> bool:
     if new.date_explicit:  # a stated day days later ("... even tomorrow") is another, later event
         return -STATED_AFTER_STORY_DAYS <= gap <= 1
     return abs(gap) <= STORY_AFTER_STATED_DAYS
+
+
+CLAIM_PARTIAL_DAYS = 1  # how far apart two year-less days of one claim on one place may lie in one story
+
+
+def _partials_within(a: str, b: str, days: int) -> bool:
+    """Two partial dates of one kind within `days` of each other ('--11-30' and '--12-01': one day; a month
+    'YYYY-MM' only equals itself)."""
+    if a == b:
+        return True
+    if not (a.startswith("--") and b.startswith("--")):
+        return False
+    try:  # 2024 is a leap year, so that --02-29 is a day; a year-end pair is compared across the new year
+        x, y = (as_date(f"2024{p[1:]}") for p in (a, b))
+    except ValueError:
+        return False
+    gap = abs((x - y).days)
+    return min(gap, 366 - gap) <= days
 
 
 def _figure_keys(d: Draft) -> set[tuple[str, int]]:
@@ -155,10 +177,20 @@ def _mergeable(kept: Draft, new: Draft) -> bool:
             )
             and kept.story == new.story
             and not new.separate
-            and not _conflicting(kept, new)
+            and (not _conflicting(kept, new) or (_in_city(inner.location, outer.location) and _part_of(inner, outer)))
         ):
             return True
     return False
+
+
+def _part_of(inner: Draft, outer: Draft) -> bool:
+    """Are the district's figures parts of its city's ("22 killed at the building in the Darnytskyi district",
+    "23 killed in Kyiv in all")? Each kind both give is no higher in the district."""
+    mine = {f.kind: f.value for f in inner.figures}
+    whole: dict[str, int] = {}
+    for f in outer.figures:
+        whole[f.kind] = max(whole.get(f.kind, 0), f.value)
+    return all(value <= whole[kind] for kind, value in mine.items() if kind in whole)
 
 
 def _same_act(kept: Draft, new: Draft) -> bool:

@@ -38,7 +38,15 @@ from kronika.extraction.places import (
     listed_with,
     rank,
 )
-from kronika.extraction.sides import attack_target, attacker, in_theatre, not_attacker, places_country, target_country
+from kronika.extraction.sides import (
+    attack_target,
+    attacker,
+    country_over,
+    in_theatre,
+    not_attacker,
+    places_country,
+    target_country,
+)
 from kronika.models import WEAPON_KINDS, Figure, Location
 from kronika.nlp import doc_text, ents_between
 
@@ -393,7 +401,7 @@ class SentenceReader:
         story = base["story"]
         side = {"Ukraine": "UA", "Russia": "RU"}.get(state_of(claimant or "") or "")
         code = attack_target(text) or side or places_country(refs) or target or self.air_side.get(story)
-        code = code or self.claimant_side.get(story)
+        code = code or self.claimant_side.get(story) or country_over(refs)
         if code:
             self.air_side[story] = code
         regions = [r for r in refs if r.role == "locative" and r.location.precision in ("admin1", "admin2")]

@@ -24,9 +24,12 @@ _ATTACK_VERB = (
 _AIMED_AT = (
     r"\b(?:launched|launching|fired|firing|sent|directed)\b[^.;]{0,60}?\b(?:at|on|against|towards)\s+(?:the\s+)?"
 )
+# "Kyiv were attacked", "Russia has been hit": the side named before a passive verb is its target, not the attacker
+_ACTIVE = r"(?!(?:was|were|is|are|be|been|being|got|has\s+been|have\s+been|had\s+been)\s)"
 _RU_TARGET = re.compile(
     r"\b(?:Ukrainian|Ukraine's|Ukraine’s|Kyiv's|Kyiv’s)\s+" + _WEAPONISH + _ATTACK_NOUN + r"\b"
-    r"|\b(?:Ukraine|Kyiv|Ukrainian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
+    r"|\b(?:Ukraine|Kyiv|Ukrainians|Ukrainian\s+(?:forces|military|army|troops))\s+" + _ACTIVE
+    + r"(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
     r"|\blaunched\s+by\s+(?:the\s+)?(?:Ukrainian|Ukraine|Kyiv)\b"
     r"|" + _AIMED_AT + r"(?:Russian|Russia's|Russia’s|Russia)\b"
 )
@@ -36,7 +39,8 @@ _UA_TARGET = re.compile(
     + r"(?:"
     + _ATTACK_NOUN[3:-1]
     + r"|forces|troops)\b"
-    r"|\b(?:Russia|Moscow|Russian\s+(?:forces|military|army|troops))\s+(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
+    r"|\b(?:Russia|Moscow|Russians|Russian\s+(?:forces|military|army|troops))\s+" + _ACTIVE
+    + r"(?:\w+\s+)?" + _ATTACK_VERB + r"\b"
     r"|\bby\s+Russia\b|\blaunched\s+by\s+(?:the\s+)?(?:Russian|Russia)\b"
     r"|" + _AIMED_AT + r"(?:Ukrainian|Ukraine's|Ukraine’s|Ukraine)\b"
 )
@@ -71,6 +75,15 @@ def target_country(text: str) -> str | None:
 def places_country(refs: list[PlaceRef]) -> str | None:
     """The one war country all the sentence's places below country level lie in ("UA"/"RU"), if they agree."""
     countries = {r.location.country for r in refs if r.location.precision != "country" and r.location.country}
+    return next(iter(countries)) if len(countries) == 1 and countries <= {"UA", "RU"} else None
+
+
+def country_over(refs: list[PlaceRef]) -> str | None:
+    """The war country a sentence places its events in ("in the sky over Ukraine", "launched at Ukraine"): a
+    country named as place or object, never as subject ("Ukraine said")."""
+    countries = {
+        r.location.country for r in refs if r.location.precision == "country" and r.role in ("locative", "object")
+    }
     return next(iter(countries)) if len(countries) == 1 and countries <= {"UA", "RU"} else None
 
 

@@ -12,7 +12,9 @@ phrase (`claims.claimant_groups`); a figure without a claimant is grouped under 
 (AFP)"), since then the outlet is the one saying it.
 
 1. Within a claimant, the latest report supersedes earlier ones ("at least 10" on Nov 19 from the foreign
-   minister, then 23 on Nov 20 from the same minister -> 23), whether it is higher or lower.
+   minister, then 23 on Nov 20 from the same minister -> 23), whether it is higher or lower. Within one report,
+   a claimant's highest toll is its toll: the others are parts ("two of the dead were at the hospital") or
+   earlier counts ("the toll had risen from four to eight").
 2. Tolls (killed, injured, children killed/injured, rescued) only grow as rescuers work, so across claimants
    the best value is the highest of the claimants' latest values; a lower bound ("at least 10") therefore
    gives way to any later or larger figure. A toll is *contested* when a claimant's exact figure is lower
@@ -95,13 +97,13 @@ def current_figures(reports: Sequence[FigureReport]) -> list[CurrentFigure]:
         per_claimant: dict[str, list[FigureReport]] = defaultdict(list)
         for fig in figs:
             per_claimant[_group(fig, groups)].append(fig)
-        latest = [group[-1] for group in per_claimant.values()]
+        latest = [_latest(kind, group) for group in per_claimant.values()]
         low = min(f.value for f in latest)
         high = max(f.value for f in latest)
         best, contested = _overall(kind, figs, latest)
         rows.append(CurrentFigure(kind, OVERALL, best.value, best.qualifier, low, high, contested, len(figs), best.id))
         for group in per_claimant.values():
-            last = group[-1]
+            last = _latest(kind, group)
             values = [f.value for f in group]
             rows.append(
                 CurrentFigure(
@@ -110,6 +112,17 @@ def current_figures(reports: Sequence[FigureReport]) -> list[CurrentFigure]:
                 )
             )
     return rows
+
+
+def _latest(kind: str, group: Sequence[FigureReport]) -> FigureReport:
+    """A claimant's latest figure of a kind: that of its latest report; for a toll, the highest that report
+    gives (one report's several tolls of one claimant are parts and earlier counts: "two of the dead were at the
+    hospital", "the toll had risen from four to eight")."""
+    last = group[-1]
+    if kind not in TOLL_KINDS:
+        return last
+    same_report = [f for f in group if f.document_id == last.document_id]
+    return max(same_report, key=lambda f: (f.value, f.qualifier not in LOWER_BOUNDS, report_order(f)))
 
 
 FIGURE_READINGS = ("latest", "conservative")

@@ -110,7 +110,8 @@ def ingest_document(store: LedgerStore, doc: DocumentResult, reprocess: bool = F
         else:
             stored = store.add_document(doc, digest)
         outcome.document_id = stored.id
-        plans = [_plan(store, doc, stored, event) for event in doc.events]
+        hints = story_day_hints(doc, stored)
+        plans = [_plan(store, doc, stored, event, hints.get(event.id)) for event in doc.events]
         decisions = assign([plan.scored for plan in plans])
         for plan, decision in zip(plans, decisions, strict=True):
             # an analyst's word outranks the matcher; asked again now, since the report it names may be one of
@@ -154,8 +155,11 @@ def summary_of(quote: str, dateline: str | None) -> str:
     return quote
 
 
-def incoming_of(event: Event, reported: str | None, document_id: int) -> Incoming:
-    """What the matcher compares: the extracted event with the words of its quote and figures read for evidence."""
+def incoming_of(event: Event, reported: str | None, document_id: int, story_day: str | None = None) -> Incoming:
+    """What the matcher compares: the extracted event with the words of its quote and figures read for evidence.
+
+    `story_day`: the month and day ('--MM-DD') the other events of its story share, for an event whose own
+    sentences give no day (see `story_day_hints`)."""
     texts = [event.quote, *(f.quote for f in event.figures if f.quote != event.quote)]
     names = [p.name for p in ([event.location] if event.location else []) + list(event.places)]
     names += [p.admin1 for p in ([event.location] if event.location else []) if p.admin1]
@@ -169,8 +173,8 @@ def incoming_of(event: Event, reported: str | None, document_id: int) -> Incomin
         actors=list(event.actors),
         claimed_by=event.claimed_by,
         figures=list(event.figures),
-        date_basis=event.date_basis,
-        date_partial=event.date_partial,
+        date_basis=event.date_basis if not story_day else "story",
+        date_partial=event.date_partial or story_day,
         weekday=event.weekday,
         terms=distinctive_terms(texts, names),
         toll_update=toll_update(texts),
@@ -189,12 +193,41 @@ class _Plan:
     scored: list  # the candidates that passed the gates, scored against the ledger before this article
 
 
-def _plan(store: LedgerStore, doc: DocumentResult, stored: StoredDocument, event: Event) -> _Plan:
+_KINDRED = {"strike": "attack", "air_attack": "attack"}
+
+
+def story_day_hints(doc: DocumentResult, stored: StoredDocument) -> dict[str, str]:
+    """Event id -> the month and day ('--MM-DD') its story gives the events of its kind, for the events whose
+    own sentences give no day at all.
+
+    An undated article names the day once ("on the morning of July 8, missiles hit Kyiv and Dnipro") and goes on
+    with sentences that do not ("In Kyiv, a children's hospital was hit"): the events they report are on the day
+    of their story's other events of the same kind (attacks with attacks, talks with talks). Only when those
+    events agree on one month and day; the hint is evidence for merging (like a partial date), never a date."""
+    days: dict[tuple[int | None, str], set[str]] = {}
+    for event in doc.events:
+        day = "-" + event.date[4:] if event.date else event.date_partial
+        if day and day.startswith("--") and len(day) == len("--MM-DD"):
+            key = (_story_index(stored, event.span[0]), _KINDRED.get(event.type, event.type))
+            days.setdefault(key, set()).add(day)
+    hints: dict[str, str] = {}
+    for event in doc.events:
+        if event.date or event.date_partial or event.weekday or event.type in ("statement", "other"):
+            continue
+        found = days.get((_story_index(stored, event.span[0]), _KINDRED.get(event.type, event.type)), set())
+        if len(found) == 1:
+            hints[event.id] = next(iter(found))
+    return hints
+
+
+def _plan(
+    store: LedgerStore, doc: DocumentResult, stored: StoredDocument, event: Event, story_day: str | None = None
+) -> _Plan:
     story = _story_index(stored, event.span[0])
     # a wire story is reported on its own dateline's day, which in a bundle of stories can precede the
     # document's publication day
     reported = (doc.stories[story].reference_date if story is not None else None) or stored.published
-    incoming = incoming_of(event, reported, stored.id)
+    incoming = incoming_of(event, reported, stored.id, story_day)
     key = f"{stored.content_hash}:{event.id}"
     analyst, forbidden = analyst_decision(store, key, set())
     scored = [] if analyst is not None else score_all(store, incoming, forbidden)
@@ -233,8 +266,8 @@ def _place_event(
                 [event.claimed_by, *(f.claimed_by for f in event.figures)],
                 claimant_context(event.type, event.location, event.date or reported),
             ),
-            date_basis=event.date_basis,
-            date_partial=event.date_partial,
+            date_basis=incoming.date_basis,
+            date_partial=incoming.date_partial,
             weekday=event.weekday,
             source_key=key,
             terms=incoming.terms,

@@ -14,7 +14,8 @@ Gates (any one fails: not the same event)
   not the claim that Kupiansk fell)
 - day: see `date_evidence`; two reports that fix two different days more than a night apart are two events
   (a strike on Zaporizhzhia on the 3rd and one on the 9th), unless the later one is an update (below)
-- actors: talks and statements must name the same participants (`same_participants`)
+- actors: talks and statements must name the same participants (`same_meeting`: at one venue on the same or
+  the next day the countries taking part decide, since outlets name different people around one meeting)
 - not contradictory: attackers from opposite sides; nationwide reports claimed by opposite sides; the same
   claimant giving two different exact counts of one night's drones or missiles
 - the candidate already has a report from the same document (extraction decided they differ), or an analyst
@@ -32,10 +33,14 @@ Points
   above the known one
 - terms: the named sites and target kinds both mention (kronika.ledger.evidence), up to `TERMS_CAP`
 - actors: `ACTORS_SAME` when the participants agree; `CLAIMANT_SAME` when both name the same claimant
+- claims: `CLAIM_SAME_PLACE` for a ground claim on the same settlement when no day decides (a town is claimed
+  taken once; undated reports of its fall name one claim, and two such candidates still leave it undecided)
 
-Decision (thresholds tuned on the dev clusters as a whole: tools/tune_merge.py)
+Decision (thresholds tuned on the dev clusters as a whole with tools/tune_merge.py --grid: a weak join at 4 or 5
+points, a margin of 1 or 2 and a strong join at 4 or 5 all keep precision 1.00 there; the stricter 5 is kept for
+the weak join, since one merged look-alike costs more than a few pairs left apart)
 - a candidate with a strong day (same day, a night apart, ground claims within `GROUND_CLAIM_DAYS`) joins at
-  `ACCEPT_STRONG`; the best score wins, ties go to the older event;
+  `ACCEPT_STRONG`; the best score wins, ties go to the same type, then to the older event;
 - otherwise (undated report, partial date, later update) the best candidate joins only at `ACCEPT_WEAK` and
   `MARGIN` points ahead of the next one: the evidence must point to one candidate clearly;
 - a report that does not join but scores `POSSIBLE` or more against some event becomes a new event linked to
@@ -49,6 +54,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kronika.ledger.claims import claimant_key
 from kronika.ledger.evidence import shared_terms
@@ -72,6 +78,7 @@ TOLL_RISES = 2.0
 TERMS_CAP = 4.0
 ACTORS_SAME = 2.0
 CLAIMANT_SAME = 1.0
+CLAIM_SAME_PLACE = 2.0
 
 ACCEPT_STRONG = 5.0
 ACCEPT_WEAK = 5.0
@@ -114,6 +121,7 @@ class Scored:
     score: float
     strong: bool  # the day evidence alone is decisive (same day, a night apart)
     evidence: list[Evidence]
+    same_type: bool = True  # not only a compatible one (strike ~ air_attack)
 
 
 @dataclass(slots=True)
@@ -269,40 +277,106 @@ def _one_night(new: Incoming, cand: LedgerEvent, d: date, lo: date, hi: date) ->
 _COUNTRY_NAMES = {
     "us": "united states", "u s": "united states", "usa": "united states", "u s a": "united states",
     "united states": "united states", "united states of america": "united states", "america": "united states",
-    "the united states": "united states", "washington": "united states",
+    "the united states": "united states", "washington": "united states", "american": "united states",
     "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
     "russian federation": "russia", "the russian federation": "russia", "moscow": "russia", "kremlin": "russia",
     "kyiv": "ukraine", "kiev": "ukraine",
 }
 _GENERIC_ACTORS = {"russia", "ukraine", "", "state", "staff", "ministry", "government", "officials", "army"}
+# where words are published, not who meets: "Lavrov wrote on Telegram", "(CNN)", "TASS reported"
+_PLATFORMS = {"telegram", "x", "twitter", "facebook", "instagram", "youtube", "truth social", "website"}
 
 
 def actor_key(name: str) -> str:
     """'Foreign Minister Sergey Lavrov' and 'Lavrov' -> 'lavrov'; 'U.S' and 'United States' -> 'united states'."""
     head = fold(name.split(",")[0])
+    head = head[4:] if head.startswith("the ") else head
     if head in _COUNTRY_NAMES:
         return _COUNTRY_NAMES[head]
     words = head.split()
     if len(words) >= 2 and not name[:1].islower():
+        country = _country_of(head)
+        if country:
+            return country[0]  # 'Saudi Arabia', and its adjective 'Saudi Arabian'
         head = words[-1]
     return re.sub(r"(sk)(iy|yy|yi|ii|y|i)$", r"\1", head)  # Zelenskiy, Zelenskyy, Zelensky
 
 
+@lru_cache(maxsize=4096)
+def _country_of(folded: str) -> tuple[str, str | None] | None:
+    """(folded name, ISO code) of the country a folded name or its adjective names ('saudi arabian'), or None."""
+    from kronika.geo.geocoder import get_geocoder
+
+    geo = get_geocoder()
+    for query in (folded, folded[:-1] if folded.endswith("n") else ""):  # Arabian, Indian, American
+        if not query:
+            continue
+        found = geo.resolve(query)
+        if found.location is not None and not found.fuzzy and found.location.precision == "country":
+            return fold(found.location.name), found.location.country
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _is_outlet(name: str) -> bool:
+    """Media and platforms name where a report appeared, not who took part: 'CNN', 'TASS', 'Telegram'."""
+    if fold(name) in _PLATFORMS:
+        return True
+    from kronika.claimants import canonical_claimant
+
+    found = canonical_claimant(name)
+    return found is not None and found.kind == "outlet"
+
+
 def participants(actors: Iterable[str], places: Iterable[str | None] = ()) -> set[str]:
     venue = {fold(p) for p in places if p}
-    return {actor_key(a) for a in actors if fold(a) not in venue} - _GENERIC_ACTORS
+    return {actor_key(a) for a in actors if fold(a) not in venue and not _is_outlet(a)} - _GENERIC_ACTORS
+
+
+def _country_code(key: str) -> str | None:
+    """The ISO code of a participant key that is a country ('united states' -> 'US'), else None."""
+    found = _country_of(key)
+    return found[1] if found is not None and found[0] == key else None
 
 
 def same_participants(ours: set[str], theirs: set[str]) -> bool:
     """Do two reports of talks name the same meeting? At least one shared participant, and either most of all
-    named ones shared (Jaccard >= 0.5) or one side naming only people the other also names. Zelensky meeting
-    Driscoll and Zelensky meeting Rutte are two meetings."""
+    named ones shared (Jaccard >= 0.5), or one side naming only people the other also names, or two or more
+    people (not countries) named by both. Zelensky meeting Driscoll and Zelensky meeting Rutte are two meetings;
+    Rubio and Lavrov in one report, Rubio, Lavrov, Ushakov, Witkoff and the host in another are one."""
     if not ours or not theirs:
         return False
     common = ours & theirs
     if not common:
         return False
-    return len(common) / len(ours | theirs) >= 0.5 or ours <= theirs or theirs <= ours
+    if len(common) / len(ours | theirs) >= 0.5 or ours <= theirs or theirs <= ours:
+        return True
+    return sum(1 for k in common if _country_code(k) is None) >= 2
+
+
+MULTILATERAL = 3  # countries each report names for a meeting to be a conference, listed differently by each outlet
+
+
+def same_meeting(ours: set[str], theirs: set[str], venue: Location | None = None) -> bool:
+    """The participants gate for talks; `venue`: the settlement both reports hold them in, on the same or the
+    next day (else None). Away from one venue, the participants must agree (`same_participants`). At one venue,
+    outlets name different people around one meeting (the minister who led it, the president who spoke of it),
+    so the countries taking part decide: one shared besides the host, or a conference both list (three or more
+    countries each). A host meeting two guests (Zelensky with Driscoll, Zelensky with Rutte) is two meetings."""
+    if same_participants(ours, theirs):
+        return True
+    if venue is None:
+        return False
+    people_ours = {k for k in ours if _country_code(k) is None}
+    people_theirs = {k for k in theirs if _country_code(k) is None}
+    if people_ours & people_theirs and people_ours - people_theirs and people_theirs - people_ours:
+        return False
+    host = venue.country
+    countries_ours = {k for k in ours - people_ours if _country_code(k) != host}
+    countries_theirs = {k for k in theirs - people_theirs if _country_code(k) != host}
+    if countries_ours & countries_theirs:
+        return True
+    return len(countries_ours) >= MULTILATERAL and len(countries_theirs) >= MULTILATERAL
 
 
 # ------------------------------------------------------------------------------------------- contradictions
@@ -398,8 +472,6 @@ def score_candidate(
         return None, "place"
     if new.type == "ground_claim" and where < 3:
         return None, "place (a claim needs the same place)"
-    if where == 1 and new.type not in ATTACK_TYPES and new.type != "ground_claim":
-        pass  # talks with no venue: the participants decide below
     when = date_evidence(new, cand, prof)
     if when is None:
         return None, "day"
@@ -407,11 +479,15 @@ def score_candidate(
     evidence.append(Evidence("place", float(where), _place_detail(where, new.location, cand.place)))
     points, detail, strong = when
     evidence.append(Evidence("day", points, detail))
+    if new.type == "ground_claim" and where == 3 and not strong:
+        # a town is claimed taken once: with no day against it, the same town's claim is the same claim
+        evidence.append(Evidence("claim", CLAIM_SAME_PLACE, f"a claim on {new.location.name if new.location else ''}"))
     if new.type not in ATTACK_TYPES and new.type != "ground_claim":
         ours = participants([*new.actors, *([new.claimed_by] if new.claimed_by else [])],
                             [new.location.name if new.location else None])
         theirs = participants(prof.actors, [cand.place.name if cand.place else None])
-        if not same_participants(ours, theirs):
+        at_venue = where == 3 and strong and new.location is not None and new.location.precision != "country"
+        if not same_meeting(ours, theirs, new.location if at_venue else None):
             return None, "participants"
         evidence.append(Evidence("actors", ACTORS_SAME, ", ".join(sorted(ours & theirs))))
     known = store.figure_reports(cand.id)
@@ -428,7 +504,7 @@ def score_candidate(
     if new.toll_update and not any(e.feature == "toll" for e in evidence) and known:
         evidence.append(Evidence("toll", 0.0, "toll-update language"))
     score = sum(e.points for e in evidence)
-    return Scored(cand, score, strong, evidence), ""
+    return Scored(cand, score, strong, evidence, new.type == cand.type), ""
 
 
 def _place_detail(where: int, a: Location | None, b: Location | None) -> str:
@@ -442,7 +518,9 @@ def decide(scored: list[Scored]) -> Decision:
     """Pick the event a report joins, by the thresholds above."""
     if not scored:
         return Decision("new")
-    ranked = sorted(scored, key=lambda s: (-s.score, not s.strong, s.event.seq))
+    # ties: a decisive day first, then the same type (an air attack joins the barrage, not the nationwide toll
+    # filed as a strike beside it), then the older event
+    ranked = sorted(scored, key=lambda s: (-s.score, not s.strong, not s.same_type, s.event.seq))
     best = ranked[0]
     strong = [s for s in ranked if s.strong]
     if strong and strong[0].score >= ACCEPT_STRONG:

@@ -6,7 +6,9 @@ document is extracted again), so an event never depends on the order its reports
 Days. A report's day counts for the event when the report's own words fix it ('text'), or, when no report
 does, when it is the report's day ('story'); reports that joined as later updates ('update': "the toll has
 risen to 40 on Sunday") never move the event's day, and a report that tells of a risen toll counts only when
-no other report gives a day. The event runs from the first to the last counted day.
+no other report gives a day. A month and day without a year ("on Dec. 1") counts with the year of the dated
+report nearest it ("Ukraine on Wednesday denied", 2025-12-03: the claim was 2025-12-01). The event runs from the
+first to the last counted day.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ def refresh_event(store: LedgerStore, event_id: str) -> None:
         counted = [s for s in counted if not s.toll_update]  # an update's day is weaker than the event's own
     text = [s.date for s in counted if s.date_basis != "story"]
     story = [s.date for s in counted if s.date_basis == "story"]
+    anchor = min((s.date for s in sources if s.date), default=None)
+    for src in sources:
+        day = _year_for(src.date_partial, anchor) if not src.date else None
+        if day:
+            (story if src.date_basis == "story" else text).append(day)
     if text:
         days = text
     elif story:
@@ -66,6 +73,26 @@ def refresh_event(store: LedgerStore, event_id: str) -> None:
     dated = [s for s in sources if s.date]
     only_updates = bool(dated) and all(s.toll_update or s.date_role == "update" for s in dated)
     _reindex(store, target.id, target.date, target.date_to, sources, only_updates)
+
+
+PARTIAL_DAYS = UPDATE_DAYS + 1  # how far a month and day without a year may lie from the dated report it joined
+
+
+def _year_for(partial: str | None, anchor: str | None) -> str | None:
+    """'--12-01' of a report that joined an event dated 2025-12-03 by another report: 2025-12-01. The year is
+    the one that puts the day nearest the dated report, and only within `PARTIAL_DAYS` of it."""
+    if not partial or not anchor or not partial.startswith("--"):
+        return None
+    near = date.fromisoformat(anchor)
+    best: date | None = None
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            day = date(year, int(partial[2:4]), int(partial[5:7]))
+        except ValueError:
+            continue
+        if best is None or abs((day - near).days) < abs((best - near).days):
+            best = day
+    return best.isoformat() if best is not None and abs((best - near).days) <= PARTIAL_DAYS else None
 
 
 def _reindex(

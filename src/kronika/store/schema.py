@@ -456,4 +456,15 @@ MIGRATIONS.append(
     """
 )
 
+# 8: the full-text indexes merge their segments 16 at a time instead of 4. Each article is its own transaction, so
+# each adds small segments; with FTS5's default every few articles rewrite the larger ones, a cost that grows with
+# the ledger (per article at 1M events about twice that at 1k). Merging 16 at a time rewrites text about half as
+# often; a search reads a few more segments, still in milliseconds.
+MIGRATIONS.append(
+    """
+    INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 16);
+    INSERT INTO event_sources_fts (event_sources_fts, rank) VALUES ('automerge', 16);
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
