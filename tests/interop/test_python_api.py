@@ -70,6 +70,15 @@ def test_every_query_checks_its_days(store) -> None:
             query(store, since="last week")
 
 
+def test_several_types_are_checked_one_by_one(store) -> None:
+    types = {r.event.type for r in list_events(store, type=["strike", "ground_claim", "strike"])}
+    assert types == {"strike", "ground_claim"}
+    with pytest.raises(FilterError, match="'Strike'"):
+        list_events(store, type=["ground_claim", "Strike"])
+    with pytest.raises(FilterError, match="empty"):
+        list_events(store, type=[])
+
+
 def test_filters_accept_dates_as_well_as_iso_text(store) -> None:
     by_date = [r.event.id for r in list_events(store, since=date(2025, 11, 19), until=date(2025, 11, 19))]
     by_text = [r.event.id for r in list_events(store, since="2025-11-19", until="2025-11-19")]

@@ -247,7 +247,7 @@ class SQLiteStore(BulkReads, FullTextSearch):
                 _now(),
             ),
         )
-        doc_id = int(cur.lastrowid or 0)  # documents_fts is indexed by a trigger (schema migration 4)
+        doc_id = int(cur.lastrowid or 0)  # a trigger indexes it in documents_fts (store/schema.py)
         return self._add_stories(StoredDocument(doc_id, content_hash, doc.path, doc.source, doc.title, doc.published),
                                  doc)
 
