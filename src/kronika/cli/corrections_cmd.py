@@ -7,13 +7,17 @@ articles are ingested again (`kronika ingest --reprocess`).
 
 from __future__ import annotations
 
+import json
+import sys
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from kronika.cli._console import cell, make_console, safe
-from kronika.cli.ledger_cmd import DbOption, _existing
+from kronika.cli._options import DbOption, check_format, format_option, machine_summary
+from kronika.cli._options import existing_ledger as _existing
 from kronika.ledger.corrections import list_corrections, merge_events, retract_document, split_event
 from kronika.store import open_store
 
@@ -63,10 +67,22 @@ def retract_cmd(
         out.print(f"  recomputed {safe(event_id)}")
 
 
-def corrections_cmd(db: DbOption = None) -> None:
+FORMATS = ("table", "jsonl")
+
+
+def corrections_cmd(
+    db: DbOption = None,
+    format: Annotated[str, format_option(FORMATS, "table")] = "table",
+) -> None:
     """The audit table: every analyst correction, with who, when and why."""
+    check_format(format, FORMATS)
     with open_store(_existing(db)) as store:
         rows = list_corrections(store)
+    if format == "jsonl":
+        for c in rows:
+            sys.stdout.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+        machine_summary(f"{len(rows)} correction(s)")
+        return
     table = Table()
     for col in ("#", "action", "target", "who", "when", "why", "what it changed"):
         table.add_column(col, overflow="fold")
