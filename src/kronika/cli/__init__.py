@@ -49,6 +49,9 @@ def _root(
 
 
 def _register_commands() -> None:
+    """Add every command to the app, once (main() and the tests that walk the app both call this)."""
+    if app.registered_commands:
+        return
     from kronika.cli import corrections_cmd, extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd
 
     for module in (extract_cmd, geocode_cmd, ledger_cmd, reference_cmd, serve_cmd, corrections_cmd):

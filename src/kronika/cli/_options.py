@@ -118,3 +118,24 @@ def machine_summary(message: str) -> None:
         from kronika.cli._console import make_console, safe
 
         make_console(stderr=True, highlight=False).print(safe(message))
+
+
+# ---------------------------------------------------------------------------------------------- results
+
+RESULT_FORMATS = ("text", "json")  # the -f of a command that changes something: a summary line, or its JSON
+
+
+def print_json(record: object) -> None:
+    """One JSON object on its own line on standard output (dataclasses as their fields)."""
+    import json
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(record) and not isinstance(record, type):
+        record = asdict(record)
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def first(rows: list, limit: int | None) -> list:
+    """`rows` cut to `limit` (all of them when None), for the listings the library gives whole."""
+    return rows if limit is None else rows[:limit]

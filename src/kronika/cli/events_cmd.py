@@ -177,11 +177,16 @@ def timeline_cmd(
             print_counts(tally)
         return
     if format == "jsonl":
-        for day in days:
-            _jsonl({"date": day.date, "events": [event_dict(row) for row in day.events]})
-        machine_summary(f"{len(days)} day(s), {sum(len(d.events) for d in days)} event(s)")
+        timeline_jsonl(days)
     else:
         print_timeline(days)
+
+
+def timeline_jsonl(days: list[TimelineDay]) -> None:
+    """One line per day: {"date", "events": [the records of `kronika events --format jsonl`]}."""
+    for day in days:
+        _jsonl({"date": day.date, "events": [event_dict(row) for row in day.events]})
+    machine_summary(f"{len(days)} day(s), {sum(len(d.events) for d in days)} event(s)")
 
 
 def _jsonl(record: dict) -> None:

@@ -18,13 +18,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kronika.cli._console import make_console, printable, safe
 from kronika.cli._options import (
+    RESULT_FORMATS,
     AllowPrivateOption,
     DbOption,
     FollowSymlinksOption,
     QuietOption,
+    check_format,
     existing_ledger,
+    format_option,
     ledger_db,
     ledger_path,
+    print_json,
 )
 from kronika.errors import KronikaError, RejectedInput
 from kronika.ledger import IngestSummary, ingest, timeline
@@ -33,6 +37,7 @@ from kronika.readers import JSONL_SUFFIXES, READABLE_SUFFIXES, STDIN, iter_input
 from kronika.store import default_db_path, open_store
 
 INPUT_SUFFIXES = tuple(sorted(READABLE_SUFFIXES))
+TIMELINE_FORMATS = ("text", "jsonl")
 
 out = make_console(highlight=False, soft_wrap=False)
 err = make_console(stderr=True, highlight=False)
@@ -167,23 +172,37 @@ def ingest_cmd(
                      "(merge, split, retract) apply again."),
     ] = False,
     quiet: QuietOption = False,
+    format: Annotated[str, format_option(RESULT_FORMATS, "text")] = "text",
 ) -> None:
     """Extract events from articles and merge them into the ledger (idempotent: a known article is skipped).
 
-    Shows progress on stderr and ends with a summary line; each input set aside gets a line `kronika: rejected
-    PATH: reason` and the exit status is then 1. A ledger is created only when some article could be read.
+    Shows progress on stderr and ends with a summary line (--format json: the summary as one JSON object,
+    {"documents_new", ..., "rejected": [[path, reason], ...], "ledger"}); each input set aside gets a line
+    `kronika: rejected PATH: reason` and the exit status is then 1. A ledger is created only when some article
+    could be read.
     """
     from kronika.watch.urls import is_http_url
+
+    check_format(format, RESULT_FORMATS)
 
     urls = [p for p in paths if is_http_url(p)]
     files = [Path(p) for p in paths if not is_http_url(p)]
     summary, db_path = run_ingest(files, db, quiet=quiet, follow_symlinks=follow_symlinks, urls=urls,
                                   allow_private=allow_private, reprocess=reprocess)
     print_rejections(summary)
-    if not quiet:
+    if format == "json":
+        print_json(summary_dict(summary, db_path))
+    elif not quiet:
         print_summary(summary, db_path)
     if summary.documents_rejected:
         raise typer.Exit(1)
+
+
+def summary_dict(summary: IngestSummary, db_path: str) -> dict[str, object]:
+    """The ingest summary as `--format json` prints it; "ledger" is null when no ledger was written."""
+    from dataclasses import asdict
+
+    return {**asdict(summary), "ledger": db_path if Path(db_path).is_file() else None}
 
 
 def sample_paths() -> list[Path]:
@@ -198,13 +217,19 @@ def demo_db_path() -> Path:
     return default_db_path().with_name("demo.db")
 
 
-def demo_cmd(db: DbOption = None, quiet: QuietOption = False) -> None:
+def demo_cmd(
+    db: DbOption = None,
+    quiet: QuietOption = False,
+    format: Annotated[str, format_option(TIMELINE_FORMATS, "text")] = "text",
+) -> None:
     """Build a ledger from the shipped sample articles and print its timeline.
 
-    The ledger is kronika/demo.db in your user data directory (not your default ledger), or --db.
+    The ledger is kronika/demo.db in your user data directory (not your default ledger), or --db. --format jsonl
+    prints the timeline as `kronika timeline --format jsonl` does.
     """
-    from kronika.cli.events_cmd import print_timeline
+    from kronika.cli.events_cmd import print_timeline, timeline_jsonl
 
+    check_format(format, TIMELINE_FORMATS)
     path = ledger_db(db) or demo_db_path()
     samples = sample_paths()
     if not samples:
@@ -213,6 +238,9 @@ def demo_cmd(db: DbOption = None, quiet: QuietOption = False) -> None:
     print_rejections(summary)
     with open_store(db_path, readonly=True) as store:
         days = timeline(store)
+    if format == "jsonl":
+        timeline_jsonl(days)
+        return
     print_timeline(days)
     if not quiet:
         print_summary(summary, db_path)

@@ -19,13 +19,17 @@ from rich.table import Table
 
 from kronika.cli._console import cell, make_console, safe
 from kronika.cli._options import (
+    RESULT_FORMATS,
     DbOption,
+    LimitOption,
     QuietOption,
     check_format,
     existing_ledger,
+    first,
     format_option,
     ledger_path,
     machine_summary,
+    print_json,
 )
 from kronika.errors import KronikaError
 from kronika.reference import SOURCES, import_ivaniuk, reference_imports
@@ -45,16 +49,20 @@ def import_cmd(
     ],
     db: DbOption = None,
     quiet: QuietOption = False,
+    format: Annotated[str, format_option(RESULT_FORMATS, "text")] = "text",
 ) -> None:
     """Import a reference record you downloaded (kronika ships none); a newer file replaces the older import.
 
     Ends with a summary line (rows read, stored, rejected; days covered; the file's sha256); each rejected row
-    gets a line on stderr and the exit status is then 1.
+    gets a line on stderr and the exit status is then 1. --format json prints the summary as one JSON object.
+    The record is read from a file, not standard input: its provenance is the file's path and sha256, and the
+    catalogue beside it.
     """
+    check_format(format, RESULT_FORMATS)
     if source not in SOURCES:
         raise KronikaError(f"unknown reference record {source!r}; kronika reads: {', '.join(SOURCES)}")
     attacks_file(path)  # a missing record is an error before any ledger is opened (or created)
-    reading = nullcontext() if quiet else err.status(f"reading {safe(str(path))}")
+    reading = nullcontext() if quiet or format == "json" else err.status(f"reading {safe(str(path))}")
     with open_store(ledger_path(db)) as store, reading:
         summary = import_ivaniuk(store, path)
         ledger = store.path
@@ -63,7 +71,9 @@ def import_cmd(
     for model, rows in sorted(summary.unclassified.items()):
         err.print(f"model {safe(repr(model))} is in no catalogue and its name says nothing: {rows} row(s) counted "
                   "as neither drone nor missile")
-    if quiet:
+    if format == "json":
+        print_json({**asdict(summary), "ledger": ledger})
+    elif quiet:
         pass
     elif summary.status == "unchanged":
         out.print(f"{source}: {safe(summary.path)} is already imported (sha256 {summary.file_sha256[:12]}), "
@@ -85,13 +95,14 @@ def import_cmd(
 
 def list_cmd(
     db: DbOption = None,
+    limit: LimitOption = None,
     format: Annotated[str, format_option(LIST_FORMATS, "table")] = "table",
 ) -> None:
     """The reference records the ledger holds, with their provenance (file, sha256, rows, days, when imported)."""
     check_format(format, LIST_FORMATS)
     path = existing_ledger(db)
     with open_store(path, readonly=True) as store:
-        imports = reference_imports(store)
+        imports = first(reference_imports(store), limit)
     if format == "jsonl":
         for imp in imports:
             sys.stdout.write(json.dumps(asdict(imp), ensure_ascii=False) + "\n")
@@ -114,8 +125,7 @@ def reference_group(db: DbOption = None) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add `kronika reference import / list`."""
-    ref = typer.Typer(help="Reference records held against the ledger (e.g. the Air Force's per-night record).",
-                      add_completion=False, no_args_is_help=True)
+    ref = typer.Typer(add_completion=False, no_args_is_help=True)  # its help is reference_group's docstring
     ref.callback()(reference_group)
     ref.command("import")(import_cmd)
     ref.command("list")(list_cmd)

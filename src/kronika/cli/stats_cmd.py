@@ -17,10 +17,12 @@ from rich.table import Table
 from kronika.cli._console import cell, make_console, qualified, safe
 from kronika.cli._options import (
     DbOption,
+    LimitOption,
     SinceOption,
     UntilOption,
     check_format,
     existing_ledger,
+    first,
     format_option,
     machine_summary,
 )
@@ -71,12 +73,15 @@ def stats_air_cmd(
     reference: Annotated[
         bool, typer.Option("--reference", help="Put the imported reference record beside each night.")
     ] = False,
+    limit: LimitOption = None,
     format: Annotated[str, format_option(AIR_FORMATS, "table")] = "table",
 ) -> None:
-    """Per night and claimant: drones and missiles launched and destroyed, interception rate (one report's)."""
+    """Per night and claimant: drones and missiles launched and destroyed, interception rate (one report's).
+
+    --limit counts rows (a night's regional counts are rows of their own), oldest night first."""
     check_format(format, AIR_FORMATS)
     with open_store(existing_ledger(db), readonly=True) as store:
-        nights = air_stats(store, since=since, until=until, reference=reference)
+        nights = first(air_stats(store, since=since, until=until, reference=reference), limit)
     print_air(nights, format, reference)
 
 
@@ -165,7 +170,7 @@ def print_air(nights: list[AirNight], format: str, reference: bool) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add the `stats` group and `stats air`."""
-    stats_app = typer.Typer(help="Ledger statistics.", add_completion=False)
+    stats_app = typer.Typer(add_completion=False)  # its help is stats_cmd's docstring
     stats_app.callback(invoke_without_command=True)(stats_cmd)
     stats_app.command("air")(stats_air_cmd)
     app.add_typer(stats_app, name="stats")

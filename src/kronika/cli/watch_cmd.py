@@ -24,8 +24,10 @@ from kronika.cli._console import make_console
 from kronika.cli._options import (
     AllowPrivateOption,
     DbOption,
+    LimitOption,
     check_format,
     existing_ledger,
+    first,
     format_option,
     ledger_path,
     machine_summary,
@@ -151,6 +153,7 @@ def _when(stamp: str | None) -> str:
 
 def stats_feeds_cmd(
     db: DbOption = None,
+    limit: LimitOption = None,
     format: Annotated[str, format_option(FEEDS_FORMATS, "table")] = "table",
 ) -> None:
     """Per watched feed: items by outcome, failures, last success, first-seen -> ingested latency p50/p95."""
@@ -159,7 +162,7 @@ def stats_feeds_cmd(
     check_format(format, FEEDS_FORMATS)
     path = existing_ledger(db)
     open_store(path).close()  # migrates an older ledger, which then has empty feed tables
-    rows = feed_stats(path)
+    rows = first(feed_stats(path), limit)
     if format == "jsonl":
         for s in rows:
             sys.stdout.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
