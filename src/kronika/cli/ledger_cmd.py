@@ -100,7 +100,7 @@ def run_ingest(
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
         console=err,
-        disable=quiet,
+        disable=quiet or not err.is_terminal,  # a bar only for a person watching: no blank line in a log
         transient=True,
     )
     with progress:
