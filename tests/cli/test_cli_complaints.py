@@ -120,3 +120,17 @@ def test_errors_are_one_line_with_status_2(ledger: Path) -> None:
         assert done.code == 2 and not done.stdout, (args, done.stdout)
         [line] = done.stderr.splitlines()
         assert line.startswith("kronika: ") and "Traceback" not in line, (args, line)
+
+
+def test_a_correction_prints_json_and_the_audit_lists_it(ledger: Path, tmp_path: Path) -> None:
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(ledger, db)
+    done = kronika("merge", KYIV_ID, TERNOPIL_ID, "--db", str(db), "-r", "one strike", "--by", "tester", "-f", "json")
+    assert done.code == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["correction_id"] >= 1 and KYIV_ID in result["events"]
+    audit = kronika("corrections", "--db", str(db), "-f", "jsonl", "--limit", "1")
+    [row] = [json.loads(line) for line in audit.stdout.splitlines()]
+    assert row["action"] == "merge" and row["who"] == "tester" and row["why"] == "one strike"

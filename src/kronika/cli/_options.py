@@ -136,6 +136,13 @@ def print_json(record: object) -> None:
     sys.stdout.flush()
 
 
+def print_jsonl(rows: list, what: str) -> None:
+    """Each row as one JSON line (dataclasses as their fields), then the closing count: "3 correction(s)"."""
+    for row in rows:
+        print_json(row)
+    machine_summary(f"{len(rows)} {what}")
+
+
 def first(rows: list, limit: int | None) -> list:
     """`rows` cut to `limit` (all of them when None), for the listings the library gives whole."""
     return rows if limit is None else rows[:limit]

@@ -7,9 +7,6 @@ articles are ingested again (`kronika ingest --reprocess`).
 
 from __future__ import annotations
 
-import json
-import sys
-from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -23,8 +20,8 @@ from kronika.cli._options import (
     check_format,
     first,
     format_option,
-    machine_summary,
     print_json,
+    print_jsonl,
 )
 from kronika.cli._options import existing_ledger as _existing
 from kronika.ledger.corrections import CorrectionResult, list_corrections, merge_events, retract_document, split_event
@@ -104,9 +101,7 @@ def corrections_cmd(
     with open_store(_existing(db), readonly=True) as store:
         rows = first(list_corrections(store), limit)
     if format == "jsonl":
-        for c in rows:
-            sys.stdout.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
-        machine_summary(f"{len(rows)} correction(s)")
+        print_jsonl(rows, "correction(s)")
         return
     table = Table()
     for col in ("#", "action", "target", "who", "when", "why", "what it changed"):

@@ -7,8 +7,6 @@ point turns into one line on stderr. A missing or unreadable record never create
 
 from __future__ import annotations
 
-import json
-import sys
 from contextlib import nullcontext
 from dataclasses import asdict
 from pathlib import Path
@@ -28,8 +26,8 @@ from kronika.cli._options import (
     first,
     format_option,
     ledger_path,
-    machine_summary,
     print_json,
+    print_jsonl,
 )
 from kronika.errors import KronikaError
 from kronika.reference import SOURCES, import_ivaniuk, reference_imports
@@ -104,9 +102,7 @@ def list_cmd(
     with open_store(path, readonly=True) as store:
         imports = first(reference_imports(store), limit)
     if format == "jsonl":
-        for imp in imports:
-            sys.stdout.write(json.dumps(asdict(imp), ensure_ascii=False) + "\n")
-        machine_summary(f"{len(imports)} reference record(s)")
+        print_jsonl(imports, "reference record(s)")
         return
     table = Table(title=f"reference records in {safe(path)}")
     for col in ("source", "file", "sha256", "rows", "rejected", "days", "imported"):

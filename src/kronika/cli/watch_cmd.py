@@ -7,10 +7,8 @@ failed or was skipped with its reason, and a summary line.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
@@ -30,7 +28,7 @@ from kronika.cli._options import (
     first,
     format_option,
     ledger_path,
-    machine_summary,
+    print_jsonl,
 )
 from kronika.errors import KronikaError
 from kronika.readers import STDIN
@@ -164,9 +162,7 @@ def stats_feeds_cmd(
     open_store(path).close()  # migrates an older ledger, which then has empty feed tables
     rows = first(feed_stats(path), limit)
     if format == "jsonl":
-        for s in rows:
-            sys.stdout.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
-        machine_summary(f"{len(rows)} feed(s)")
+        print_jsonl(rows, "feed(s)")
         return
     table = Table(title=f"feeds in {path}")
     for col in ("feed", "items", "ingested", "known", "skipped", "failed", "waiting", "feed failures",
