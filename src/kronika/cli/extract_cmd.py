@@ -21,7 +21,8 @@ FORMATS = ("jsonl", "table")
 
 def _table(result: DocumentResult, console: Console) -> None:
     d = result
-    head = f"[bold]{safe(d.path)}[/bold]  published={d.published or '—'}"
+    head = f"[bold]{safe(d.path)}[/bold]" + (f"  {safe(d.url)}" if d.url else "")
+    head += f"  published={d.published or '—'}"
     if d.date_conflict:
         head += f"  [yellow](metadata says {safe(d.metadata_date)})[/yellow]"
     head += f"  stories={len(d.stories)}"

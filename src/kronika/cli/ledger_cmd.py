@@ -24,7 +24,6 @@ from kronika.cli._options import (
     FollowSymlinksOption,
     QuietOption,
     check_format,
-    existing_ledger,
     format_option,
     ledger_db,
     ledger_path,
@@ -41,11 +40,6 @@ TIMELINE_FORMATS = ("text", "jsonl")
 
 out = make_console(highlight=False, soft_wrap=False)
 err = make_console(stderr=True, highlight=False)
-
-
-def _existing(db: Path | None) -> Path:
-    """The ledger a read-only command reads: it must exist (kept for the modules that import it from here)."""
-    return existing_ledger(db)
 
 
 def expand_inputs(paths: Iterable[Path], follow_symlinks: bool = False) -> tuple[list[Path], list[RejectedInput]]:
