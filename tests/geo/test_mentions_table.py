@@ -10,6 +10,7 @@ import csv
 import difflib
 import json
 import math
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,12 +103,16 @@ def test_cli_json_agrees_with_api(row: dict[str, str], geo: Geocoder) -> None:
 
 @pytest.mark.parametrize("args", [["geocode", ""], ["geocode", "   "], ["geocode", "Kyiv", "--format", "xml"],
                                   ["geocode", "x" * 400]])
-def test_cli_bad_input_is_one_line_and_exit_2(args: list[str]) -> None:
-    _register_commands()
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 2
-    assert "Traceback" not in result.output
-    assert len(result.stderr.strip().splitlines()) == 1
+def test_cli_bad_input_is_one_line_and_exit_2(args: list[str], monkeypatch, capsys) -> None:
+    from kronika.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["kronika", *args])  # through the script's entry point, as a user runs it
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.startswith("kronika: ")
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_cli_table_lists_candidates_of_an_ambiguous_name() -> None:

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from interop_records import TERNOPIL_ID
+from interop_records import KUPIANSK_ID, TERNOPIL_ID
 
 import kronika
 import kronika.ledger
@@ -68,6 +68,39 @@ def test_every_query_checks_its_days(store) -> None:
     for query in (timeline, air_stats):
         with pytest.raises(FilterError):
             query(store, since="last week")
+
+
+def test_several_types_are_checked_one_by_one(store) -> None:
+    types = {r.event.type for r in list_events(store, type=["strike", "ground_claim", "strike"])}
+    assert types == {"strike", "ground_claim"}
+    with pytest.raises(FilterError, match="'Strike'"):
+        list_events(store, type=["ground_claim", "Strike"])
+    with pytest.raises(FilterError, match="empty"):
+        list_events(store, type=[])
+
+
+def test_place_and_claimant_take_several_names_and_places_go_through_the_geocoder(store) -> None:
+    def ids(**filters: object) -> set[str]:
+        return {r.event.id for r in list_events(store, **filters)}
+
+    assert ids(place="Ternopol") == ids(place="Ternopil") == {TERNOPIL_ID}  # the geocoder's other spelling
+    assert ids(place="Kupyansk") == ids(place="Kupiansk") == {KUPIANSK_ID}
+    assert ids(place=["Ternopil", "Kupyansk"]) == {TERNOPIL_ID, KUPIANSK_ID}  # any of them
+    assert ids(place="Kharkov region") == ids(place="Kharkiv Oblast")  # an oblast as news spells it
+    assert ids(claimant="regional governor") and ids(claimant="General Staff")
+    assert ids(claimant=["regional governor", "General Staff"]) == (
+        ids(claimant="regional governor") | ids(claimant="General Staff"))
+    assert ids(place="Ternopil", claimant="General Staff") == set()  # different filters all apply
+    with pytest.raises(FilterError, match="empty"):
+        list_events(store, claimant=[])
+    with pytest.raises(FilterError, match="claimant wants"):
+        list_events(store, claimant=[3])
+
+
+def test_timeline_takes_a_limit_like_the_listing(store) -> None:
+    days = timeline(store, limit=2)
+    assert sum(len(d.events) for d in days) == 2
+    assert [r.event.id for d in days for r in d.events] == [r.event.id for r in list_events(store, limit=2)]
 
 
 def test_filters_accept_dates_as_well_as_iso_text(store) -> None:

@@ -42,7 +42,7 @@ def test_import_reports_bad_rows_one_line_each_and_goes_on(tmp_path: Path, ledge
     write_record(folder, NIGHTS + BAD)
     done = kronika("reference", "import", "ivaniuk", str(folder), "--db", str(ledger))
     assert done.returncode == 1, done.stderr
-    rejected = [line for line in done.stderr.splitlines() if line.startswith("rejected line ")]
+    rejected = [line for line in done.stderr.splitlines() if line.startswith("kronika: rejected line ")]
     assert len(rejected) == len(BAD)
     assert "'Mystery-9'" in done.stderr  # the model no catalogue and no name classifies
     out = " ".join(done.stdout.split())

@@ -200,7 +200,9 @@ def test_every_read_command_works_on_a_read_only_mount(base_ledger: Path, tmp_pa
     for args in (["show", event_id], ["timeline"], ["stats"], ["stats", "air"], ["events", "--format", "csv"]):
         result = run_on_read_only_folder(folder, *args, "--db", db)
         assert result.returncode == 0 and result.stdout and not result.stderr, (args, result.stderr)
-    write = run_on_read_only_folder(folder, "ingest", str(folder), "--db", db)
+    article = tmp_path / "new.txt"  # a readable article, so the ledger is opened for writing and refuses
+    article.write_text("KYIV, Nov 20 (Northline Wire) - Russian drones struck Odesa overnight, officials said.\n")
+    write = run_on_read_only_folder(folder, "ingest", str(article), "--db", db)
     assert write.returncode == 2 and "cannot be written" in write.stderr and "Traceback" not in write.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["ledger.db"]  # nothing written beside it
 

@@ -23,6 +23,17 @@ def test_events_are_the_library_listing(client, sample_ledger):
     assert {"place", "region", "lat", "lon", "figures", "summary", "contested"} <= set(got["events"][0])
 
 
+def test_place_and_claimant_repeat_and_places_go_through_the_geocoder(client):
+    def ids(**params: object) -> set[str]:
+        return {e["id"] for e in client.get("/api/events", params=params).json()["events"]}
+
+    assert ids(place="Ternopol") == ids(place="Ternopil") and TERNOPIL in ids(place="Ternopil")
+    assert ids(place=["Ternopil", "Kupyansk"]) == ids(place="Ternopil") | ids(place="Kupiansk")
+    assert KUPIANSK in ids(place=["Ternopil", "Kupyansk"])
+    assert ids(place=["Kupiansk", ""]) == ids(place="Kupiansk")  # a blank form field is no filter
+    assert ids(claimant=["nobody-at-all", "General Staff"]) == ids(claimant="General Staff")
+
+
 def test_cursor_pages_walk_the_whole_listing(client):
     whole = [e["id"] for e in client.get("/api/events").json()["events"]]
     seen, cursor = [], None

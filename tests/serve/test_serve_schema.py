@@ -43,7 +43,21 @@ NO_PARAMETERS = {"/api/stats", "/api/config"}  # nothing to make invalid
 @pytest.fixture(scope="module")
 def api_schema(sample_ledger):
     app = create_app(ServeConfig(db=sample_ledger, token="schema-test-token"))
-    return schemathesis.openapi.from_asgi("/openapi.json", app, config=SchemathesisConfig.from_dict(CONFIG))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=SchemathesisConfig.from_dict(CONFIG))
+
+    @schema.hook
+    def filter_query(ctx, query):
+        # A repeated name filter (place, claimant) is an array of strings. Schemathesis' negative data puts a
+        # single value there (null, false, a number, an object), which reaches the API as text, "false", "-2755":
+        # one valid name (its known false positive for arrays of strings in the query, schemathesis issue #3056).
+        # Such cases are not sent; too many names, or too long a name, still are.
+        return all(isinstance(query[key], list) and all(isinstance(v, str) for v in query[key])
+                   for key in NAME_FILTERS if key in (query or {}))
+
+    return schema
+
+
+NAME_FILTERS = ("place", "claimant")
 
 
 def test_every_route_is_fuzzed(api_schema):

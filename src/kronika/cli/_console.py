@@ -4,6 +4,7 @@
     printable(v)     control characters, bidi controls and lone surrogates shown as escapes, on one line
     safe(v)          printable(v), for interpolation into rich markup
     cell(v)          printable(v) as a rich Text: a table cell that is never read as markup
+    qualified(v, q)  a figure with its qualifier as a mark, the one rendering every table uses (≥ > ~ ≤)
 
 Rich falls back to 80 columns when output is not a terminal, which folds tables of event ids and quotes into
 unreadable columns; files and pagers can take wider lines. COLUMNS, when set, still wins.
@@ -62,3 +63,15 @@ def safe(value: object) -> str:
 def cell(value: object) -> Text:
     """A table cell (or a printed line) holding `value` as plain text: printable, never read as markup."""
     return Text(printable(value))
+
+
+# ---------------------------------------------------------------------------------------------- figures
+
+QUALIFIER_MARKS = {"exact": "", "at_least": "≥", "more_than": ">", "about": "~", "up_to": "≤"}
+
+
+def qualified(value: object, qualifier: str | None) -> str:
+    """A figure as every table shows it: ≥10 (at least), >10 (more than), ~10 (about), ≤10 (up to), 10."""
+    if value is None:
+        return "-"
+    return f"{QUALIFIER_MARKS.get(qualifier or 'exact', '')}{value}"

@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kronika.cli._console import cell, make_console, printable, safe
+from kronika.cli._console import cell, make_console, printable, qualified, safe
+from kronika.cli._options import FollowSymlinksOption, LimitOption, QuietOption, check_format, format_option
 from kronika.errors import RejectedInput
 from kronika.models import DocumentResult
 
@@ -20,7 +21,8 @@ FORMATS = ("jsonl", "table")
 
 def _table(result: DocumentResult, console: Console) -> None:
     d = result
-    head = f"[bold]{safe(d.path)}[/bold]  published={d.published or '—'}"
+    head = f"[bold]{safe(d.path)}[/bold]" + (f"  {safe(d.url)}" if d.url else "")
+    head += f"  published={d.published or '—'}"
     if d.date_conflict:
         head += f"  [yellow](metadata says {safe(d.metadata_date)})[/yellow]"
     head += f"  stories={len(d.stories)}"
@@ -32,11 +34,7 @@ def _table(result: DocumentResult, console: Console) -> None:
         place = e.location.name if e.location else "—"
         if e.location and e.location.admin1 and e.location.admin1 != e.location.name:
             place += f" ({e.location.admin1})"
-        figs = ", ".join(
-            f"{f.kind}={'≥' if f.qualifier in ('at_least', 'more_than') else '~' if f.qualifier == 'about' else ''}"
-            f"{f.value}"
-            for f in e.figures
-        )
+        figs = ", ".join(f"{f.kind}={qualified(f.value, f.qualifier)}" for f in e.figures)
         quote = e.quote if len(e.quote) <= 110 else e.quote[:107] + "…"
         table.add_row(*map(cell, (e.type, e.date or "—", place, e.claimed_by or "—", figs or "—", quote)))
     console.print(table)
@@ -44,23 +42,22 @@ def _table(result: DocumentResult, console: Console) -> None:
 
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(help="Text, HTML or JSON Lines files, or directories; - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one object per document) or table.")] = "jsonl",
+    fmt: Annotated[str, format_option(FORMATS, "jsonl")] = "jsonl",
     include_text: Annotated[
         bool, typer.Option("--include-text", help="Add the cleaned text to each document.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
-    follow_symlinks: Annotated[
-        bool, typer.Option("--follow-symlinks", help="Read files that symlinks in a folder point to outside it.")
-    ] = False,
+    limit: LimitOption = None,
+    quiet: QuietOption = False,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Extract dated, placed, attributed events from news articles.
 
     Prints, for jsonl, one JSON object per input document: {"document": {...}, "events": [...]}. Rejected inputs
     (empty, binary, undecodable, too large, broken) get a one-line reason on stderr; the exit status is 1 when
-    any input was rejected, 0 otherwise.
+    any input was rejected, 0 otherwise. --limit stops after that many documents (rejected inputs not counted).
+    The table marks each figure's qualifier: ≥ at least, > more than, ~ about, ≤ up to.
     """
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    check_format(fmt, FORMATS)
     from kronika.pipeline import extract_paths
 
     err = make_console(stderr=True)
@@ -80,6 +77,8 @@ def extract_command(
             sys.stdout.flush()
         if not quiet and done % 100 == 0:
             err.print(f"[dim]… {done} documents, {events} events[/dim]")
+        if limit is not None and done >= limit:
+            break
     if not quiet:
         err.print(f"[dim]extract: {done} documents, {events} events, {rejected} rejected[/dim]")
     if rejected:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Annotated
 
 import typer
@@ -12,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kronika.cli._console import cell, make_console, safe
+from kronika.cli._options import check_format, format_option
 from kronika.errors import KronikaError
 from kronika.readers import MAX_TEXT_CHARS, normalise_text
 
@@ -31,13 +31,12 @@ HELP = (
     "else null) and candidates (a list of Location objects).\n\n"
     "An ambiguous name has precision \"ambiguous\", lat/lon null and its candidates listed; when nothing matches, "
     "every Location field is null and reason says why.\n\n"
-    "Exit status: 0 when the query was understood (matched or not), 2 on bad input."
+    "Exit status: 0 when the query was understood (matched or not), 2 on bad input (one line, `kronika: ...`)."
 )
 
 
 def _fail(message: str) -> None:
-    print(f"kronika geocode: {message}", file=sys.stderr)
-    raise typer.Exit(2)
+    raise KronikaError(message)  # one line on stderr, `kronika: ...`, exit status 2, as every command
 
 
 def _fmt(v: object) -> Text:
@@ -74,10 +73,9 @@ def geocode_command(
     context: Annotated[
         str | None, typer.Option("--context", "-c", help="Text around the name, used to decide homonyms.")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table (default) or json.")] = "table",
+    fmt: Annotated[str, format_option(FORMATS, "table")] = "table",
 ) -> None:
-    if fmt not in FORMATS:
-        _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    check_format(fmt, FORMATS)
     if not query.strip():
         _fail("the query is empty")
     if len(query) > MAX_QUERY:
@@ -88,11 +86,7 @@ def geocode_command(
     context = normalise_text(context) if context is not None else None
     from kronika.geo import get_geocoder
 
-    try:
-        result = get_geocoder().resolve(query, context=context).to_dict()
-    except KronikaError as exc:
-        _fail(str(exc))
-        return
+    result = get_geocoder().resolve(query, context=context).to_dict()
     if fmt == "json":
         print(json.dumps(result, ensure_ascii=False))
     else:

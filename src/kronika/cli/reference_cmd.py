@@ -1,13 +1,14 @@
-"""Reference commands: `kronika reference import SOURCE PATH`, `kronika reference list`; and the rendering of
-`kronika stats air` (registered with the ledger commands), which can put the record beside the news.
+"""Reference commands: `kronika reference import SOURCE PATH`, `kronika reference list`. `kronika stats air
+--reference` (stats_cmd.py) puts the record beside the news.
 
-Each command makes one call into kronika.reference or kronika.ledger; bad input raises KronikaError, which the
-`kronika` entry point turns into one line on stderr.
+Each command makes one call into kronika.reference; bad input raises KronikaError, which the `kronika` entry
+point turns into one line on stderr. A missing or unreadable record never creates a ledger.
 """
 
 from __future__ import annotations
 
-import sys
+from contextlib import nullcontext
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -15,20 +16,28 @@ import typer
 from rich.table import Table
 
 from kronika.cli._console import cell, make_console, safe
+from kronika.cli._options import (
+    RESULT_FORMATS,
+    DbOption,
+    LimitOption,
+    QuietOption,
+    check_format,
+    existing_ledger,
+    first,
+    format_option,
+    ledger_path,
+    print_json,
+    print_jsonl,
+)
 from kronika.errors import KronikaError
-from kronika.ledger.air import AirNight
-from kronika.ledger.export import air_to_csv, air_to_jsonl
 from kronika.reference import SOURCES, import_ivaniuk, reference_imports
-from kronika.store import default_db_path, open_store
+from kronika.reference.importer import attacks_file
+from kronika.store import open_store
 
-AIR_FORMATS = ("table", "jsonl", "csv")
+LIST_FORMATS = ("table", "jsonl")
 
 out = make_console(highlight=False, soft_wrap=False)
 err = make_console(stderr=True, highlight=False)
-
-DbOption = Annotated[
-    Path | None, typer.Option("--db", help="Ledger file (default: kronika/ledger.db in your user data directory).")
-]
 
 
 def import_cmd(
@@ -37,44 +46,65 @@ def import_cmd(
         Path, typer.Argument(help="missile_attacks_daily.csv, or the folder holding it (and missiles_and_uavs.csv).")
     ],
     db: DbOption = None,
+    quiet: QuietOption = False,
+    format: Annotated[str, format_option(RESULT_FORMATS, "text")] = "text",
 ) -> None:
-    """Import a reference record you downloaded (kronika ships none); a newer file replaces the older import."""
+    """Import a reference record you downloaded (kronika ships none); a newer file replaces the older import.
+
+    Ends with a summary line (rows read, stored, rejected; days covered; the file's sha256); each rejected row
+    gets a line on stderr and the exit status is then 1. --format json prints the summary as one JSON object.
+    The record is read from a file, not standard input: its provenance is the file's path and sha256, and the
+    catalogue beside it.
+    """
+    check_format(format, RESULT_FORMATS)
     if source not in SOURCES:
         raise KronikaError(f"unknown reference record {source!r}; kronika reads: {', '.join(SOURCES)}")
-    with open_store(db) as store, err.status(f"reading {safe(str(path))}"):
+    attacks_file(path)  # a missing record is an error before any ledger is opened (or created)
+    reading = nullcontext() if quiet or format == "json" else err.status(f"reading {safe(str(path))}")
+    with open_store(ledger_path(db)) as store, reading:
         summary = import_ivaniuk(store, path)
         ledger = store.path
     for line, reason in summary.rejected:
-        err.print(f"rejected line {line}: {safe(reason)}")
+        err.print(f"kronika: rejected line {line}: {safe(reason)}")
     for model, rows in sorted(summary.unclassified.items()):
         err.print(f"model {safe(repr(model))} is in no catalogue and its name says nothing: {rows} row(s) counted "
                   "as neither drone nor missile")
-    if summary.status == "unchanged":
+    if format == "json":
+        print_json({**asdict(summary), "ledger": ledger})
+    elif quiet:
+        pass
+    elif summary.status == "unchanged":
         out.print(f"{source}: {safe(summary.path)} is already imported (sha256 {summary.file_sha256[:12]}), "
                   f"nothing changed · {summary.rows_stored} rows, {summary.first_day} to {summary.last_day} · "
                   f"ledger: {safe(ledger)}")
-        return
-    verb = "replaced the import of " + (summary.previous.imported_at if summary.previous else "?") \
-        if summary.status == "replaced" else "imported"
-    catalogue = "with catalogue" if summary.catalogue else "no catalogue beside it: weapons classified by name"
-    out.print(
-        f"{source}: {verb} · {summary.rows_read} rows read, {summary.rows_stored} stored, "
-        f"{summary.rows_rejected} rejected · {summary.days} report days ({summary.first_day} to {summary.last_day}), "
-        f"{summary.national_nights} with a nationwide overnight report · {catalogue} · "
-        f"sha256 {summary.file_sha256[:12]} · ledger: {safe(ledger)}"
-    )
+    else:
+        verb = "replaced the import of " + (summary.previous.imported_at if summary.previous else "?") \
+            if summary.status == "replaced" else "imported"
+        catalogue = "with catalogue" if summary.catalogue else "no catalogue beside it: weapons classified by name"
+        out.print(
+            f"{source}: {verb} · {summary.rows_read} rows read, {summary.rows_stored} stored, "
+            f"{summary.rows_rejected} rejected · {summary.days} report days ({summary.first_day} to "
+            f"{summary.last_day}), {summary.national_nights} with a nationwide overnight report · {catalogue} · "
+            f"sha256 {summary.file_sha256[:12]} · ledger: {safe(ledger)}"
+        )
     if summary.rejected:
         raise typer.Exit(1)
 
 
-def list_cmd(db: DbOption = None) -> None:
-    """The reference records the ledger holds, with their provenance."""
-    path = Path(db) if db is not None else default_db_path()
-    if not path.is_file():
-        raise KronikaError(f"no ledger at {path}")
+def list_cmd(
+    db: DbOption = None,
+    limit: LimitOption = None,
+    format: Annotated[str, format_option(LIST_FORMATS, "table")] = "table",
+) -> None:
+    """The reference records the ledger holds, with their provenance (file, sha256, rows, days, when imported)."""
+    check_format(format, LIST_FORMATS)
+    path = existing_ledger(db)
     with open_store(path, readonly=True) as store:
-        imports = reference_imports(store)
-    table = Table(title=f"reference records in {path}")
+        imports = first(reference_imports(store), limit)
+    if format == "jsonl":
+        print_jsonl(imports, "reference record(s)")
+        return
+    table = Table(title=f"reference records in {safe(path)}")
     for col in ("source", "file", "sha256", "rows", "rejected", "days", "imported"):
         table.add_column(col, overflow="fold")
     for imp in imports:
@@ -84,101 +114,18 @@ def list_cmd(db: DbOption = None) -> None:
     out.print(f"{len(imports)} reference record(s)")
 
 
-# ---------------------------------------------------------------------------------------------- stats air
-
-
-def _n(v: int | None, qualifier: str | None = None) -> str:
-    if v is None:
-        return "-"
-    mark = {"at_least": "≥", "more_than": ">", "about": "~", "up_to": "≤"}.get(qualifier or "", "")
-    return f"{mark}{v}"
-
-
-def _rate(v: float | None) -> str:
-    return "-" if v is None else f"{v:.0%}"
-
-
-def _drones(night: AirNight) -> str:
-    return f"{_n(night.drones_launched, night.qualifiers.get('drones_launched'))}/" \
-           f"{_n(night.drones_destroyed, night.qualifiers.get('drones_destroyed'))}"
-
-
-def _missiles(night: AirNight) -> str:
-    text = f"{_n(night.missiles_launched, night.qualifiers.get('missiles_launched'))}/" \
-           f"{_n(night.missiles_destroyed, night.qualifiers.get('missiles_destroyed'))}"
-    if night.weapons_launched is not None or night.weapons_destroyed is not None:
-        text += f" (all {_n(night.weapons_launched)}/{_n(night.weapons_destroyed)})"
-    return text
-
-
-def _record(night: AirNight) -> tuple[str, str]:
-    ref = night.reference
-    report = None
-    if ref is not None:
-        report = ref.command(night.claimant_id or "") if night.breakdown else ref.overnight
-    if report is None:
-        return "-", "-"
-    lost = f" +{report.drones_not_reached} lost" if report.drones_not_reached else ""
-    day = ""
-    if not night.breakdown and ref is not None and ref.daytime is not None:
-        day = f" (day {ref.daytime.drones_launched}/{ref.daytime.drones_destroyed})"
-    drones = f"{report.drones_launched}/{report.drones_destroyed}{lost}{day}"
-    return drones, f"{report.missiles_launched}/{report.missiles_destroyed}"
-
-
-def print_air(nights: list[AirNight], format: str, reference: bool) -> None:
-    """Render `air_stats` rows: a table (breakdowns indented under their night), JSON Lines or CSV."""
-    if format not in AIR_FORMATS:
-        raise KronikaError(f"--format must be one of {', '.join(AIR_FORMATS)}; got {format!r}")
-    if format == "jsonl":
-        for line in air_to_jsonl(nights):
-            sys.stdout.write(line + "\n")
-        return
-    if format == "csv":
-        sys.stdout.write(air_to_csv(nights, reference))
-        return
-    title = "air attacks per night, by claimant" + (" · beside the reference record" if reference else "")
-    caption = "launched/destroyed · rate: destroyed/launched of one report · ↳ a regional count under its night"
-    table = Table(title=title, caption=caption)
-    cols = ["night", "claimant", "drones", "missiles", "rate"]
-    if reference:
-        cols += ["record drones", "record missiles", "agree", "reason"]
-    for col in cols:
-        wrap = col in ("claimant", "reason", "record drones")
-        table.add_column(col, overflow="fold", no_wrap=not wrap, min_width=18 if col == "claimant" else None)
-    last = None
-    for night in nights:
-        day = night.date or "undated"
-        who = night.claimant
-        if night.breakdown:
-            who = f"  ↳ {who}" + (f" · {night.area}" if night.area else "")
-        cells = [day if day != last else "", cell(who), _drones(night), _missiles(night), _rate(night.rate)]
-        last = day
-        if reference:
-            agreement = night.agreement
-            flag = "-" if agreement is None or agreement.agree is None else ("yes" if agreement.agree else "no")
-            reason = agreement.reason.replace("_", " ") if agreement and agreement.reason else ""
-            if agreement and agreement.record_night and agreement.record_night != night.date:
-                reason += f" ({agreement.record_night})"
-            cells += [*_record(night), flag, cell(reason)]
-        table.add_row(*cells)
-    out.print(table)
-    dated = {n.date for n in nights if n.date}
-    summary = f"{len(nights)} night/claimant row(s) over {len(dated)} night(s)"
-    if reference:
-        judged = [n for n in nights if n.agreement is not None and n.agreement.agree is not None]
-        agree = sum(1 for n in judged if n.agreement and n.agreement.agree)
-        summary += f" · {agree} of {len(judged)} compared row(s) agree with the record"
-    out.print(summary)
+def reference_group(db: DbOption = None) -> None:
+    """Reference records held against the ledger (e.g. the Air Force's per-night record)."""
+    # `kronika reference --db X list` reads X: the commands read --db from the invocation's contexts
 
 
 def register(app: typer.Typer) -> None:
     """Add `kronika reference import / list`."""
-    ref = typer.Typer(help="Reference records held against the ledger (e.g. the Air Force's per-night record).",
-                      add_completion=False, no_args_is_help=True)
+    ref = typer.Typer(add_completion=False, no_args_is_help=True)  # its help is reference_group's docstring
+    ref.callback()(reference_group)
     ref.command("import")(import_cmd)
     ref.command("list")(list_cmd)
     app.add_typer(ref, name="reference")
 
 
-__all__ = ["print_air", "register"]
+__all__ = ["register"]

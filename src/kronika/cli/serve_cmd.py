@@ -14,7 +14,8 @@ from typing import Annotated
 import typer
 
 from kronika.cli._console import make_console
-from kronika.cli.ledger_cmd import DbOption, _existing
+from kronika.cli._options import DbOption
+from kronika.cli._options import existing_ledger as _existing
 from kronika.errors import KronikaError
 
 err = make_console(stderr=True, highlight=False)

@@ -7,6 +7,7 @@ failed or was skipped with its reason, and a summary line.
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,26 +19,36 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kronika.cli._console import make_console
+from kronika.cli._options import (
+    AllowPrivateOption,
+    DbOption,
+    LimitOption,
+    check_format,
+    existing_ledger,
+    first,
+    format_option,
+    ledger_path,
+    print_jsonl,
+)
 from kronika.errors import KronikaError
-from kronika.store import default_db_path, open_store
+from kronika.readers import STDIN
+from kronika.store import open_store
 
 if TYPE_CHECKING:  # kronika.watch (httpx, feedparser) is imported when a feed command runs, not at every start
     from kronika.watch import AddressGuard, PollReport
 
 MIN_INTERVAL = 10.0
 
-DbOption = Annotated[
-    Path | None, typer.Option("--db", help="Ledger file (default: kronika/ledger.db in your user data directory).")
-]
+FEEDS_FORMATS = ("table", "jsonl")
 
 out = make_console(highlight=False, soft_wrap=True)
 err = make_console(stderr=True, highlight=False)
 
 
 def read_feed_list(path: Path) -> list[str]:
-    """Feed URLs from a file: one a line; blank lines and lines starting with # are ignored."""
+    """Feed URLs from a file (- for standard input): one a line; blank lines and lines starting with # are ignored."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = sys.stdin.read() if str(path) == STDIN else path.read_text(encoding="utf-8")
     except OSError as exc:
         raise KronikaError(f"cannot read --feeds {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -76,15 +87,13 @@ def print_report(report: PollReport) -> None:
 def watch_cmd(
     urls: Annotated[list[str] | None, typer.Argument(help="Feed URLs (RSS or Atom).", metavar="FEED_URL...")] = None,
     feeds: Annotated[
-        Path | None, typer.Option("--feeds", help="A file of feed URLs, one a line (# starts a comment).")
+        Path | None,
+        typer.Option("--feeds", help="A file of feed URLs, one a line (# starts a comment); - for standard input."),
     ] = None,
     db: DbOption = None,
     interval: Annotated[float, typer.Option("--interval", help="Seconds between the starts of two polls.")] = 300.0,
     once: Annotated[bool, typer.Option("--once", help="Poll every feed once and exit (for cron and tests).")] = False,
-    allow_private: Annotated[
-        bool,
-        typer.Option("--allow-private", help="Allow loopback and private addresses (feeds on your own network)."),
-    ] = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Poll RSS/Atom feeds and ingest each new article into the ledger (exit 1 when a poll had failures)."""
     from kronika.watch import AddressGuard, FetchPolicy, PoliteClient, Watcher
@@ -93,7 +102,7 @@ def watch_cmd(
     found = feed_urls(urls, feeds, guard)
     if not once and interval < MIN_INTERVAL:
         raise KronikaError(f"--interval must be at least {MIN_INTERVAL:.0f} seconds (polite to the feeds' servers)")
-    path = Path(db) if db is not None else default_db_path()
+    path = ledger_path(db)
     open_store(path).close()  # a ledger that cannot be opened is one line now, not a failure per poll
     with err.status("loading the language model"):
         try:  # before the first poll, so its items' latency is theirs, not the model's load time
@@ -140,15 +149,21 @@ def _when(stamp: str | None) -> str:
     return f"{stamp[:10]} {stamp[11:19]}Z" if stamp else "never"
 
 
-def stats_feeds_cmd(db: DbOption = None) -> None:
+def stats_feeds_cmd(
+    db: DbOption = None,
+    limit: LimitOption = None,
+    format: Annotated[str, format_option(FEEDS_FORMATS, "table")] = "table",
+) -> None:
     """Per watched feed: items by outcome, failures, last success, first-seen -> ingested latency p50/p95."""
     from kronika.watch import feed_stats
 
-    path = Path(db) if db is not None else default_db_path()
-    if not path.is_file():
-        raise KronikaError(f"no ledger at {path}: start one with `kronika watch FEED_URL --db {path}`")
+    check_format(format, FEEDS_FORMATS)
+    path = existing_ledger(db)
     open_store(path).close()  # migrates an older ledger, which then has empty feed tables
-    rows = feed_stats(path)
+    rows = first(feed_stats(path), limit)
+    if format == "jsonl":
+        print_jsonl(rows, "feed(s)")
+        return
     table = Table(title=f"feeds in {path}")
     for col in ("feed", "items", "ingested", "known", "skipped", "failed", "waiting", "feed failures",
                 "last success", "p50", "p95", "last error"):

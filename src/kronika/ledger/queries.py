@@ -9,8 +9,10 @@
     search_documents(store, q)                        full-text search over stored articles (FTS5)
     show_document(store, id)  -> DocumentRecord       one stored article, its cleaned text and its events
 
-Filters (list_events and timeline take the same ones): since, until, type (one or several), place, near,
-claimant, contested, q (words that a source article of the event contains). Listings are in a fixed order
+Filters (list_events and timeline take the same ones): since, until, type, place and claimant (each one or
+several: any of them matches), near, contested, q (words that a source article of the event contains). A place
+matches by substring of a place's name, oblast or district, and by the name the geocoder resolves it to ("Kiev"
+finds Kyiv). Listings are in a fixed order
 (day, undated last, then creation order), so `limit` with the `cursor` of the previous page pages through them
 without skipping or repeating an event, however the ledger grows meanwhile.
 """
@@ -171,9 +173,9 @@ def list_events(
     since: str | None = None,
     until: str | None = None,
     type: str | Sequence[str] | None = None,
-    place: str | None = None,
+    place: str | Sequence[str] | None = None,
     near: tuple[float, float, float] | None = None,
-    claimant: str | None = None,
+    claimant: str | Sequence[str] | None = None,
     contested: bool | None = None,
     q: str | None = None,
     limit: int | None = None,
@@ -273,16 +275,18 @@ def timeline(
     since: str | None = None,
     until: str | None = None,
     type: str | Sequence[str] | None = None,
-    place: str | None = None,
+    place: str | Sequence[str] | None = None,
     near: tuple[float, float, float] | None = None,
-    claimant: str | None = None,
+    claimant: str | Sequence[str] | None = None,
     contested: bool | None = None,
     q: str | None = None,
+    limit: int | None = None,
 ) -> list[TimelineDay]:
-    """Events grouped by day, oldest first; undated events last. Takes the filters of `list_events`."""
+    """Events grouped by day, oldest first; undated events last. Takes the filters of `list_events`, and
+    `limit` (at most that many events)."""
     rows = list_events(
         store, since=since, until=until, type=type, place=place, near=near, claimant=claimant,
-        contested=contested, q=q,
+        contested=contested, q=q, limit=limit,
     )
     return [TimelineDay(day, list(group)) for day, group in groupby(rows, key=lambda r: r.event.date)]
 
@@ -294,9 +298,9 @@ def day_counts(
     since: str | None = None,
     until: str | None = None,
     type: str | Sequence[str] | None = None,
-    place: str | None = None,
+    place: str | Sequence[str] | None = None,
     near: tuple[float, float, float] | None = None,
-    claimant: str | None = None,
+    claimant: str | Sequence[str] | None = None,
     contested: bool | None = None,
     q: str | None = None,
 ) -> list[DayCount]:

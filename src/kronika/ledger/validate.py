@@ -7,6 +7,8 @@ expected, where they used to match nothing.
     event_types(v)      one event type or several, each from kronika.models.EVENT_TYPES
     near_point(v)       (lat, lon, km) in range
     positive_limit(v)   an int >= 1
+    place_names(v)      one place name or several, each with the name the geocoder knows it by ("Kiev" -> "Kyiv")
+    names(name, v)      one name or several, as a tuple (claimant)
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from kronika.errors import FilterError
+from kronika.errors import FilterError, KronikaError
 from kronika.models import EVENT_TYPES
+from kronika.store.base import check_filter_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -87,6 +90,47 @@ def positive_limit(value: object) -> int | None:
     return value
 
 
+def names(name: str, value: object) -> tuple[str, ...] | None:
+    """A text filter given once or several times (any of them matches), as a tuple; None stays None."""
+    if value is None:
+        return None
+    values = (value,) if isinstance(value, str) else value
+    if not isinstance(values, Sequence | set | frozenset) or not all(isinstance(v, str) for v in values):
+        raise FilterError(f"{name} wants a name or a list of names, got {value!r}")
+    found = tuple(dict.fromkeys(values))
+    if not found:
+        raise FilterError(f"{name} filter is empty: give at least one name, or leave the filter out")
+    for v in found:
+        check_filter_text(name, v)
+    return found
+
+
+def place_names(value: object) -> tuple[str, ...] | None:
+    """Each place name given, and beside it the name the geocoder resolves it to when that differs: "Kiev" also
+    finds Kyiv, "Kharkov region" Kharkiv Oblast, "the Ukrainian capital" Kyiv. The names match as substrings of
+    a place's name, oblast or district, so a city's name also finds its oblast, as before. A spelling the
+    geocoder had to correct is not taken for another place."""
+    given = names("place", value)
+    if given is None:
+        return None
+    found = list(given)
+    try:
+        from kronika.geo import get_geocoder
+
+        geocoder = get_geocoder()
+        for text in given:
+            resolution = geocoder.resolve(text)
+            loc = resolution.location
+            if loc is not None and loc.name and not resolution.fuzzy and loc.precision not in (None, "ambiguous"):
+                found.append(loc.name)
+    except KronikaError:  # no gazetteer: the names as given still match
+        pass
+    folded: dict[str, str] = {}
+    for text in found:
+        folded.setdefault(" ".join(text.casefold().split()), text)
+    return tuple(folded.values())
+
+
 def _contested(value: object) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
@@ -100,6 +144,8 @@ _CHECKS: dict[str, Callable[[object], object]] = {
     "near": near_point,
     "limit": positive_limit,
     "contested": _contested,
+    "place": place_names,
+    "claimant": lambda v: names("claimant", v),
 }
 
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 import orjson
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
+from pydantic import StringConstraints
 
 from kronika import __version__
 from kronika.errors import RejectedInput
@@ -87,8 +88,11 @@ def _day_query(description: str) -> Any:
     return Query(pattern=DAY, description=description, json_schema_extra={"format": "date"})
 
 
+Name = Annotated[str, StringConstraints(max_length=100)]  # one value of a repeatable name filter; "" is no filter
+
+
 class Filters:
-    """The filters of `kronika events`, as query parameters."""
+    """The filters of `kronika events`, as query parameters (type, place and claimant repeat: any value)."""
 
     def __init__(
         self,
@@ -96,11 +100,17 @@ class Filters:
         until: Annotated[str | None, _day_query("Events on or before this day (YYYY-MM-DD)")] = None,
         type: Annotated[list[EventType] | None, Query(max_length=6, description="Event type; repeat for several")]
         = None,
-        place: Annotated[str | None, Query(max_length=100, description="Place or region name (substring)")] = None,
+        place: Annotated[
+            list[Name] | None,
+            Query(max_length=10, description="Place, oblast or district name (substring; the geocoder's name for it "
+                  "too: Kiev finds Kyiv); repeat for several"),
+        ] = None,
         near: Annotated[
             str | None, Query(max_length=80, pattern=NEAR, description="LAT,LON,KM: events within KM of a point")
         ] = None,
-        claimant: Annotated[str | None, Query(max_length=100, description="Claimant name (substring)")] = None,
+        claimant: Annotated[
+            list[Name] | None, Query(max_length=10, description="Claimant name (substring); repeat for several")
+        ] = None,
         contested: Annotated[bool | None, Query(description="Only contested (true) or uncontested (false)")] = None,
         q: Annotated[
             str | None,
@@ -112,18 +122,26 @@ class Filters:
             "since": _day(since, "since"),
             "until": _day(until, "until"),
             "type": list(dict.fromkeys(type)) if type else None,
-            "place": place or None,
+            "place": _names(place),
             "near": _near(near),
-            "claimant": claimant or None,
+            "claimant": _names(claimant),
             "contested": contested,
             "q": q,
         }
+
+
+def _names(values: list[str] | None) -> list[str] | None:
+    """A repeated name filter without its empty values (a form's blank field); None when nothing is left."""
+    kept = list(dict.fromkeys(v for v in values or () if v.strip()))
+    return kept or None
 
 
 Figures = Annotated[
     Literal["latest", "conservative"],
     Query(description="latest (the current-figures rule) or conservative (ACLED's lowest reading)"),
 ]
+
+
 Cursor = Annotated[
     str | None, Query(max_length=40, pattern=CURSOR, description="The next_cursor of the previous page")
 ]

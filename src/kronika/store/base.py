@@ -236,19 +236,27 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     type: str | Sequence[str] | None = None  # one type, or any of several
-    place: str | None = None
+    place: str | Sequence[str] | None = None  # a name, or any of several (substrings of name, admin1, admin2)
     near: tuple[float, float, float] | None = None  # lat, lon, km
-    claimant: str | None = None
+    claimant: str | Sequence[str] | None = None  # a name, or any of several (substrings)
     contested: bool | None = None
     q: str | None = None  # full-text words, all of which a source document of the event contains
     after: tuple[str | None, int] | None = None  # keyset cursor: (date, seq) of the last event already listed
     limit: int | None = None
 
     def __post_init__(self) -> None:
-        for name in ("since", "until", "place", "claimant"):
+        for name in ("since", "until"):
             check_filter_text(name, getattr(self, name))
-        for t in (self.type,) if isinstance(self.type, str) or self.type is None else self.type:
-            check_filter_text("type", t)
+        for name in ("type", "place", "claimant"):
+            for value in filter_values(getattr(self, name)):
+                check_filter_text(name, value)
+
+
+def filter_values(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    """A text filter given once or several times, as a tuple (empty when not given)."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ columns for foreign keys, and canned queries (`kronika datasette-metadata`).
     datasette ledger.db --metadata metadata.json
 
 Full-text search needs no metadata: `documents_fts` and `event_sources_fts` are declared so that Datasette
-finds them (schema migration 4), and `?_search=` filters the documents and event_sources tables.
+finds them (the full-text migration in store/schema.py), and `?_search=` filters the documents and event_sources tables.
 
 Units are written into the descriptions ("people", "drones"), not Datasette's `units` key: that key renders with
 Pint's compact form, which shows 1,200 people as "1.2 kiloperson".

@@ -1,6 +1,6 @@
 """Full-text search over the ledger's two FTS5 indexes: `documents_fts` (article titles and texts) and
 `event_sources_fts` (the sentence each report of an event comes from). Both are kept in sync by triggers
-(schema migration 4) and ranked by bm25, best first.
+(the full-text migration in store/schema.py) and ranked by bm25, best first.
 
 `SQLiteStore` takes `search_text` from `FullTextSearch`; `kronika.ledger.text_search` turns plain words into the
 FTS5 query this expects and checks the arguments.

@@ -37,6 +37,7 @@ from kronika.store.base import (
     SourceReport,
     StoredDocument,
     check_filter_text,
+    filter_values,
 )
 from kronika.store.bulk import BulkReads
 from kronika.store.connection import connect
@@ -247,7 +248,7 @@ class SQLiteStore(BulkReads, FullTextSearch):
                 _now(),
             ),
         )
-        doc_id = int(cur.lastrowid or 0)  # documents_fts is indexed by a trigger (schema migration 4)
+        doc_id = int(cur.lastrowid or 0)  # a trigger indexes it in documents_fts (store/schema.py)
         return self._add_stories(StoredDocument(doc_id, content_hash, doc.path, doc.source, doc.title, doc.published),
                                  doc)
 
@@ -753,28 +754,26 @@ class SQLiteStore(BulkReads, FullTextSearch):
         if flt.contested is not None:
             where.append("e.contested = ?")
             args.append(int(flt.contested))
-        if flt.place:
-            like = contains_pattern(flt.place)
-            places = [r[0] for r in self._db.execute(
-                f"SELECT id FROM places q WHERE q.name {_LIKE} OR q.admin1 {_LIKE} OR q.admin2 {_LIKE}",
-                (like, like, like),
-            )]
+        if flt.place:  # any of the names given
+            likes = [contains_pattern(name) for name in filter_values(flt.place)]
+            named = " OR ".join(f"q.name {_LIKE} OR q.admin1 {_LIKE} OR q.admin2 {_LIKE}" for _ in likes)
+            triples = [like for like in likes for _ in range(3)]
+            places = [r[0] for r in self._db.execute(f"SELECT id FROM places q WHERE {named}", triples)]
             if len(places) <= _MAX_PLACES:
                 clause, values = self._place_clause(places)
             else:  # too many to list: match names report by report
                 clause = (
                     "EXISTS (SELECT 1 FROM event_sources s JOIN event_source_places sp ON sp.event_source_id = s.id"
-                    " JOIN places q ON q.id = sp.place_id WHERE s.event_id = e.id"
-                    f" AND (q.name {_LIKE} OR q.admin1 {_LIKE} OR q.admin2 {_LIKE}))"
+                    f" JOIN places q ON q.id = sp.place_id WHERE s.event_id = e.id AND ({named}))"
                 )
-                values = [like, like, like]
+                values = triples
             where.append(clause)
             args += values
-        if flt.claimant:
-            like = contains_pattern(flt.claimant)
+        if flt.claimant:  # any of the names given
+            likes = [contains_pattern(name) for name in filter_values(flt.claimant)]
             clauses = []
             for table, column in (("claims", "claimant"), ("figures", "claimed_by")):
-                names = self._distinct_like(table, column, like)
+                names = list(dict.fromkeys(n for like in likes for n in self._distinct_like(table, column, like)))
                 if names:
                     clause, values = self._claimant_clause(table, column, names)
                     clauses.append(clause)
