@@ -211,3 +211,31 @@ def test_the_region_named_beside_a_village_outweighs_its_namesake_near_other_pla
     first = geo.find_places(text)[0]
     assert first.surface == "Urozhaine"
     assert (first.location.admin1, first.location.precision) == ("Donetsk Oblast", "settlement")
+
+
+def test_a_village_in_a_region_where_no_namesake_lies_is_name_only_in_that_region(geo: Geocoder) -> None:
+    # the index knows Ukrainian Lebedivkas only; the text puts this one in a Russian region
+    found = geo.find_places("Russian troops retook Lebedevka in the Kursk region after a week of fighting.")
+    village = by_surface(found, "Lebedevka")
+    loc = village.location
+    assert (loc.name, loc.admin1, loc.country, loc.lat) == ("Lebedevka", "Kursk Oblast", "RU", None)
+    # a city of special status named with the region around it stays the city
+    sevastopol = by_surface(geo.find_places("A drone hit Sevastopol, Crimea, on Monday."), "Sevastopol")
+    assert sevastopol.location.precision == "settlement"
+
+
+def test_a_residential_district_of_a_city_is_the_city_not_the_raion(geo: Geocoder) -> None:
+    for text in (
+        "A missile hit a residential district of Kharkiv on Tuesday.",
+        "Drones struck two districts of Odesa overnight.",
+    ):
+        loc = geo.find_places(text)[0].location
+        assert loc.precision == "settlement", text
+
+
+def test_a_former_name_in_the_official_romanization_is_the_renamed_town(geo: Geocoder) -> None:
+    # Lyman was Krasnyi Lyman until 2016; two villages still bear that name, and a region names them
+    town = geo.find_places("Ukrainian forces retook Krasnyi Lyman, the general staff said.")[0].location
+    assert (town.name, town.admin1) == ("Lyman", "Donetsk Oblast")
+    village = geo.find_places("Shells fell on the village of Krasnyi Lyman in the Luhansk region.")[0].location
+    assert (village.name, village.admin1) == ("Krasnyi Lyman", "Luhansk Oblast")

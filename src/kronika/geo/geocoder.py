@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kronika.geo import gazetteer as _gaz
-from kronika.geo.gazetteer import MENTION_KIND, SETTLEMENT, Gazetteer, to_location
+from kronika.geo.gazetteer import MENTION_KIND, SETTLEMENT, Gazetteer, Place, to_location
 from kronika.geo.lexicon import DISTRICT_WORDS, NEVER_PLACES, REGION_WORDS
 from kronika.geo.mentions import RawMention, Scanner
-from kronika.geo.normalize import norm
+from kronika.geo.normalize import norm, strip_possessive
 from kronika.geo.resolve import Context, decide, rank, sentence_starts
 from kronika.models import Location
 
@@ -50,6 +50,8 @@ class Resolution:
 
 
 _PASSES = 3
+# the gap between a settlement's name and the region it is in: "X in the Y region", "X, Y region", "X (Y region)"
+_REGION_OF_NAME = re.compile(r"(?:['’]s)?(?:\s+in\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?|\s*,\s*(?:the\s+)?|\s*\(\s*)")
 _PHRASE_WORDS = REGION_WORDS | DISTRICT_WORDS | {"the", "of", "near", "in", "capital", "city", "village", "town"}
 
 
@@ -208,10 +210,18 @@ class Geocoder:
                 break
             ctx = new_ctx
         out: list[tuple[Location | None, list[Location], str]] = []
+        own = self._own_regions(raws, decided, text)
         for k in range(len(raws)):
             idx = decided[k]
             if (focus is not None and k < focus) or (only is not None and k != only):
                 out.append((None, [], ""))
+            elif k in own and not any(_may_lie_in(places[i], own[k]) for i, _ in cands[k]):
+                # "Lebedevka in the Kursk region": the text names the region, and no namesake the index knows
+                # lies in it, so it is none of them; the name as written, in its region, without coordinates
+                region = own[k]
+                name = strip_possessive(text[raws[k].start : raws[k].end])[0]
+                loc = Location(name=name, admin1=region.admin1, country=region.country, precision="ambiguous")
+                out.append((loc, [], "settlement"))
             elif idx is not None:
                 out.append((to_location(places[idx]), [], MENTION_KIND[places[idx].kind]))
             elif close[k]:
@@ -220,6 +230,21 @@ class Geocoder:
                 out.append((loc, alts, kinds.pop() if len(kinds) == 1 else "settlement"))
             else:
                 out.append((None, [], ""))
+        return out
+
+    def _own_regions(self, raws: list[RawMention], decided: list[int | None], text: str) -> dict[int, Place]:
+        """Settlement mentions the text places in a region right after the name ("X in the Y region", "X, Y
+        region", "X (Y region)"), by mention index."""
+        places = self.gaz.places
+        out: dict[int, Place] = {}
+        for k, (r, nxt) in enumerate(zip(raws, raws[1:], strict=False)):
+            j = decided[k + 1]
+            if j is None or places[j].kind != "admin1" or r.role in ("region", "district"):
+                continue
+            if decided[k] is not None and places[decided[k]].kind not in SETTLEMENT:
+                continue
+            if _REGION_OF_NAME.fullmatch(text, r.end, nxt.start):
+                out[k] = places[j]
         return out
 
     def _context(self, raws: list[RawMention], decided: list[int | None], sentences: list[int]) -> Context:
@@ -248,6 +273,12 @@ class Geocoder:
                        admin2=admin2s.pop() if len(admin2s) == 1 else None,
                        country=countries.pop() if len(countries) == 1 else None, precision="ambiguous")
         return loc, [to_location(p) for p in ps]
+
+
+def _may_lie_in(p: Place, region: Place) -> bool:
+    """Can `p` be a place of `region`? Its own region, or a city of special status (Kyiv, Sevastopol) that the
+    region around it names too ("Sevastopol, Crimea")."""
+    return p.admin1 == region.admin1 or (p.admin1 == p.name and p.country == region.country)
 
 
 def _first_hit(raws: list[RawMention], spots: list[int], length: int) -> RawMention | None:

@@ -57,6 +57,11 @@ _FRONT_WORDS = re.compile(
 _CAPTURE = frozenset({"captured", "liberated", "seized", "took", "retook", "recaptured", "entered", "stormed"})
 _APPOSITIVE = re.compile(r",\s+(?:a|the|another)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+)?"
                          r"(village|town|settlement|hamlet|city)\b", re.I)
+# words before "district of X" that make it a part of the city X, not the raion named X
+_CITY_PART_WORDS = frozenset(
+    "a an one another several two three four some many residential central industrial historic historical business "
+    "commercial downtown urban suburban populated densely old city".split()
+)
 _NOT_PLACE_PREV = frozenset({"the", "a", "an", "in", "near", "of"})
 # a hromada named by its adjective ("Pokrovska community", "the Myrivska and Pokrovska communities"): the
 # gazetteer holds no hromadas, and a settlement or foreign alias spelt like the adjective is another place
@@ -252,6 +257,8 @@ class Scanner:
         """ "the Dnipro district of Kherson", "Shevchenkivskyi district of Kyiv": a district with a name of its own
         is a part of the city after "of", so that name is the city, not a raion's."""
         named = self._prev(text, toks, words, i, 3)
+        if named.lower() in _CITY_PART_WORDS:
+            return True  # "a residential district of Kharkiv", "one district of Kyiv": a part of the city
         return named[:1].isupper() and named.lower() not in ("the", "a", "this", "that")
 
     def _adjacent(self, text: str, toks: list[tuple[int, int]], a: int, b: int) -> bool:
