@@ -142,6 +142,16 @@ def _names_site(noun: Token) -> bool:
     return False
 
 
+def place_head(doc: Doc, ref: PlaceRef) -> Token | None:
+    """The token a place mention hangs on the parse by: its head, past the names listed with it."""
+    node = _head(doc, ref.start, ref.end)
+    for _ in range(5):
+        if node is None or node.dep_ not in ("conj", "appos", "compound") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
 def governing_prep(doc: Doc, ref: PlaceRef) -> str | None:
     """The preposition a place hangs on, past "of" and place nouns: "in" for "talks in the Saudi city of
     Jeddah", "with" for "talks with Ukraine", None for a subject or object."""
