@@ -333,3 +333,35 @@ def test_a_barrage_over_the_country_that_names_no_attacker_side_is_the_countrys(
         [air] = events(text, "air_attack")
         assert air.location is not None and air.location.name == "Ukraine"
         assert air.actors == ["Russia"]
+
+
+# -- diplomacy: venues and one event per act ------------------------------------------------------------------
+def test_a_phone_call_has_no_venue_and_a_meeting_to_come_lends_it_none() -> None:
+    text = (
+        "Finnish President Alexander Stubb spoke by phone with Volodymyr Zelensky on Wednesday, going over "
+        "plans for a gathering of Nordic leaders in Oslo next month.\n"
+    )
+    (call,) = events(text, "diplomacy")
+    assert call.location is None
+
+
+def test_a_meeting_named_only_as_one_to_come_gives_no_venue_to_the_act() -> None:
+    text = "The two ministers met on Monday to prepare a summit in Vienna later this month.\n"
+    (talks,) = events(text, "diplomacy")
+    assert talks.location is None or talks.location.name != "Vienna"
+
+
+def test_a_plan_accepted_after_talks_is_one_event_of_the_talks() -> None:
+    text = (
+        "Moldova accepted a Turkish proposal for a grain corridor after talks between Turkish and Moldovan "
+        "envoys in Ankara on Friday.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert places(acts) == ["Ankara"]
+    assert "Ankara" not in acts[0].actors
+
+
+def test_the_agency_of_a_dateline_is_no_party_to_talks() -> None:
+    text = "ROME, June 3 (Reuters) - Italian and Ukrainian officials met in Rome on Tuesday.\n"
+    (talks,) = events(text, "diplomacy")
+    assert "Reuters" not in talks.actors
