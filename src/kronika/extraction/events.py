@@ -35,9 +35,11 @@ from kronika.extraction.places import (
     best_place,
     governed,
     governing_prep,
+    is_bearing,
     listed_with,
     place_head,
     rank,
+    region_location,
 )
 from kronika.extraction.sides import (
     attack_target,
@@ -111,6 +113,11 @@ _LATER_AFTER = re.compile(
 _OCCASION_NOUNS = frozenset("meeting meetings summit summits talks conference negotiations forum visit".split())
 # acts that a meeting produces, told with it: the meeting's outcome, not another event
 _OUTCOMES = frozenset({"plan", "sign", "invite"})
+# places a claim leaves unnamed: "several villages", "positions", "ground"
+_UNNAMED_GROUND = re.compile(
+    r"\b(?:villages?|towns?|settlements?|hamlets?|localities|positions|areas?|ground|territory|kilomet(?:re|er)s?)\b",
+    re.I,
+)
 _PRONOUN_START = re.compile(r"\s*(?:He|She|They)\s")
 # from a toll to its place: "a woman and damaging a few cars in ", "two people in the village of "
 _TOLL_PLACE_GAP = re.compile(
@@ -665,12 +672,20 @@ class SentenceReader:
         start = base["span"][0]
         spans = triggers.ground_spans(text)
         claimed: list[PlaceRef] = []
+        full = self.ctx.cleaned.text
         for m_start, m_end in spans:
             after = [
                 r for r in usable if r.start >= start + m_start and r.start - (start + m_end) <= 90 and r not in claimed
             ]
+            first = min(after, key=lambda r: (r.start, SPECIFICITY.get(r.location.precision, 6)), default=None)
+            if first is not None and is_bearing(first, full):
+                # "pushed Russian forces back from several villages north of Kharkiv": places left unnamed
+                # near the town are in its region; the town itself was not taken
+                region = region_location(first.location.admin1) if first.location.admin1 else None
+                if region is not None and _UNNAMED_GROUND.search(full, start + m_end, first.start):
+                    claimed.append(PlaceRef(first.start, first.end, first.surface, region, "locative"))
+                    continue
             if after:
-                first = min(after, key=lambda r: (r.start, SPECIFICITY.get(r.location.precision, 6)))
                 if first.location.precision in ("admin1", "admin2"):
                     # "advanced in the Donetsk region near Pokrovsk"; not "... forced Moscow to withdraw"
                     inner = [

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kronika.geo import get_geocoder
 from kronika.models import Location
 from kronika.nlp import doc_text
 
@@ -281,3 +283,24 @@ def _same_clause(verb: Token, triggers: Sequence[Token]) -> bool:
         if verb.dep_ == "relcl" and any(a.i == t.i for a in verb.head.ancestors):
             return True
     return False
+
+
+# "north of Kharkiv", "10 km southwest of Kurakhove": a bearing from a place, which is not where the thing is
+# ("the east of Bakhmut", with an article, is a part of the town)
+_BEARING_BEFORE = re.compile(
+    r"(?<!the\s)(?<!the\s\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+
+
+def is_bearing(ref: PlaceRef, text: str) -> bool:
+    """Is the place only named as a bearing ("villages north of Kharkiv")? `text`: the cleaned article text."""
+    return bool(_BEARING_BEFORE.search(text[max(0, ref.start - 40) : ref.start]))
+
+
+@lru_cache(maxsize=256)
+def region_location(admin1: str) -> Location | None:
+    """The region (oblast, krai) named `admin1` as a Location, for a claim on places the text leaves unnamed
+    inside it."""
+    loc = get_geocoder().resolve(admin1).location
+    return loc if loc is not None and loc.precision == "admin1" else None
