@@ -355,6 +355,10 @@ def _commented_event(merged: Sequence[Draft], statement: Draft) -> Draft | None:
     before it in its story (the article's subject)."""
     if statement.status == "denied":
         return None
+    if _HIT_TOLD.search(statement.quote):  # "the governor said the rockets hit a market": the story's last strike
+        hit = next((m for m in reversed(merged) if m.type in ("strike", "air_attack")), None)
+        if hit is not None and hit.story == statement.story and statement.paragraph - hit.paragraph <= 3:
+            return hit
     event = next((m for m in reversed(merged) if m.type != "statement"), None)
     if event is None or event.story != statement.story:
         return None
@@ -369,10 +373,16 @@ def _commented_event(merged: Sequence[Draft], statement: Draft) -> Draft | None:
     return None
 
 
+# a statement telling what the weapons of a strike the story reported did
+_HIT_TOLD = re.compile(
+    r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:rockets?|missiles?|drones?|shells?|bombs?|strikes?|attacks?|projectiles?)"
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:hit|struck|damaged|destroyed|landed|fell|slammed|exploded|targeted)\b",
+    re.I,
+)
 _QUOTED = re.compile(r"^\W*[\"“]|[,.]\s*[\"”]\s+(?:\w+\s+){1,4}(?:said|says|added|wrote|told)\b")
 _BACK = {
     "strike": r"attacks?|strikes?|shelling|bombardment|barrage|assault|explosions?|blasts?|drones?|missiles?|damage"
-    r"|fires?",
+    r"|fires?|rockets?|shells?|bombs?|projectiles?|munitions?|warheads?",
     "air_attack": r"attacks?|strikes?|barrage|drones?|missiles?|air\s+defen[cs]es?",
     "ground_claim": r"capture|village|town|city|settlement|claims?|advance|offensive|fighting|battles?|assault",
     "diplomacy": r"talks|meeting|summit|visit|call|conversation|measures|sanctions|package|plan|proposal|agreement"
