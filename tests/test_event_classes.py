@@ -96,6 +96,13 @@ def test_a_claim_reported_to_the_leader_one_day_and_announced_the_next_is_one_cl
     assert claims[0].date_partial in ("--11-30", "--12-01")
 
 
+def test_unnamed_villages_at_a_bearing_from_a_town_are_a_claim_on_its_region_not_on_the_town() -> None:
+    text = "Ukrainian forces liberated several villages north of Kharkiv, the army said on Sunday.\n"
+    assert places(events(text, "ground_claim")) == ["Kharkiv Oblast"]
+    text = "Russian forces captured Kurylivka, south of Kupiansk, the ministry claimed.\n"
+    assert places(events(text, "ground_claim")) == ["Kurylivka"]
+
+
 def test_a_denial_of_a_claim_the_story_reports_is_a_statement_beside_it() -> None:
     text = (
         "Russia's defence ministry said on Monday its troops had captured Vovchansk.\n\n"
@@ -220,6 +227,17 @@ def test_a_statement_comments_on_the_event_before_it() -> None:
     result = events(text)
     assert [e.type for e in result] == ["diplomacy"]
     assert "Joe Biden" in result[0].actors
+
+
+def test_what_the_weapons_hit_told_after_other_news_is_part_of_the_story_s_strike() -> None:
+    text = (
+        "Russian missiles struck the centre of Sumy on Tuesday morning, the regional administration said.\n\n"
+        "Later that day, Ukraine's foreign minister met his Polish counterpart in Warsaw to discuss air defence.\n\n"
+        "The mayor of Sumy told reporters the rockets hit a school and a bus station.\n"
+    )
+    (talks,) = events(text, "diplomacy")
+    assert talks.claimed_by is None and "Sumy" not in talks.actors
+    assert places(events(text, "strike")) == ["Sumy"]
 
 
 def test_holding_control_of_a_town_is_a_claim_and_an_encirclement_ruled_impossible_is_none() -> None:
