@@ -239,3 +239,27 @@ def test_a_former_name_in_the_official_romanization_is_the_renamed_town(geo: Geo
     assert (town.name, town.admin1) == ("Lyman", "Donetsk Oblast")
     village = geo.find_places("Shells fell on the village of Krasnyi Lyman in the Luhansk region.")[0].location
     assert (village.name, village.admin1) == ("Krasnyi Lyman", "Luhansk Oblast")
+
+
+def test_a_border_region_is_the_region(geo: Geocoder) -> None:
+    found = geo.find_places("Shelling hit the Belgorod border region and the Bryansk frontier regions.")
+    assert [(m.surface, m.location.precision) for m in found] == [
+        ("Belgorod border region", "admin1"),
+        ("Bryansk frontier regions", "admin1"),
+    ]
+
+
+def test_villages_named_after_the_passage_s_region_with_no_namesake_there_are_name_only_in_it(geo: Geocoder) -> None:
+    text = (
+        "Moscow said its troops had pushed Ukrainian units out of two villages in the Bryansk border region.\n\n"
+        "The ministry named them as Nikolayevka and Novaya Pogoreltsevka."
+    )
+    found = geo.find_places(text)
+    for surface in ("Nikolayevka", "Novaya Pogoreltsevka"):  # the whole name, where the index knew one word
+        loc = by_surface(found, surface).location
+        assert (loc.name, loc.admin1, loc.country, loc.lat) == (surface, "Bryansk Oblast", "RU", None)
+    # a name Ukraine's places bear as their own is theirs, and a passage that moved on keeps its places
+    text = "Fighting went on in the Kursk region, the army said. Drones later hit Sumy and Konotop overnight."
+    assert [m.location.admin1 for m in geo.find_places(text)][1:] == ["Sumy Oblast", "Sumy Oblast"]
+    text = "Fighting went on in the Kursk region. Separately, shells hit Nikolayevka in the Donetsk region."
+    assert by_surface(geo.find_places(text), "Nikolayevka").location.admin1 == "Donetsk Oblast"

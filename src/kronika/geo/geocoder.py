@@ -52,6 +52,10 @@ class Resolution:
 _PASSES = 3
 # the gap between a settlement's name and the region it is in: "X in the Y region", "X, Y region", "X (Y region)"
 _REGION_OF_NAME = re.compile(r"(?:['’]s)?(?:\s+in\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?|\s*,\s*(?:the\s+)?|\s*\(\s*)")
+_STORY_REGION_CHARS = 300  # a region named this close before a village is the passage's region
+# the rest of a many-word name after the word the index knows: "Novaya Pogoreltsevka", "Bolshaya Rybitsa"
+_NAME_TAIL = re.compile(r"(?:[ -](?!(?:Oblast|Region|District|Raion|Krai)\b)[A-Z][a-z’']+)+")
+_TOWN = 10_000  # a Russian place this big is what its name means, wherever the passage is
 _PHRASE_WORDS = REGION_WORDS | DISTRICT_WORDS | {"the", "of", "near", "in", "capital", "city", "village", "town"}
 
 
@@ -211,6 +215,8 @@ class Geocoder:
             ctx = new_ctx
         out: list[tuple[Location | None, list[Location], str]] = []
         own = self._own_regions(raws, decided, text)
+        for k, region in self._story_regions(raws, decided, cands, text).items():
+            own.setdefault(k, region)
         for k in range(len(raws)):
             idx = decided[k]
             if (focus is not None and k < focus) or (only is not None and k != only):
@@ -219,6 +225,10 @@ class Geocoder:
                 # "Lebedevka in the Kursk region": the text names the region, and no namesake the index knows
                 # lies in it, so it is none of them; the name as written, in its region, without coordinates
                 region = own[k]
+                stop = raws[k + 1].start if k + 1 < len(raws) else len(text)
+                tail = _NAME_TAIL.match(text, raws[k].end, stop)  # the index knew only the name's first word
+                if tail:
+                    raws[k].end = tail.end()
                 name = strip_possessive(text[raws[k].start : raws[k].end])[0]
                 loc = Location(name=name, admin1=region.admin1, country=region.country, precision="ambiguous")
                 out.append((loc, [], "settlement"))
@@ -245,6 +255,37 @@ class Geocoder:
                 continue
             if _REGION_OF_NAME.fullmatch(text, r.end, nxt.start):
                 out[k] = places[j]
+        return out
+
+    def _story_regions(self, raws: list[RawMention], decided: list[int | None], cands: list[list[tuple[int, bool]]],
+                       text: str) -> dict[int, Place]:
+        """Settlement mentions known only by other places' alternate names ("Nikolayevka", a Russian form of
+        Mykolaivka) or as the own names of Russian villages elsewhere, that come after the region the passage is
+        about ("pushed them out of two villages in the Bryansk border region. ... named them as Nikolayevka
+        and ..."), with no place outside that region named between (300 characters at most): the
+        names are that region's villages, not the namesakes the index has elsewhere. By mention index."""
+        places = self.gaz.places
+        out: dict[int, Place] = {}
+        region: Place | None = None
+        region_end = 0
+        for k, r in enumerate(raws):
+            idx = decided[k]
+            p = places[idx] if idx is not None else None
+            if p is not None and p.kind == "admin1":
+                region, region_end = p, r.end
+                continue
+            if region is None or r.role in ("region", "district") or text.startswith(("'s", "’s"), r.end):
+                continue  # "Kyiv's forces": a side named for its capital, not a place of the passage
+            # no Ukrainian place and no Russian town bears the name as its own
+            weak = bool(cands[k]) and all(places[i].kind in SETTLEMENT for i, _ in cands[k]) and not any(
+                primary and (places[i].country == "UA" or places[i].population >= _TOWN) for i, primary in cands[k]
+            )
+            if r.start - region_end <= _STORY_REGION_CHARS and weak and not any(
+                _may_lie_in(places[i], region) for i, _ in cands[k]
+            ):
+                out[k] = region
+            elif p is not None and p.kind in SETTLEMENT and not _may_lie_in(p, region):
+                region = None  # the passage moved to another place
         return out
 
     def _context(self, raws: list[RawMention], decided: list[int | None], sentences: list[int]) -> Context:

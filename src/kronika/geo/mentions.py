@@ -35,6 +35,8 @@ from kronika.geo.resolve import Cues, sentence_starts
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ\-]*")
 _SENTENCE_END = re.compile(r"[.!?;:\n•|\"“”()\[\]]")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+)$")
+# a word between a region's name and "region" that keeps it the region: "the Kursk border region"
+_REGION_QUALIFIERS = frozenset({"border", "frontier", "bordering"})
 _REGIONS_BEFORE = re.compile(r"\bregions?\s*(?:[-–—:,]\s*)?(?:including|such as|like|of|namely|as)?\s*$", re.I)
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+(" + "|".join(sorted(DEMONYM_CAPITALS, key=len, reverse=True))
                              + r")\s+capital\b", re.I)
@@ -302,6 +304,10 @@ class Scanner:
             m.role = "region"
             if n1 in REGION_WORDS and n1 != "regional" and not key.endswith(("oblast", "region", "krai")):
                 m.end = toks[j + 1][1]
+        elif n1 in _REGION_QUALIFIERS and self._adjacent(text, toks, j + 1, j + 2) and words[j + 2].lower() in (
+                REGION_WORDS - {"regional"}):
+            m.role = "region"  # "the Kursk border region"
+            m.end = toks[j + 2][1]
         elif p1 == "of" and p2 in REGION_WORDS:
             m.role = "region"
         elif n1 in DISTRICT_WORDS or (p1 == "of" and p2 in DISTRICT_WORDS and not self._named_district(
