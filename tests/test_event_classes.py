@@ -103,6 +103,17 @@ def test_unnamed_villages_at_a_bearing_from_a_town_are_a_claim_on_its_region_not
     assert places(events(text, "ground_claim")) == ["Kurylivka"]
 
 
+def test_a_counted_few_villages_named_in_the_next_paragraph_are_one_claim_each_and_no_region_claim() -> None:
+    named = "\n\nThe ministry said the army had liberated Nikolayevka and Novaya Pogoreltsevka after heavy fighting.\n"
+    text = "Russia said on Tuesday its troops had retaken two villages in the Bryansk border region." + named
+    claims = events(text, "ground_claim")
+    assert places(claims) == ["Nikolayevka", "Novaya Pogoreltsevka"]
+    assert {e.location.admin1 for e in claims} == {"Bryansk Oblast"}
+    # a summary of an uncounted many stays a claim of its own beside the list
+    text = "Russia said on Tuesday its troops had retaken several villages in the Bryansk border region." + named
+    assert places(events(text, "ground_claim")) == ["Bryansk Oblast", "Nikolayevka", "Novaya Pogoreltsevka"]
+
+
 def test_a_denial_of_a_claim_the_story_reports_is_a_statement_beside_it() -> None:
     text = (
         "Russia's defence ministry said on Monday its troops had captured Vovchansk.\n\n"

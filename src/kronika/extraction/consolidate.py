@@ -33,10 +33,14 @@ def _loc_key(loc: Location | None) -> str | None:
     return loc.gazetteer_id or f"{loc.name}|{loc.country}"
 
 
-# one unnamed place in a region ("recaptured a small village in the Luhansk region"), named later; a summary
-# of several ("several towns in the Kharkiv region") stays a claim of its own beside the list that names them
+# one unnamed place in a region ("recaptured a small village in the Luhansk region"), or a counted few ("retook
+# three villages in the Kursk region"), named later; a summary of several ("several towns in the Kharkiv
+# region") stays a claim of its own beside the list that names them
 _UNNAMED_PLACES = re.compile(
-    r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|locality|hamlet)\b(?!\s+of\b)", re.I
+    r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|locality|hamlet)\b(?!\s+of\b)"
+    r"|\b(?:two|three|four|five)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:villages|towns|settlements|localities|hamlets)\b(?!\s+of\b)",
+    re.I,
 )
 
 
