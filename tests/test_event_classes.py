@@ -390,6 +390,15 @@ def test_a_plan_accepted_after_talks_is_one_event_of_the_talks() -> None:
     assert "Ankara" not in acts[0].actors
 
 
+def test_where_talks_agreed_to_set_up_something_is_not_the_venue_of_the_talks() -> None:
+    text = (
+        "On Monday, Ukrainian and Moldovan delegations held talks in Turkey on shipping. During the meeting, "
+        "the sides agreed to set up a joint monitoring centre in Izmir.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert "Turkey" in places(acts) and all("zmir" not in name for name in places(acts))
+
+
 def test_the_agency_of_a_dateline_is_no_party_to_talks() -> None:
     text = "ROME, June 3 (Reuters) - Italian and Ukrainian officials met in Rome on Tuesday.\n"
     (talks,) = events(text, "diplomacy")

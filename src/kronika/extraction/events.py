@@ -110,6 +110,10 @@ _LATER_AFTER = re.compile(
     r"|in\s+the\s+coming\s+(?:days|weeks|months)|on\s+\w+day\s+next\s+week)\b",
     re.I,
 )
+# verbs of founding something: the place of what they found is not where the act took place
+_FOUNDING = re.compile(
+    r"(?:creat|establish|set|open|buil[dt]|launch|bas|station|deploy|locat)(?:e|es|ed|ing|s|ting)?", re.I
+)
 _OCCASION_NOUNS = frozenset("meeting meetings summit summits talks conference negotiations forum visit".split())
 # acts that a meeting produces, told with it: the meeting's outcome, not another event
 _OUTCOMES = frozenset({"plan", "sign", "invite"})
@@ -787,6 +791,11 @@ class SentenceReader:
             noun = node.head.head
             if noun.lower_ in _OCCASION_NOUNS:
                 return not any(offset + a.start <= noun.idx < offset + a.end for a in found)
+            founder = noun if noun.pos_ in ("VERB", "AUX") else noun.head
+            if founder is not noun and noun.dep_ not in ("dobj", "nsubjpass"):
+                founder = None
+            if founder is not None and _FOUNDING.fullmatch(founder.lower_):
+                return True  # "agreed to create a coordination centre in X": where the thing will be, not the talks
             node = noun
         return False
 
