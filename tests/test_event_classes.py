@@ -75,6 +75,16 @@ def test_a_push_back_at_the_start_of_the_invasion_is_background() -> None:
     assert events(text, "ground_claim") == []
 
 
+def test_a_long_effort_to_advance_is_background_and_an_advance_being_attempted_now_is_a_claim() -> None:
+    for text in (
+        "For weeks, Russian troops have tried to advance towards Kupiansk, the Ukrainian army said.\n",
+        "Russian troops have tried for months to capture Chasiv Yar.\n",
+    ):
+        assert events(text, "ground_claim") == [], text
+    text = "Russian troops have been trying to advance towards Kupiansk, making limited gains, the army said.\n"
+    assert places(events(text, "ground_claim")) == ["Kupiansk"]
+
+
 def test_pulling_out_of_villages_is_a_claim_for_each_and_leaving_a_deal_is_none() -> None:
     text = (
         "A military blog said Ukrainian forces had pulled out of Robotyne and the village of Verbove.\n\n"

@@ -58,7 +58,10 @@ _BACKGROUND = re.compile(
     r"\b(?:since|at|from)\s+the\s+(?:very\s+)?(?:start|beginning|outset)\s+of\s+(?:the|its|Russia's|Russia’s)\s+"
     r"(?:full-scale\s+)?(?:war|invasion|conflict)"
     r"|\b(?:in|during)\s+the\s+(?:early|first)\s+(?:days|weeks|months)\s+of\s+the\s+(?:war|invasion|conflict)"
-    r"|\bearlier\s+in\s+the\s+war\b",
+    r"|\bearlier\s+in\s+the\s+war\b"
+    # a long effort, not a gain: "for months, Russia has attempted to make advances", "has tried for weeks to"
+    r"|\bfor\s+(?:many\s+|several\s+|\w+\s+)?(?:weeks|months|years)\b[^.;]{0,50}?\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y))\b"
+    r"|\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y))\s+for\s+(?:many\s+|several\s+|\w+\s+)?(?:weeks|months|years)\b",
     re.I,
 )
 STRIKE = re.compile(
