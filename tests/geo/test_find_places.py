@@ -263,3 +263,16 @@ def test_villages_named_after_the_passage_s_region_with_no_namesake_there_are_na
     assert [m.location.admin1 for m in geo.find_places(text)][1:] == ["Sumy Oblast", "Sumy Oblast"]
     text = "Fighting went on in the Kursk region. Separately, shells hit Nikolayevka in the Donetsk region."
     assert by_surface(geo.find_places(text), "Nikolayevka").location.admin1 == "Donetsk Oblast"
+
+
+def test_a_village_the_text_placed_keeps_its_place_where_its_name_recurs_beside_another_region(geo: Geocoder) -> None:
+    text = (
+        "Moscow said its troops had taken the village of Novoandriivka in the Zaporizhzhia region on Friday. By "
+        "Sunday Ukrainian units had left Novoandriivka and the village of Kurakhivka in the Donetsk region."
+    )
+    found = [m for m in geo.find_places(text) if m.surface in ("Novoandriivka", "Kurakhivka")]
+    assert [(m.surface, m.location.admin1, m.location.precision) for m in found] == [
+        ("Novoandriivka", "Zaporizhzhia Oblast", "settlement"),
+        ("Novoandriivka", "Zaporizhzhia Oblast", "settlement"),
+        ("Kurakhivka", "Donetsk Oblast", "settlement"),
+    ]

@@ -213,6 +213,8 @@ class Geocoder:
             if ctx is not None and new_ctx == ctx:
                 break
             ctx = new_ctx
+        if ctx is not None:
+            self._one_reading(raws, decided, close, cands, ctx)
         out: list[tuple[Location | None, list[Location], str]] = []
         own = self._own_regions(raws, decided, text)
         for k, region in self._story_regions(raws, decided, cands, text).items():
@@ -241,6 +243,26 @@ class Geocoder:
             else:
                 out.append((None, [], ""))
         return out
+
+    def _one_reading(self, raws: list[RawMention], decided: list[int | None], close: list[list[int]],
+                     cands: list[list[tuple[int, bool]]], ctx: Context) -> None:
+        """A settlement the text places explicitly ("the village of X in the Y region") is that place wherever
+        its name recurs with no region of its own: a later "X and the village of Z in the W region" does not
+        move X to a namesake near Z."""
+        places = self.gaz.places
+        fixed: dict[str, int] = {}
+        for k, r in enumerate(raws):
+            idx = decided[k]
+            if idx is not None and r.role == "place" and places[idx].kind in SETTLEMENT and (
+                places[idx].admin1 in ctx.attached_regions(r.start)
+            ):
+                fixed.setdefault(r.key, idx)
+        for k, r in enumerate(raws):
+            idx = fixed.get(r.key)
+            if idx is None or decided[k] == idx or r.role != "place" or ctx.attached_regions(r.start):
+                continue
+            if any(i == idx for i, _ in cands[k]):
+                decided[k], close[k] = idx, []
 
     def _own_regions(self, raws: list[RawMention], decided: list[int | None], text: str) -> dict[int, Place]:
         """Settlement mentions the text places in a region right after the name ("X in the Y region", "X, Y
