@@ -227,6 +227,16 @@ def test_a_run_of_attacks_over_months_is_background() -> None:
     assert events(text, "strike") == []
 
 
+def test_a_town_worn_down_by_relentless_shelling_is_background_and_one_shelling_is_a_strike() -> None:
+    text = (
+        "A small farming town near the front, Kurakhove has been almost entirely destroyed by the relentless "
+        "shelling of Russian artillery.\n"
+    )
+    assert events(text, "strike") == []
+    text = "Russian shelling destroyed a school in Kurakhove on Monday, the governor said.\n"
+    assert places(events(text, "strike")) == ["Kurakhove"]
+
+
 def test_a_strike_on_a_sides_site_with_no_place_is_placed_at_that_country() -> None:
     text = "Ukrainian drone strikes triggered a fire at a Russian nuclear power plant overnight, officials said.\n"
     assert places(events(text, "strike")) == ["Russia"]

@@ -75,7 +75,10 @@ _LIST_NEXT = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:a
 # a strike told as a run of many ("a wave of attacks in recent months"): background, not one event
 _DURATIVE = re.compile(
     r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(?:weeks|months|years)\b|\bfor\s+months\b"
-    r"|\b(?:sporadically|repeatedly|regularly|routinely|frequently)\b|\bwave\s+of\s+(?:\w+\s+)?attacks\b",
+    r"|\b(?:sporadically|repeatedly|regularly|routinely|frequently)\b|\bwave\s+of\s+(?:\w+\s+)?attacks\b"
+    # "a town almost completely destroyed by constant attacks": damage piled up, not one strike
+    r"|\b(?:constant|relentless|incessant|continuous|continual|persistent|(?:weeks|months|years)\s+of)\s+(?:\w+\s+)?"
+    r"(?:attacks|shelling|bombardments?|bombing|strikes|fighting)\b",
     re.I,
 )
 # "drone strikes triggered a fire at a Russian nuclear power plant": the side's country, when no place is named
