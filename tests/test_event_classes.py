@@ -237,6 +237,11 @@ def test_a_town_worn_down_by_relentless_shelling_is_background_and_one_shelling_
     assert places(events(text, "strike")) == ["Kurakhove"]
 
 
+def test_a_base_for_attacks_on_a_town_gives_no_strike_there() -> None:
+    text = "The Russians used Kupiansk as one of the bases for attacks on Izium and as a stronghold of the assault.\n"
+    assert events(text, "strike") == []
+
+
 def test_a_strike_on_a_sides_site_with_no_place_is_placed_at_that_country() -> None:
     text = "Ukrainian drone strikes triggered a fire at a Russian nuclear power plant overnight, officials said.\n"
     assert places(events(text, "strike")) == ["Russia"]

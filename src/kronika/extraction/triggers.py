@@ -146,13 +146,21 @@ def ground_spans(text: str) -> Spans:
     return out
 
 
+# a place to attack from, named with the attack it served: "one of the strongholds for the attack on X"
+_STAGING_BEFORE = re.compile(
+    r"\b(?:strongholds?|bases?|springboards?|bridgeheads?|footholds?|launch(?:ing)?\s*pads?|staging\s+(?:grounds?|areas?"
+    r"|posts?|points?))\s+(?:for|of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+
 def strike_spans(text: str) -> Spans:
     """Strike triggers, without attacks that were repelled on the front line, drones destroyed in the air, or
     strikes only threatened ("could allow Moscow to move against", "threatened to target")."""
     out = []
     for m in STRIKE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if _REPELLED.search(before) or _NOT_DONE_BEFORE.search(before):
+        if _REPELLED.search(before) or _NOT_DONE_BEFORE.search(before) or _STAGING_BEFORE.search(before):
             continue
         downed = _DOWNED_AFTER.match(text[m.end() : m.end() + 50]) or _DOWNED_BEFORE.search(
             text[max(0, m.start() - 60) : m.start()]
