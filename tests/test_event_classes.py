@@ -424,6 +424,16 @@ def test_where_talks_agreed_to_set_up_something_is_not_the_venue_of_the_talks() 
     assert "Turkey" in places(acts) and all("zmir" not in name for name in places(acts))
 
 
+def test_sending_a_delegation_to_talks_is_the_sender_s_act_beside_the_talks() -> None:
+    text = (
+        "Moldova's foreign minister met the Romanian delegation in Geneva on Thursday, where talks will take place."
+        "\n\nEarlier on Thursday, Ukraine's president said he is sending a delegation to Geneva to hold direct "
+        "talks with the Moldovan side.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert len(acts) == 2 and places(acts) == ["Geneva"]
+
+
 def test_the_agency_of_a_dateline_is_no_party_to_talks() -> None:
     text = "ROME, June 3 (Reuters) - Italian and Ukrainian officials met in Rome on Tuesday.\n"
     (talks,) = events(text, "diplomacy")
