@@ -263,6 +263,9 @@ def test_villages_named_after_the_passage_s_region_with_no_namesake_there_are_na
     assert [m.location.admin1 for m in geo.find_places(text)][1:] == ["Sumy Oblast", "Sumy Oblast"]
     text = "Fighting went on in the Kursk region. Separately, shells hit Nikolayevka in the Donetsk region."
     assert by_surface(geo.find_places(text), "Nikolayevka").location.admin1 == "Donetsk Oblast"
+    # a person or a street named in the passage is no village of its region
+    text = "Drones hit the Kursk region overnight, and a house on Nikolayevka Street burned."
+    assert all(m.location.admin1 != "Kursk Oblast" for m in geo.find_places(text)[1:])
 
 
 def test_a_village_the_text_placed_keeps_its_place_where_its_name_recurs_beside_another_region(geo: Geocoder) -> None:

@@ -54,7 +54,16 @@ _PASSES = 3
 _REGION_OF_NAME = re.compile(r"(?:['’]s)?(?:\s+in\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?|\s*,\s*(?:the\s+)?|\s*\(\s*)")
 _STORY_REGION_CHARS = 300  # a region named this close before a village is the passage's region
 # the rest of a many-word name after the word the index knows: "Novaya Pogoreltsevka", "Bolshaya Rybitsa"
-_NAME_TAIL = re.compile(r"(?:[ -](?!(?:Oblast|Region|District|Raion|Krai)\b)[A-Z][a-z’']+)+")
+_NAME_TAIL = re.compile(
+    r"(?:[ -](?!(?:Oblast|Region|District|Raion|Krai|Street|Avenue|Square|Lane|Boulevard|Road|Highway)\b)"
+    r"[A-Z][a-z’']+)+"
+)
+# after a name, what makes it a person or a street rather than a village
+_NOT_A_VILLAGE_AFTER = re.compile(
+    r"\s+(?:said|says|told|wrote|added|noted|stated|claimed|street|avenue|square|lane|boulevard|prospekt|road"
+    r"|highway|st\b|ave\b)",
+    re.I,
+)
 _TOWN = 10_000  # a Russian place this big is what its name means, wherever the passage is
 _PHRASE_WORDS = REGION_WORDS | DISTRICT_WORDS | {"the", "of", "near", "in", "capital", "city", "village", "town"}
 
@@ -298,6 +307,8 @@ class Geocoder:
                 continue
             if region is None or r.role in ("region", "district") or text.startswith(("'s", "’s"), r.end):
                 continue  # "Kyiv's forces": a side named for its capital, not a place of the passage
+            if _NOT_A_VILLAGE_AFTER.match(text, r.end):
+                continue  # "Smirnov said", "Komarova Street": a person, a street
             # no Ukrainian place and no Russian town bears the name as its own
             weak = bool(cands[k]) and all(places[i].kind in SETTLEMENT for i, _ in cands[k]) and not any(
                 primary and (places[i].country == "UA" or places[i].population >= _TOWN) for i, primary in cands[k]
