@@ -93,6 +93,11 @@ def test_pulling_out_of_villages_is_a_claim_for_each_and_leaving_a_deal_is_none(
     assert places(events(text, "ground_claim")) == ["Robotyne", "Verbove"]
 
 
+def test_a_list_of_claimed_villages_goes_on_past_a_name_the_gazetteer_does_not_know() -> None:
+    text = "Russian troops captured Borysivka, Zlatokrylivka, and Pylna, the ministry said.\n"
+    assert places(events(text, "ground_claim")) == ["Borysivka", "Pylna"]
+
+
 def test_the_region_of_a_claimed_town_is_not_a_claim_of_its_own() -> None:
     text = "Russia said on Tuesday its forces had seized Avdiivka in the Donetsk region after months of fighting.\n"
     assert places(events(text, "ground_claim")) == ["Avdiivka"]

@@ -194,6 +194,9 @@ def best_place(refs: Sequence[PlaceRef], allow_modifier: bool = True, allow_orig
     return None
 
 
+_UNKNOWN_ITEMS = re.compile(r"^(?:\s*,\s*[A-Z][a-z’'-]+)+(?=\s*,|\s+(?:and|or)\s)")
+
+
 def listed_with(primary: PlaceRef, refs: Sequence[PlaceRef], text: str) -> list[PlaceRef]:
     """Places coordinated with `primary` in a list ("near X and the villages of Y, Z and W")."""
     ordered = sorted(refs, key=lambda r: r.start)
@@ -203,7 +206,9 @@ def listed_with(primary: PlaceRef, refs: Sequence[PlaceRef], text: str) -> list[
         return out
     prev = primary
     for ref in ordered[idx + 1 :]:
-        if LIST_GAP.match(text[prev.end : ref.start]) and ref.location.precision in ("settlement", "ambiguous"):
+        # "X, Unknownivka, Y": a name the gazetteer does not know is still an item, and the list goes on past it
+        gap = _UNKNOWN_ITEMS.sub("", text[prev.end : ref.start], count=1)
+        if LIST_GAP.match(gap) and ref.location.precision in ("settlement", "ambiguous"):
             out.append(ref)
             prev = ref
         else:
