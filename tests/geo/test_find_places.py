@@ -279,3 +279,14 @@ def test_a_village_the_text_placed_keeps_its_place_where_its_name_recurs_beside_
         ("Novoandriivka", "Zaporizhzhia Oblast", "settlement"),
         ("Kurakhivka", "Donetsk Oblast", "settlement"),
     ]
+
+
+def test_a_misspelt_village_in_a_list_placed_in_a_region_is_name_only_there(geo: Geocoder) -> None:
+    text = "Troops had liberated the villages of Pylna, Zorianivka, Borysivka and Krasne in the Kharkiv region."
+    found = geo.find_places(text)
+    loc = by_surface(found, "Zorianivka").location
+    assert (loc.name, loc.admin1, loc.lat) == ("Zorianivka", "Kharkiv Oblast", None)
+    assert by_surface(found, "Pylna").location.precision == "settlement"
+    # a city with a name of its own stays itself, whatever region ends the list
+    found = geo.find_places("Drones hit Odesa, Kyiv and Lozova in the Kharkiv region overnight.")
+    assert [m.location.admin1 for m in found][:2] == ["Odesa Oblast", "Kyiv"]

@@ -64,6 +64,7 @@ _NOT_A_VILLAGE_AFTER = re.compile(
     r"|highway|st\b|ave\b)",
     re.I,
 )
+_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _TOWN = 10_000  # a Russian place this big is what its name means, wherever the passage is
 _PHRASE_WORDS = REGION_WORDS | DISTRICT_WORDS | {"the", "of", "near", "in", "capital", "city", "village", "town"}
 
@@ -286,6 +287,13 @@ class Geocoder:
                 continue
             if _REGION_OF_NAME.fullmatch(text, r.end, nxt.start):
                 out[k] = places[j]
+                # "the villages of A, B and C in the Y region": a list's region is its items' too, for a name the
+                # index knows only by a misspelling's nearest match or by other places' alternate names
+                m = k - 1
+                while m >= 0 and raws[m].role == "place" and _ITEM_GAP.fullmatch(text, raws[m].end, raws[m + 1].start):
+                    if raws[m].fuzzy or not any(primary for _, primary in self._candidates(raws[m])):
+                        out.setdefault(m, places[j])
+                    m -= 1
         return out
 
     def _story_regions(self, raws: list[RawMention], decided: list[int | None], cands: list[list[tuple[int, bool]]],
