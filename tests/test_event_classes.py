@@ -98,6 +98,13 @@ def test_a_list_of_claimed_villages_goes_on_past_a_name_the_gazetteer_does_not_k
     assert places(events(text, "ground_claim")) == ["Borysivka", "Pylna"]
 
 
+def test_a_claim_in_a_russian_region_s_capital_named_bare_is_on_the_region() -> None:
+    text = "Ukrainian troops launched an offensive in Kursk last summer, but Russia has since retaken most of the ground.\n"
+    assert places(events(text, "ground_claim")) == ["Kursk Oblast"]
+    text = "Ukrainian forces captured Sudzha in the Kursk region, the army said.\n"
+    assert places(events(text, "ground_claim")) == ["Sudzha"]
+
+
 def test_the_region_of_a_claimed_town_is_not_a_claim_of_its_own() -> None:
     text = "Russia said on Tuesday its forces had seized Avdiivka in the Donetsk region after months of fighting.\n"
     assert places(events(text, "ground_claim")) == ["Avdiivka"]

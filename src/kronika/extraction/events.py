@@ -33,6 +33,7 @@ from kronika.extraction.places import (
     SPECIFICITY,
     PlaceRef,
     best_place,
+    claimed_ground,
     governed,
     governing_prep,
     is_bearing,
@@ -730,7 +731,7 @@ class SentenceReader:
             self.drafts.append(
                 Draft(
                     type=kind,
-                    location=r.location,
+                    location=claimed_ground(r.location),
                     claimed_by=claimant,
                     status=status,
                     actors=[actor] if actor else [],

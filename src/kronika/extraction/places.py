@@ -309,3 +309,15 @@ def region_location(admin1: str) -> Location | None:
     inside it."""
     loc = get_geocoder().resolve(admin1).location
     return loc if loc is not None and loc.precision == "admin1" else None
+
+
+def claimed_ground(loc: Location) -> Location:
+    """The place a ground claim is on: a Russian region's capital named bare ("the incursion into Kursk",
+    "advanced in Belgorod") is the region, as the press uses the name; everywhere else the place itself."""
+    if loc.country != "RU" or loc.precision != "settlement" or not loc.admin1:
+        return loc
+    base = re.sub(r"\s+(?:Oblast|Krai|Region)$", "", loc.admin1)
+    if base.lower() != loc.name.lower():
+        return loc
+    return region_location(loc.admin1) or loc
+
