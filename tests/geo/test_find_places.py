@@ -290,3 +290,12 @@ def test_a_misspelt_village_in_a_list_placed_in_a_region_is_name_only_there(geo:
     # a city with a name of its own stays itself, whatever region ends the list
     found = geo.find_places("Drones hit Odesa, Kyiv and Lozova in the Kharkiv region overnight.")
     assert [m.location.admin1 for m in found][:2] == ["Odesa Oblast", "Kyiv"]
+
+
+def test_a_misspelt_village_of_a_passage_that_stays_in_one_region_is_name_only_there(geo: Geocoder) -> None:
+    text = (
+        "Russian forces advanced in the Kharkiv region on Friday, officials said, after weeks of heavy shelling "
+        "along the whole northern border. Near Vovchansk, they took the villages of Zorianivka and Pylna."
+    )
+    loc = by_surface(geo.find_places(text), "Zorianivka").location
+    assert (loc.name, loc.admin1, loc.lat) == ("Zorianivka", "Kharkiv Oblast", None)

@@ -318,8 +318,11 @@ class Geocoder:
             if _NOT_A_VILLAGE_AFTER.match(text, r.end):
                 continue  # "Smirnov said", "Komarova Street": a person, a street
             # no Ukrainian place and no Russian town bears the name as its own
-            weak = bool(cands[k]) and all(places[i].kind in SETTLEMENT for i, _ in cands[k]) and not any(
-                primary and (places[i].country == "UA" or places[i].population >= _TOWN) for i, primary in cands[k]
+            weak = bool(cands[k]) and all(places[i].kind in SETTLEMENT for i, _ in cands[k]) and (
+                r.fuzzy
+                or not any(
+                    primary and (places[i].country == "UA" or places[i].population >= _TOWN) for i, primary in cands[k]
+                )
             )
             if r.start - region_end <= _STORY_REGION_CHARS and weak and not any(
                 _may_lie_in(places[i], region) for i, _ in cands[k]
@@ -327,6 +330,8 @@ class Geocoder:
                 out[k] = region
             elif p is not None and p.kind in SETTLEMENT and not _may_lie_in(p, region):
                 region = None  # the passage moved to another place
+            elif p is not None and p.kind in SETTLEMENT:
+                region_end = r.end  # a place of the region: the passage is still there
         return out
 
     def _context(self, raws: list[RawMention], decided: list[int | None], sentences: list[int]) -> Context:
