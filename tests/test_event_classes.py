@@ -446,6 +446,17 @@ def test_sending_a_delegation_to_talks_is_the_sender_s_act_beside_the_talks() ->
     assert len(acts) == 2 and places(acts) == ["Geneva"]
 
 
+def test_an_act_told_as_later_on_a_day_dates_the_act_of_its_kind_told_before_it() -> None:
+    text = (
+        "Published March 9, 2024\n\nRussian drones struck Odesa on Saturday, killing two people, the governor said."
+        "\n\nThe European Union has imposed new sanctions on Russian banks, officials said.\n\n"
+        "The bloc later on Friday also imposed sanctions on a Russian shipping group, accusing it of evading the "
+        "oil price cap.\n"
+    )
+    assert [str(e.date) for e in events(text, "diplomacy")] == ["2024-03-08", "2024-03-08"]
+    assert [str(e.date) for e in events(text, "strike")] == ["2024-03-09"]
+
+
 def test_the_agency_of_a_dateline_is_no_party_to_talks() -> None:
     text = "ROME, June 3 (Reuters) - Italian and Ukrainian officials met in Rome on Tuesday.\n"
     (talks,) = events(text, "diplomacy")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from kronika.extraction.context import Draft, as_date
 from kronika.extraction.places import SPECIFICITY
@@ -292,6 +293,28 @@ def _repeats(d: Draft, other: Draft, key: tuple[str, int]) -> bool:
     return _inside(other.location, d.location)
 
 
+# "later on Friday also imposed ...", "later that day": what the story told before happened that day too
+_LATER_ON = re.compile(r"\blater\s+(?:on\s+)?(?:that\s+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
+def _date_by_later(merged: Sequence[Draft]) -> None:
+    """An act told as coming "later on Friday" dates the act of its kind the story told before it, when the text gave
+    that one no day of its own (it had the story's day): it happened on that Friday too, before the later one."""
+    for i, d in enumerate(merged):
+        prev = next((m for m in reversed(merged[:i]) if m.type == d.type), None)
+        if (
+            prev is not None
+            and d.story == prev.story
+            and d.date
+            and d.date_explicit
+            and prev.date
+            and not prev.date_explicit
+            and _LATER_ON.search(d.quote)
+            and 0 < (date.fromisoformat(prev.date) - date.fromisoformat(d.date)).days <= 6
+        ):
+            prev.date = d.date
+
+
 def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
     """Merge the drafts of one article into its events, with ids unique to the article."""
     merged: list[Draft] = []
@@ -311,6 +334,7 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
         else:
             _merge_into(target, d)
     _drop_repeated_figures(merged)
+    _date_by_later(merged)
     # a violent draft that lost all its figures to a more precise one and names no place of its own is a repeat
     merged = [
         d
