@@ -75,12 +75,34 @@ def test_a_push_back_at_the_start_of_the_invasion_is_background() -> None:
     assert events(text, "ground_claim") == []
 
 
+def test_a_long_effort_to_advance_is_background_and_an_advance_being_attempted_now_is_a_claim() -> None:
+    for text in (
+        "For weeks, Russian troops have tried to advance towards Kupiansk, the Ukrainian army said.\n",
+        "Russian troops have tried for months to capture Chasiv Yar.\n",
+    ):
+        assert events(text, "ground_claim") == [], text
+    text = "Russian troops have been trying to advance towards Kupiansk, making limited gains, the army said.\n"
+    assert places(events(text, "ground_claim")) == ["Kupiansk"]
+
+
 def test_pulling_out_of_villages_is_a_claim_for_each_and_leaving_a_deal_is_none() -> None:
     text = (
         "A military blog said Ukrainian forces had pulled out of Robotyne and the village of Verbove.\n\n"
         "Russia withdrew from the grain deal in July.\n"
     )
     assert places(events(text, "ground_claim")) == ["Robotyne", "Verbove"]
+
+
+def test_a_list_of_claimed_villages_goes_on_past_a_name_the_gazetteer_does_not_know() -> None:
+    text = "Russian troops captured Borysivka, Zlatokrylivka, and Pylna, the ministry said.\n"
+    assert places(events(text, "ground_claim")) == ["Borysivka", "Pylna"]
+
+
+def test_a_claim_in_a_russian_region_s_capital_named_bare_is_on_the_region() -> None:
+    text = "Ukrainian troops launched an offensive in Kursk last summer, but Russia has since retaken most of the ground.\n"
+    assert places(events(text, "ground_claim")) == ["Kursk Oblast"]
+    text = "Ukrainian forces captured Sudzha in the Kursk region, the army said.\n"
+    assert places(events(text, "ground_claim")) == ["Sudzha"]
 
 
 def test_the_region_of_a_claimed_town_is_not_a_claim_of_its_own() -> None:
@@ -94,6 +116,24 @@ def test_a_claim_reported_to_the_leader_one_day_and_announced_the_next_is_one_cl
     claims = events(text, "ground_claim")
     assert places(claims) == ["Siversk"]
     assert claims[0].date_partial in ("--11-30", "--12-01")
+
+
+def test_unnamed_villages_at_a_bearing_from_a_town_are_a_claim_on_its_region_not_on_the_town() -> None:
+    text = "Ukrainian forces liberated several villages north of Kharkiv, the army said on Sunday.\n"
+    assert places(events(text, "ground_claim")) == ["Kharkiv Oblast"]
+    text = "Russian forces captured Kurylivka, south of Kupiansk, the ministry claimed.\n"
+    assert places(events(text, "ground_claim")) == ["Kurylivka"]
+
+
+def test_a_counted_few_villages_named_in_the_next_paragraph_are_one_claim_each_and_no_region_claim() -> None:
+    named = "\n\nThe ministry said the army had liberated Nikolayevka and Novaya Pogoreltsevka after heavy fighting.\n"
+    text = "Russia said on Tuesday its troops had retaken two villages in the Bryansk border region." + named
+    claims = events(text, "ground_claim")
+    assert places(claims) == ["Nikolayevka", "Novaya Pogoreltsevka"]
+    assert {e.location.admin1 for e in claims} == {"Bryansk Oblast"}
+    # a summary of an uncounted many stays a claim of its own beside the list
+    text = "Russia said on Tuesday its troops had retaken several villages in the Bryansk border region." + named
+    assert places(events(text, "ground_claim")) == ["Bryansk Oblast", "Nikolayevka", "Novaya Pogoreltsevka"]
 
 
 def test_a_denial_of_a_claim_the_story_reports_is_a_statement_beside_it() -> None:
@@ -199,6 +239,21 @@ def test_a_run_of_attacks_over_months_is_background() -> None:
     assert events(text, "strike") == []
 
 
+def test_a_town_worn_down_by_relentless_shelling_is_background_and_one_shelling_is_a_strike() -> None:
+    text = (
+        "A small farming town near the front, Kurakhove has been almost entirely destroyed by the relentless "
+        "shelling of Russian artillery.\n"
+    )
+    assert events(text, "strike") == []
+    text = "Russian shelling destroyed a school in Kurakhove on Monday, the governor said.\n"
+    assert places(events(text, "strike")) == ["Kurakhove"]
+
+
+def test_a_base_for_attacks_on_a_town_gives_no_strike_there() -> None:
+    text = "The Russians used Kupiansk as one of the bases for attacks on Izium and as a stronghold of the assault.\n"
+    assert events(text, "strike") == []
+
+
 def test_a_strike_on_a_sides_site_with_no_place_is_placed_at_that_country() -> None:
     text = "Ukrainian drone strikes triggered a fire at a Russian nuclear power plant overnight, officials said.\n"
     assert places(events(text, "strike")) == ["Russia"]
@@ -220,6 +275,17 @@ def test_a_statement_comments_on_the_event_before_it() -> None:
     result = events(text)
     assert [e.type for e in result] == ["diplomacy"]
     assert "Joe Biden" in result[0].actors
+
+
+def test_what_the_weapons_hit_told_after_other_news_is_part_of_the_story_s_strike() -> None:
+    text = (
+        "Russian missiles struck the centre of Sumy on Tuesday morning, the regional administration said.\n\n"
+        "Later that day, Ukraine's foreign minister met his Polish counterpart in Warsaw to discuss air defence.\n\n"
+        "The mayor of Sumy told reporters the rockets hit a school and a bus station.\n"
+    )
+    (talks,) = events(text, "diplomacy")
+    assert talks.claimed_by is None and "Sumy" not in talks.actors
+    assert places(events(text, "strike")) == ["Sumy"]
 
 
 def test_holding_control_of_a_town_is_a_claim_and_an_encirclement_ruled_impossible_is_none() -> None:
@@ -333,3 +399,65 @@ def test_a_barrage_over_the_country_that_names_no_attacker_side_is_the_countrys(
         [air] = events(text, "air_attack")
         assert air.location is not None and air.location.name == "Ukraine"
         assert air.actors == ["Russia"]
+
+
+# -- diplomacy: venues and one event per act ------------------------------------------------------------------
+def test_a_phone_call_has_no_venue_and_a_meeting_to_come_lends_it_none() -> None:
+    text = (
+        "Finnish President Alexander Stubb spoke by phone with Volodymyr Zelensky on Wednesday, going over "
+        "plans for a gathering of Nordic leaders in Oslo next month.\n"
+    )
+    (call,) = events(text, "diplomacy")
+    assert call.location is None
+
+
+def test_a_meeting_named_only_as_one_to_come_gives_no_venue_to_the_act() -> None:
+    text = "The two ministers met on Monday to prepare a summit in Vienna later this month.\n"
+    (talks,) = events(text, "diplomacy")
+    assert talks.location is None or talks.location.name != "Vienna"
+
+
+def test_a_plan_accepted_after_talks_is_one_event_of_the_talks() -> None:
+    text = (
+        "Moldova accepted a Turkish proposal for a grain corridor after talks between Turkish and Moldovan "
+        "envoys in Ankara on Friday.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert places(acts) == ["Ankara"]
+    assert "Ankara" not in acts[0].actors
+
+
+def test_where_talks_agreed_to_set_up_something_is_not_the_venue_of_the_talks() -> None:
+    text = (
+        "On Monday, Ukrainian and Moldovan delegations held talks in Turkey on shipping. During the meeting, "
+        "the sides agreed to set up a joint monitoring centre in Izmir.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert "Turkey" in places(acts) and all("zmir" not in name for name in places(acts))
+
+
+def test_sending_a_delegation_to_talks_is_the_sender_s_act_beside_the_talks() -> None:
+    text = (
+        "Moldova's foreign minister met the Romanian delegation in Geneva on Thursday, where talks will take place."
+        "\n\nEarlier on Thursday, Ukraine's president said he is sending a delegation to Geneva to hold direct "
+        "talks with the Moldovan side.\n"
+    )
+    acts = events(text, "diplomacy")
+    assert len(acts) == 2 and places(acts) == ["Geneva"]
+
+
+def test_an_act_told_as_later_on_a_day_dates_the_act_of_its_kind_told_before_it() -> None:
+    text = (
+        "Published March 9, 2024\n\nRussian drones struck Odesa on Saturday, killing two people, the governor said."
+        "\n\nThe European Union has imposed new sanctions on Russian banks, officials said.\n\n"
+        "The bloc later on Friday also imposed sanctions on a Russian shipping group, accusing it of evading the "
+        "oil price cap.\n"
+    )
+    assert [str(e.date) for e in events(text, "diplomacy")] == ["2024-03-08", "2024-03-08"]
+    assert [str(e.date) for e in events(text, "strike")] == ["2024-03-09"]
+
+
+def test_the_agency_of_a_dateline_is_no_party_to_talks() -> None:
+    text = "ROME, June 3 (Reuters) - Italian and Ukrainian officials met in Rome on Tuesday.\n"
+    (talks,) = events(text, "diplomacy")
+    assert "Reuters" not in talks.actors

@@ -25,3 +25,14 @@ def test_rebuild_matches_the_shipped_index(tmp_path: Path) -> None:
 
 def test_shipped_index_is_small() -> None:
     assert SHIPPED.stat().st_size < 3_000_000
+
+
+def test_former_names_are_romanized_as_the_gazetteer_romanizes_current_ones() -> None:
+    from kronika.geo.build import kmu2010
+
+    assert kmu2010("Красний Лиман") == "krasnyi lyman"
+    assert kmu2010("Згурівка") == "zghurivka"  # "зг" is "zgh"
+    assert kmu2010("Знам'янка") == "znamianka"  # no "y" after an apostrophe inside a word
+    assert kmu2010("Ярошівка") == "yaroshivka"  # word-initial я is "ya"
+    assert kmu2010("Родинское") is None  # a Russian form: no spelling anybody writes
+    assert kmu2010("Соледар") == "soledar"

@@ -211,3 +211,91 @@ def test_the_region_named_beside_a_village_outweighs_its_namesake_near_other_pla
     first = geo.find_places(text)[0]
     assert first.surface == "Urozhaine"
     assert (first.location.admin1, first.location.precision) == ("Donetsk Oblast", "settlement")
+
+
+def test_a_village_in_a_region_where_no_namesake_lies_is_name_only_in_that_region(geo: Geocoder) -> None:
+    # the index knows Ukrainian Lebedivkas only; the text puts this one in a Russian region
+    found = geo.find_places("Russian troops retook Lebedevka in the Kursk region after a week of fighting.")
+    village = by_surface(found, "Lebedevka")
+    loc = village.location
+    assert (loc.name, loc.admin1, loc.country, loc.lat) == ("Lebedevka", "Kursk Oblast", "RU", None)
+    # a city of special status named with the region around it stays the city
+    sevastopol = by_surface(geo.find_places("A drone hit Sevastopol, Crimea, on Monday."), "Sevastopol")
+    assert sevastopol.location.precision == "settlement"
+
+
+def test_a_residential_district_of_a_city_is_the_city_not_the_raion(geo: Geocoder) -> None:
+    for text in (
+        "A missile hit a residential district of Kharkiv on Tuesday.",
+        "Drones struck two districts of Odesa overnight.",
+    ):
+        loc = geo.find_places(text)[0].location
+        assert loc.precision == "settlement", text
+
+
+def test_a_former_name_in_the_official_romanization_is_the_renamed_town(geo: Geocoder) -> None:
+    # Lyman was Krasnyi Lyman until 2016; two villages still bear that name, and a region names them
+    town = geo.find_places("Ukrainian forces retook Krasnyi Lyman, the general staff said.")[0].location
+    assert (town.name, town.admin1) == ("Lyman", "Donetsk Oblast")
+    village = geo.find_places("Shells fell on the village of Krasnyi Lyman in the Luhansk region.")[0].location
+    assert (village.name, village.admin1) == ("Krasnyi Lyman", "Luhansk Oblast")
+
+
+def test_a_border_region_is_the_region(geo: Geocoder) -> None:
+    found = geo.find_places("Shelling hit the Belgorod border region and the Bryansk frontier regions.")
+    assert [(m.surface, m.location.precision) for m in found] == [
+        ("Belgorod border region", "admin1"),
+        ("Bryansk frontier regions", "admin1"),
+    ]
+
+
+def test_villages_named_after_the_passage_s_region_with_no_namesake_there_are_name_only_in_it(geo: Geocoder) -> None:
+    text = (
+        "Moscow said its troops had pushed Ukrainian units out of two villages in the Bryansk border region.\n\n"
+        "The ministry named them as Nikolayevka and Novaya Pogoreltsevka."
+    )
+    found = geo.find_places(text)
+    for surface in ("Nikolayevka", "Novaya Pogoreltsevka"):  # the whole name, where the index knew one word
+        loc = by_surface(found, surface).location
+        assert (loc.name, loc.admin1, loc.country, loc.lat) == (surface, "Bryansk Oblast", "RU", None)
+    # a name Ukraine's places bear as their own is theirs, and a passage that moved on keeps its places
+    text = "Fighting went on in the Kursk region, the army said. Drones later hit Sumy and Konotop overnight."
+    assert [m.location.admin1 for m in geo.find_places(text)][1:] == ["Sumy Oblast", "Sumy Oblast"]
+    text = "Fighting went on in the Kursk region. Separately, shells hit Nikolayevka in the Donetsk region."
+    assert by_surface(geo.find_places(text), "Nikolayevka").location.admin1 == "Donetsk Oblast"
+    # a person or a street named in the passage is no village of its region
+    text = "Drones hit the Kursk region overnight, and a house on Nikolayevka Street burned."
+    assert all(m.location.admin1 != "Kursk Oblast" for m in geo.find_places(text)[1:])
+
+
+def test_a_village_the_text_placed_keeps_its_place_where_its_name_recurs_beside_another_region(geo: Geocoder) -> None:
+    text = (
+        "Moscow said its troops had taken the village of Novoandriivka in the Zaporizhzhia region on Friday. By "
+        "Sunday Ukrainian units had left Novoandriivka and the village of Kurakhivka in the Donetsk region."
+    )
+    found = [m for m in geo.find_places(text) if m.surface in ("Novoandriivka", "Kurakhivka")]
+    assert [(m.surface, m.location.admin1, m.location.precision) for m in found] == [
+        ("Novoandriivka", "Zaporizhzhia Oblast", "settlement"),
+        ("Novoandriivka", "Zaporizhzhia Oblast", "settlement"),
+        ("Kurakhivka", "Donetsk Oblast", "settlement"),
+    ]
+
+
+def test_a_misspelt_village_in_a_list_placed_in_a_region_is_name_only_there(geo: Geocoder) -> None:
+    text = "Troops had liberated the villages of Pylna, Zorianivka, Borysivka and Krasne in the Kharkiv region."
+    found = geo.find_places(text)
+    loc = by_surface(found, "Zorianivka").location
+    assert (loc.name, loc.admin1, loc.lat) == ("Zorianivka", "Kharkiv Oblast", None)
+    assert by_surface(found, "Pylna").location.precision == "settlement"
+    # a city with a name of its own stays itself, whatever region ends the list
+    found = geo.find_places("Drones hit Odesa, Kyiv and Lozova in the Kharkiv region overnight.")
+    assert [m.location.admin1 for m in found][:2] == ["Odesa Oblast", "Kyiv"]
+
+
+def test_a_misspelt_village_of_a_passage_that_stays_in_one_region_is_name_only_there(geo: Geocoder) -> None:
+    text = (
+        "Russian forces advanced in the Kharkiv region on Friday, officials said, after weeks of heavy shelling "
+        "along the whole northern border. Near Vovchansk, they took the villages of Zorianivka and Pylna."
+    )
+    loc = by_surface(geo.find_places(text), "Zorianivka").location
+    assert (loc.name, loc.admin1, loc.lat) == ("Zorianivka", "Kharkiv Oblast", None)

@@ -8,7 +8,7 @@ to the full name the article used first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -29,6 +29,7 @@ _STATE_WORDS: dict[str, str] = {
     "kiev": "Ukraine",
     "us": "United States",
     "u.s.": "United States",
+    "u.s": "United States",
     "usa": "United States",
     "united states": "United States",
     "the united states": "United States",
@@ -107,9 +108,11 @@ _STATE_WORDS: dict[str, str] = {
     "united nations": "United Nations",
     "the united nations": "United Nations",
 }
-_DROP = {"western", "european", "europeans", "allies", "officials", "authorities", "he", "she", "they", "it"}
+# words that name nobody in particular ("State": "Secretary of State" parsed as an organisation)
+_DROP = set("western european europeans allies officials authorities he she they it state".split())
 _TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|president|prime minister|pm|chancellor|foreign minister|defence minister|"
+    r"secretary of state|foreign secretary|defence secretary|defense secretary|secretary of defense|"
     r"defense minister|minister|secretary|secretary-general|spokesman|spokeswoman|spokesperson|envoy|"
     r"special envoy|mayor|governor|general|commander|chief|head|leader|deputy|ambassador|"
     r"us|u\.s\.|russian|ukrainian|french|german|british|turkish|kremlin)\.?\s+)+",
@@ -160,20 +163,33 @@ def _variant_key(surname: str) -> str:
     return re.sub(r"(?:iy|yy|ii|y|i)$", "", surname)
 
 
-def actors_in(span: Span, names: NameBook, extra: Iterable[str] = ()) -> list[str]:
-    """Distinct canonical actors named in a sentence, in order of appearance."""
+def actors_in(
+    span: Span,
+    names: NameBook,
+    extra: Iterable[str] = (),
+    skip: Sequence[tuple[int, int]] = (),
+    venues: Iterable[str] = (),
+) -> list[str]:
+    """Distinct canonical actors named in a sentence, in order of appearance. `skip`: character spans that name
+    nobody acting (a dateline's "(Reuters)"); `venues`: places named as where the act happened ("talks in
+    Jeddah, Saudi Arabia"), which are no party to it."""
     out: list[str] = []
+    venue_names = {v.lower() for v in venues}
     for ent in ents_within(span):
         if ent.label_ not in ACTOR_LABELS:
             continue
+        if any(a <= ent.start_char < b for a, b in skip):
+            continue
         name = canonical_actor(ent.text)
-        if not name:
+        if not name or name.lower() in venue_names or ent.text.lower() in venue_names:
             continue
         if ent.label_ == "PERSON":
             name = names.expand(name)
         if name not in out:
             out.append(name)
-    for name in extra:
+    for raw in extra:
+        name = canonical_actor(raw) if raw else None
+        name = names.expand(name) if name else None
         if name and name not in out:
             out.append(name)
     return out

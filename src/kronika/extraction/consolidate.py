@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from kronika.extraction.context import Draft, as_date
 from kronika.extraction.places import SPECIFICITY
@@ -33,10 +34,14 @@ def _loc_key(loc: Location | None) -> str | None:
     return loc.gazetteer_id or f"{loc.name}|{loc.country}"
 
 
-# one unnamed place in a region ("recaptured a small village in the Luhansk region"), named later; a summary
-# of several ("several towns in the Kharkiv region") stays a claim of its own beside the list that names them
+# one unnamed place in a region ("recaptured a small village in the Luhansk region"), or a counted few ("retook
+# three villages in the Kursk region"), named later; a summary of several ("several towns in the Kharkiv
+# region") stays a claim of its own beside the list that names them
 _UNNAMED_PLACES = re.compile(
-    r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|locality|hamlet)\b(?!\s+of\b)", re.I
+    r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|locality|hamlet)\b(?!\s+of\b)"
+    r"|\b(?:two|three|four|five)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:villages|towns|settlements|localities|hamlets)\b(?!\s+of\b)",
+    re.I,
 )
 
 
@@ -288,6 +293,28 @@ def _repeats(d: Draft, other: Draft, key: tuple[str, int]) -> bool:
     return _inside(other.location, d.location)
 
 
+# "later on Friday also imposed ...", "later that day": what the story told before happened that day too
+_LATER_ON = re.compile(r"\blater\s+(?:on\s+)?(?:that\s+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
+def _date_by_later(merged: Sequence[Draft]) -> None:
+    """An act told as coming "later on Friday" dates the act of its kind the story told before it, when the text gave
+    that one no day of its own (it had the story's day): it happened on that Friday too, before the later one."""
+    for i, d in enumerate(merged):
+        prev = next((m for m in reversed(merged[:i]) if m.type == d.type), None)
+        if (
+            prev is not None
+            and d.story == prev.story
+            and d.date
+            and d.date_explicit
+            and prev.date
+            and not prev.date_explicit
+            and _LATER_ON.search(d.quote)
+            and 0 < (date.fromisoformat(prev.date) - date.fromisoformat(d.date)).days <= 6
+        ):
+            prev.date = d.date
+
+
 def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
     """Merge the drafts of one article into its events, with ids unique to the article."""
     merged: list[Draft] = []
@@ -307,6 +334,7 @@ def consolidate(drafts: Sequence[Draft], doc_key: str) -> list[Event]:
         else:
             _merge_into(target, d)
     _drop_repeated_figures(merged)
+    _date_by_later(merged)
     # a violent draft that lost all its figures to a more precise one and names no place of its own is a repeat
     merged = [
         d
@@ -355,6 +383,10 @@ def _commented_event(merged: Sequence[Draft], statement: Draft) -> Draft | None:
     before it in its story (the article's subject)."""
     if statement.status == "denied":
         return None
+    if _HIT_TOLD.search(statement.quote):  # "the governor said the rockets hit a market": the story's last strike
+        hit = next((m for m in reversed(merged) if m.type in ("strike", "air_attack")), None)
+        if hit is not None and hit.story == statement.story and statement.paragraph - hit.paragraph <= 3:
+            return hit
     event = next((m for m in reversed(merged) if m.type != "statement"), None)
     if event is None or event.story != statement.story:
         return None
@@ -369,10 +401,16 @@ def _commented_event(merged: Sequence[Draft], statement: Draft) -> Draft | None:
     return None
 
 
+# a statement telling what the weapons of a strike the story reported did
+_HIT_TOLD = re.compile(
+    r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:rockets?|missiles?|drones?|shells?|bombs?|strikes?|attacks?|projectiles?)"
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:hit|struck|damaged|destroyed|landed|fell|slammed|exploded|targeted)\b",
+    re.I,
+)
 _QUOTED = re.compile(r"^\W*[\"“]|[,.]\s*[\"”]\s+(?:\w+\s+){1,4}(?:said|says|added|wrote|told)\b")
 _BACK = {
     "strike": r"attacks?|strikes?|shelling|bombardment|barrage|assault|explosions?|blasts?|drones?|missiles?|damage"
-    r"|fires?",
+    r"|fires?|rockets?|shells?|bombs?|projectiles?|munitions?|warheads?",
     "air_attack": r"attacks?|strikes?|barrage|drones?|missiles?|air\s+defen[cs]es?",
     "ground_claim": r"capture|village|town|city|settlement|claims?|advance|offensive|fighting|battles?|assault",
     "diplomacy": r"talks|meeting|summit|visit|call|conversation|measures|sanctions|package|plan|proposal|agreement"

@@ -52,6 +52,14 @@ ACTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("sign", r"\bsign(?:ed|s|ing)?\b[^.;]{0,30}\b(?:agreement|deal|memorandum|accord|treaty|declaration)\b"),
         ("invite", r"\binvit(?:ed|es|ing)\b"),
         (
+            # sending a delegation to talks is the sender's act, where the sender is: the talks it goes to are
+            # another act ("is sending a delegation to Geneva to hold talks with ...")
+            "delegation",
+            r"\b(?:sen(?:d|ds|ding|t)|dispatch(?:ed|es|ing)?)\s+(?:[\w'’-]+\s+){0,3}?delegations?\b"
+            r"(?:[^.;]{0,40}?\bto\s+(?:have|hold|take\s+part\s+in|join|attend)\s+(?:[\w-]+\s+){0,2}"
+            r"(?:talks|negotiations|meeting|summit))?",
+        ),
+        (
             "talks",
             r"\b(?:met|meet|meets|meeting)\b|\bsummit\b|\btalks\b|\bnegotiations\b|\bvisit(?:ed|s|ing)?\b"
             r"|\bhost(?:ed|s|ing)\b",

@@ -33,10 +33,14 @@ from kronika.extraction.places import (
     SPECIFICITY,
     PlaceRef,
     best_place,
+    claimed_ground,
     governed,
     governing_prep,
+    is_bearing,
     listed_with,
+    place_head,
     rank,
+    region_location,
 )
 from kronika.extraction.sides import (
     attack_target,
@@ -72,7 +76,10 @@ _LIST_NEXT = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:a
 # a strike told as a run of many ("a wave of attacks in recent months"): background, not one event
 _DURATIVE = re.compile(
     r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(?:weeks|months|years)\b|\bfor\s+months\b"
-    r"|\b(?:sporadically|repeatedly|regularly|routinely|frequently)\b|\bwave\s+of\s+(?:\w+\s+)?attacks\b",
+    r"|\b(?:sporadically|repeatedly|regularly|routinely|frequently)\b|\bwave\s+of\s+(?:\w+\s+)?attacks\b"
+    # "a town almost completely destroyed by constant attacks": damage piled up, not one strike
+    r"|\b(?:constant|relentless|incessant|continuous|continual|persistent|(?:weeks|months|years)\s+of)\s+(?:\w+\s+)?"
+    r"(?:attacks|shelling|bombardments?|bombing|strikes|fighting)\b",
     re.I,
 )
 # "drone strikes triggered a fire at a Russian nuclear power plant": the side's country, when no place is named
@@ -101,6 +108,24 @@ _MILITARY = re.compile(
 )
 # "later on Friday also imposed sanctions on ...": a second package, not more about the first
 _ANOTHER_ACT = re.compile(r"\b(?:also|later|separately|additionally|in\s+addition|another|new\s+round)\b", re.I)
+# a place of an occasion to come: "in Paris next week", "in Rome later this month"
+_LATER_AFTER = re.compile(
+    r"\s*,?\s*(?:next\s+(?:week|month|year|\w+day)|later\s+(?:this|in\s+the)\s+(?:week|month|year)"
+    r"|in\s+the\s+coming\s+(?:days|weeks|months)|on\s+\w+day\s+next\s+week)\b",
+    re.I,
+)
+# verbs of founding something: the place of what they found is not where the act took place
+_FOUNDING = re.compile(
+    r"(?:creat|establish|set|open|buil[dt]|launch|bas|station|deploy|locat)(?:e|es|ed|ing|s|ting)?", re.I
+)
+_OCCASION_NOUNS = frozenset("meeting meetings summit summits talks conference negotiations forum visit".split())
+# acts that a meeting produces, told with it: the meeting's outcome, not another event
+_OUTCOMES = frozenset({"plan", "sign", "invite"})
+# places a claim leaves unnamed: "several villages", "positions", "ground"
+_UNNAMED_GROUND = re.compile(
+    r"\b(?:villages?|towns?|settlements?|hamlets?|localities|positions|areas?|ground|territory|kilomet(?:re|er)s?)\b",
+    re.I,
+)
 _PRONOUN_START = re.compile(r"\s*(?:He|She|They)\s")
 # from a toll to its place: "a woman and damaging a few cars in ", "two people in the village of "
 _TOLL_PLACE_GAP = re.compile(
@@ -655,12 +680,20 @@ class SentenceReader:
         start = base["span"][0]
         spans = triggers.ground_spans(text)
         claimed: list[PlaceRef] = []
+        full = self.ctx.cleaned.text
         for m_start, m_end in spans:
             after = [
                 r for r in usable if r.start >= start + m_start and r.start - (start + m_end) <= 90 and r not in claimed
             ]
+            first = min(after, key=lambda r: (r.start, SPECIFICITY.get(r.location.precision, 6)), default=None)
+            if first is not None and is_bearing(first, full):
+                # "pushed Russian forces back from several villages north of Kharkiv": places left unnamed
+                # near the town are in its region; the town itself was not taken
+                region = region_location(first.location.admin1) if first.location.admin1 else None
+                if region is not None and _UNNAMED_GROUND.search(full, start + m_end, first.start):
+                    claimed.append(PlaceRef(first.start, first.end, first.surface, region, "locative"))
+                    continue
             if after:
-                first = min(after, key=lambda r: (r.start, SPECIFICITY.get(r.location.precision, 6)))
                 if first.location.precision in ("admin1", "admin2"):
                     # "advanced in the Donetsk region near Pokrovsk"; not "... forced Moscow to withdraw"
                     inner = [
@@ -698,7 +731,7 @@ class SentenceReader:
             self.drafts.append(
                 Draft(
                     type=kind,
-                    location=r.location,
+                    location=claimed_ground(r.location),
                     claimed_by=claimant,
                     status=status,
                     actors=[actor] if actor else [],
@@ -729,7 +762,8 @@ class SentenceReader:
             before = full[max(0, r.start - 40) : r.start]
             return not _THEATRE_OF_WAR.search(before) and (travel or not _TO_BEFORE.search(before))
 
-        usable = [r for r in refs if r.role != "subject" and fits(r)]
+        usable = [r for r in refs if r.role != "subject" and fits(r) and not self._other_occasion(r, found, offset)]
+
         def scene(r: PlaceRef) -> bool:  # "met in Geneva", "visited Kyiv"; "talks with Ukraine" names a party
             if r.role in ("possessive", "modifier"):  # "at Istanbul's Dolmabahce Palace", "the Bürgenstock summit"
                 return bool(_VENUE_NOUN.match(full[r.end : r.end + 40]))
@@ -748,6 +782,27 @@ class SentenceReader:
             None,
         )
 
+    def _other_occasion(self, ref: PlaceRef, found: list[Act], offset: int) -> bool:
+        """Is the place the venue of some other occasion than the acts found: one to come ("preparations for a
+        meeting in Paris next week") or one the sentence only names ("a summit in Paris" that is no act)?"""
+        full = self.ctx.cleaned.text
+        if _LATER_AFTER.match(full, ref.end):
+            return True
+        node = place_head(self.ctx.doc, ref)
+        for _ in range(4):  # "a meeting of European leaders in Paris": from the place up to the noun it hangs on
+            if node is None or node.dep_ != "pobj" or node.head.lower_ not in ("in", "at", "of"):
+                return False
+            noun = node.head.head
+            if noun.lower_ in _OCCASION_NOUNS:
+                return not any(offset + a.start <= noun.idx < offset + a.end for a in found)
+            founder = noun if noun.pos_ in ("VERB", "AUX") else noun.head
+            if founder is not noun and noun.dep_ not in ("dobj", "nsubjpass"):
+                founder = None
+            if founder is not None and _FOUNDING.fullmatch(founder.lower_):
+                return True  # "agreed to create a coordination centre in X": where the thing will be, not the talks
+            node = noun
+        return False
+
     def _diplomacy(
         self, sent: Span, text: str, base: dict, refs: list[PlaceRef], claimant: str | None, found: list[Act]
     ) -> bool:
@@ -756,6 +811,8 @@ class SentenceReader:
         is to a capital or abroad (a leader visiting troops in Kharkiv is news, not diplomacy); a visit that is
         only the scene of another act ("announced aid during a visit") adds nothing."""
         kinds = list(dict.fromkeys(a.kind for a in found))
+        if "talks" in kinds:  # "accepted a proposal after talks in Jeddah": what the talks produced is the talks
+            kinds = [k for k in kinds if k not in _OUTCOMES]
         ref = self._venue(sent, text, base["span"][0], refs, found)
         visit = {a.kind for a in found if triggers.VISIT.fullmatch(text[a.start : a.end])}
         only_visit = "talks" in visit and all(
@@ -763,12 +820,19 @@ class SentenceReader:
         )
         if only_visit and len(kinds) > 1:
             kinds.remove("talks")
-        actors = actors_in(sent, self.ctx.names)[:8]
+        full = self.ctx.cleaned.text
+        venues = [
+            full[r.start : r.end]
+            for r in refs
+            if r.role == "locative" and (r is ref or governing_prep(self.ctx.doc, r) in ("in", "at"))
+        ]
+        skip = self.ctx.masked_in(sent.start_char, sent.end_char)
+        actors = actors_in(sent, self.ctx.names, skip=skip, venues=venues)[:8]
         # the speaker is no party to the act unless the act names them ("X met Y", not "X told reporters")
         persons = [p for p in persons_in(sent, self.ctx.names) if not claimant or p.split()[-1] not in claimant]
         separate = bool(_ANOTHER_ACT.search(text))
         for kind in kinds:
-            etype, where = "diplomacy", ref
+            etype, where = "diplomacy", (None if kind == "call" else ref)  # a call has no venue
             military = any(a.kind == "talks" and _MILITARY.search(text[a.start : a.end + 60]) for a in found)
             if kind == "talks" and military:
                 etype = "other"  # a meeting with commanders, a visit to a command post: not diplomacy

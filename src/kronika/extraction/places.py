@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kronika.geo import get_geocoder
 from kronika.models import Location
 from kronika.nlp import doc_text
 
@@ -142,6 +144,16 @@ def _names_site(noun: Token) -> bool:
     return False
 
 
+def place_head(doc: Doc, ref: PlaceRef) -> Token | None:
+    """The token a place mention hangs on the parse by: its head, past the names listed with it."""
+    node = _head(doc, ref.start, ref.end)
+    for _ in range(5):
+        if node is None or node.dep_ not in ("conj", "appos", "compound") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
 def governing_prep(doc: Doc, ref: PlaceRef) -> str | None:
     """The preposition a place hangs on, past "of" and place nouns: "in" for "talks in the Saudi city of
     Jeddah", "with" for "talks with Ukraine", None for a subject or object."""
@@ -182,6 +194,9 @@ def best_place(refs: Sequence[PlaceRef], allow_modifier: bool = True, allow_orig
     return None
 
 
+_UNKNOWN_ITEMS = re.compile(r"^(?:\s*,\s*[A-Z][a-z’'-]+)+(?=\s*,|\s+(?:and|or)\s)")
+
+
 def listed_with(primary: PlaceRef, refs: Sequence[PlaceRef], text: str) -> list[PlaceRef]:
     """Places coordinated with `primary` in a list ("near X and the villages of Y, Z and W")."""
     ordered = sorted(refs, key=lambda r: r.start)
@@ -191,7 +206,9 @@ def listed_with(primary: PlaceRef, refs: Sequence[PlaceRef], text: str) -> list[
         return out
     prev = primary
     for ref in ordered[idx + 1 :]:
-        if LIST_GAP.match(text[prev.end : ref.start]) and ref.location.precision in ("settlement", "ambiguous"):
+        # "X, Unknownivka, Y": a name the gazetteer does not know is still an item, and the list goes on past it
+        gap = _UNKNOWN_ITEMS.sub("", text[prev.end : ref.start], count=1)
+        if LIST_GAP.match(gap) and ref.location.precision in ("settlement", "ambiguous"):
             out.append(ref)
             prev = ref
         else:
@@ -271,3 +288,36 @@ def _same_clause(verb: Token, triggers: Sequence[Token]) -> bool:
         if verb.dep_ == "relcl" and any(a.i == t.i for a in verb.head.ancestors):
             return True
     return False
+
+
+# "north of Kharkiv", "10 km southwest of Kurakhove": a bearing from a place, which is not where the thing is
+# ("the east of Bakhmut", with an article, is a part of the town)
+_BEARING_BEFORE = re.compile(
+    r"(?<!the\s)(?<!the\s\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+
+
+def is_bearing(ref: PlaceRef, text: str) -> bool:
+    """Is the place only named as a bearing ("villages north of Kharkiv")? `text`: the cleaned article text."""
+    return bool(_BEARING_BEFORE.search(text[max(0, ref.start - 40) : ref.start]))
+
+
+@lru_cache(maxsize=256)
+def region_location(admin1: str) -> Location | None:
+    """The region (oblast, krai) named `admin1` as a Location, for a claim on places the text leaves unnamed
+    inside it."""
+    loc = get_geocoder().resolve(admin1).location
+    return loc if loc is not None and loc.precision == "admin1" else None
+
+
+def claimed_ground(loc: Location) -> Location:
+    """The place a ground claim is on: a Russian region's capital named bare ("the incursion into Kursk",
+    "advanced in Belgorod") is the region, as the press uses the name; everywhere else the place itself."""
+    if loc.country != "RU" or loc.precision != "settlement" or not loc.admin1:
+        return loc
+    base = re.sub(r"\s+(?:Oblast|Krai|Region)$", "", loc.admin1)
+    if base.lower() != loc.name.lower():
+        return loc
+    return region_location(loc.admin1) or loc
+

@@ -58,7 +58,10 @@ _BACKGROUND = re.compile(
     r"\b(?:since|at|from)\s+the\s+(?:very\s+)?(?:start|beginning|outset)\s+of\s+(?:the|its|Russia's|Russia’s)\s+"
     r"(?:full-scale\s+)?(?:war|invasion|conflict)"
     r"|\b(?:in|during)\s+the\s+(?:early|first)\s+(?:days|weeks|months)\s+of\s+the\s+(?:war|invasion|conflict)"
-    r"|\bearlier\s+in\s+the\s+war\b",
+    r"|\bearlier\s+in\s+the\s+war\b"
+    # a long effort, not a gain: "for months, Russia has attempted to make advances", "has tried for weeks to"
+    r"|\bfor\s+(?:many\s+|several\s+|\w+\s+)?(?:weeks|months|years)\b[^.;]{0,50}?\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y))\b"
+    r"|\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y))\s+for\s+(?:many\s+|several\s+|\w+\s+)?(?:weeks|months|years)\b",
     re.I,
 )
 STRIKE = re.compile(
@@ -143,13 +146,21 @@ def ground_spans(text: str) -> Spans:
     return out
 
 
+# a place to attack from, named with the attack it served: "one of the strongholds for the attack on X"
+_STAGING_BEFORE = re.compile(
+    r"\b(?:strongholds?|bases?|springboards?|bridgeheads?|footholds?|launch(?:ing)?\s*pads?|staging\s+(?:grounds?|areas?"
+    r"|posts?|points?))\s+(?:for|of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+
 def strike_spans(text: str) -> Spans:
     """Strike triggers, without attacks that were repelled on the front line, drones destroyed in the air, or
     strikes only threatened ("could allow Moscow to move against", "threatened to target")."""
     out = []
     for m in STRIKE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if _REPELLED.search(before) or _NOT_DONE_BEFORE.search(before):
+        if _REPELLED.search(before) or _NOT_DONE_BEFORE.search(before) or _STAGING_BEFORE.search(before):
             continue
         downed = _DOWNED_AFTER.match(text[m.end() : m.end() + 50]) or _DOWNED_BEFORE.search(
             text[max(0, m.start() - 60) : m.start()]

@@ -72,6 +72,62 @@ def _alt_keys(alts: str, min_len: int = 4) -> list[str]:
     return keys
 
 
+# KMU-2010, the official romanization of Ukrainian (Cabinet of Ministers Resolution No. 55, 2010): the gazetteer
+# romanizes current names with it, not the former names in alt_names ("Красний Лиман" -> "Krasnyi Lyman")
+_KMU = dict(
+    zip(
+        "абвгґдежзиіклмнопрстуфхцчшщьʼ'",
+        "a b v h g d e zh z y i k l m n o p r s t u f kh ts ch sh shch _ _ _".split(),
+        strict=True,
+    )
+)
+_KMU_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_KMU_INNER = {"є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia"}
+_RUSSIAN_ONLY = re.compile(r"[ыэъё]", re.I)
+_UKRAINIAN_ONLY = re.compile(r"[іїєґʼ']", re.I)
+# Russian forms of Ukrainian names ("Смирново", "Каменка", "Родинское"): romanized as Ukrainian they are no
+# spelling anybody writes, so they give no key
+_RUSSIAN_ENDING = re.compile(r"(?:ое|ее|ая|яя|ой|ый|ово|ево|овка|евка|енка|ёнка)\b", re.I)
+
+
+def kmu2010(name: str) -> str | None:
+    """The KMU-2010 romanization of a Ukrainian Cyrillic name, or None if the name does not read as Ukrainian."""
+    low = name.lower()
+    if _RUSSIAN_ONLY.search(low) or not re.search(r"[а-яіїєґ]", low):
+        return None
+    if not _UKRAINIAN_ONLY.search(low) and _RUSSIAN_ENDING.search(low):
+        return None
+    out = []
+    for i, c in enumerate(low):
+        initial = i == 0 or not (low[i - 1].isalpha() or low[i - 1] in "ʼ'")
+        if c in _KMU_INITIAL:
+            out.append(_KMU_INITIAL[c] if initial else _KMU_INNER[c])
+        elif c == "г" and i > 0 and low[i - 1] == "з":
+            out.append("gh")  # "зг" is "zgh" (Zghurivka), not "zh"
+        elif c in _KMU:
+            out.append("" if _KMU[c] == "_" else _KMU[c])
+        elif c.isascii() and not c.isalpha():
+            out.append(c)
+        else:
+            return None
+    return "".join(out)
+
+
+def _former_name_keys(r: dict[str, str]) -> list[str]:
+    """KMU-2010 keys of a Ukrainian settlement's other Cyrillic names (former names, before a renaming)."""
+    if r["country"] != "UA" or r["kind"] not in SETTLEMENT_KINDS:
+        return []
+    own = norm(r["name_uk_or_ru"])
+    keys = []
+    for alt in r["alt_names"].split("|") if r["alt_names"] else []:
+        if norm(alt) == own:
+            continue
+        latin = kmu2010(alt.strip())
+        if latin and len(latin.replace(" ", "")) >= 4:
+            keys.append(norm(latin))
+    return keys
+
+
 def _region_base(key: str) -> str:
     return " ".join(_REGION_SUFFIX.sub(" ", key).split())
 
@@ -109,6 +165,8 @@ def _load_gazetteer(b: _Builder, rows: list[dict[str, str]]) -> None:
             b.places[idx][4] = admin2
         b.name(norm(r["name_en"]), idx, True)
         for key in _alt_keys(r["alt_names"]):
+            b.name(key, idx, False)
+        for key in _former_name_keys(r):
             b.name(key, idx, False)
         b.name(norm(r["name_uk_or_ru"]), idx, False)
     _index_regions(b, admin1_rows)

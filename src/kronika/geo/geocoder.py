@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kronika.geo import gazetteer as _gaz
-from kronika.geo.gazetteer import MENTION_KIND, SETTLEMENT, Gazetteer, to_location
+from kronika.geo.gazetteer import MENTION_KIND, SETTLEMENT, Gazetteer, Place, to_location
 from kronika.geo.lexicon import DISTRICT_WORDS, NEVER_PLACES, REGION_WORDS
 from kronika.geo.mentions import RawMention, Scanner
-from kronika.geo.normalize import norm
+from kronika.geo.normalize import norm, strip_possessive
 from kronika.geo.resolve import Context, decide, rank, sentence_starts
 from kronika.models import Location
 
@@ -50,6 +50,22 @@ class Resolution:
 
 
 _PASSES = 3
+# the gap between a settlement's name and the region it is in: "X in the Y region", "X, Y region", "X (Y region)"
+_REGION_OF_NAME = re.compile(r"(?:['’]s)?(?:\s+in\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?|\s*,\s*(?:the\s+)?|\s*\(\s*)")
+_STORY_REGION_CHARS = 300  # a region named this close before a village is the passage's region
+# the rest of a many-word name after the word the index knows: "Novaya Pogoreltsevka", "Bolshaya Rybitsa"
+_NAME_TAIL = re.compile(
+    r"(?:[ -](?!(?:Oblast|Region|District|Raion|Krai|Street|Avenue|Square|Lane|Boulevard|Road|Highway)\b)"
+    r"[A-Z][a-z’']+)+"
+)
+# after a name, what makes it a person or a street rather than a village
+_NOT_A_VILLAGE_AFTER = re.compile(
+    r"\s+(?:said|says|told|wrote|added|noted|stated|claimed|street|avenue|square|lane|boulevard|prospekt|road"
+    r"|highway|st\b|ave\b)",
+    re.I,
+)
+_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_TOWN = 10_000  # a Russian place this big is what its name means, wherever the passage is
 _PHRASE_WORDS = REGION_WORDS | DISTRICT_WORDS | {"the", "of", "near", "in", "capital", "city", "village", "town"}
 
 
@@ -207,11 +223,27 @@ class Geocoder:
             if ctx is not None and new_ctx == ctx:
                 break
             ctx = new_ctx
+        if ctx is not None:
+            self._one_reading(raws, decided, close, cands, ctx)
         out: list[tuple[Location | None, list[Location], str]] = []
+        own = self._own_regions(raws, decided, text)
+        for k, region in self._story_regions(raws, decided, cands, text).items():
+            own.setdefault(k, region)
         for k in range(len(raws)):
             idx = decided[k]
             if (focus is not None and k < focus) or (only is not None and k != only):
                 out.append((None, [], ""))
+            elif k in own and not any(_may_lie_in(places[i], own[k]) for i, _ in cands[k]):
+                # "Lebedevka in the Kursk region": the text names the region, and no namesake the index knows
+                # lies in it, so it is none of them; the name as written, in its region, without coordinates
+                region = own[k]
+                stop = raws[k + 1].start if k + 1 < len(raws) else len(text)
+                tail = _NAME_TAIL.match(text, raws[k].end, stop)  # the index knew only the name's first word
+                if tail:
+                    raws[k].end = tail.end()
+                name = strip_possessive(text[raws[k].start : raws[k].end])[0]
+                loc = Location(name=name, admin1=region.admin1, country=region.country, precision="ambiguous")
+                out.append((loc, [], "settlement"))
             elif idx is not None:
                 out.append((to_location(places[idx]), [], MENTION_KIND[places[idx].kind]))
             elif close[k]:
@@ -220,6 +252,86 @@ class Geocoder:
                 out.append((loc, alts, kinds.pop() if len(kinds) == 1 else "settlement"))
             else:
                 out.append((None, [], ""))
+        return out
+
+    def _one_reading(self, raws: list[RawMention], decided: list[int | None], close: list[list[int]],
+                     cands: list[list[tuple[int, bool]]], ctx: Context) -> None:
+        """A settlement the text places explicitly ("the village of X in the Y region") is that place wherever
+        its name recurs with no region of its own: a later "X and the village of Z in the W region" does not
+        move X to a namesake near Z."""
+        places = self.gaz.places
+        fixed: dict[str, int] = {}
+        for k, r in enumerate(raws):
+            idx = decided[k]
+            if idx is not None and r.role == "place" and places[idx].kind in SETTLEMENT and (
+                places[idx].admin1 in ctx.attached_regions(r.start)
+            ):
+                fixed.setdefault(r.key, idx)
+        for k, r in enumerate(raws):
+            idx = fixed.get(r.key)
+            if idx is None or decided[k] == idx or r.role != "place" or ctx.attached_regions(r.start):
+                continue
+            if any(i == idx for i, _ in cands[k]):
+                decided[k], close[k] = idx, []
+
+    def _own_regions(self, raws: list[RawMention], decided: list[int | None], text: str) -> dict[int, Place]:
+        """Settlement mentions the text places in a region right after the name ("X in the Y region", "X, Y
+        region", "X (Y region)"), by mention index."""
+        places = self.gaz.places
+        out: dict[int, Place] = {}
+        for k, (r, nxt) in enumerate(zip(raws, raws[1:], strict=False)):
+            j = decided[k + 1]
+            if j is None or places[j].kind != "admin1" or r.role in ("region", "district"):
+                continue
+            if decided[k] is not None and places[decided[k]].kind not in SETTLEMENT:
+                continue
+            if _REGION_OF_NAME.fullmatch(text, r.end, nxt.start):
+                out[k] = places[j]
+                # "the villages of A, B and C in the Y region": a list's region is its items' too, for a name the
+                # index knows only by a misspelling's nearest match or by other places' alternate names
+                m = k - 1
+                while m >= 0 and raws[m].role == "place" and _ITEM_GAP.fullmatch(text, raws[m].end, raws[m + 1].start):
+                    if raws[m].fuzzy or not any(primary for _, primary in self._candidates(raws[m])):
+                        out.setdefault(m, places[j])
+                    m -= 1
+        return out
+
+    def _story_regions(self, raws: list[RawMention], decided: list[int | None], cands: list[list[tuple[int, bool]]],
+                       text: str) -> dict[int, Place]:
+        """Settlement mentions known only by other places' alternate names ("Nikolayevka", a Russian form of
+        Mykolaivka) or as the own names of Russian villages elsewhere, that come after the region the passage is
+        about ("pushed them out of two villages in the Bryansk border region. ... named them as Nikolayevka
+        and ..."), with no place outside that region named between (300 characters at most): the
+        names are that region's villages, not the namesakes the index has elsewhere. By mention index."""
+        places = self.gaz.places
+        out: dict[int, Place] = {}
+        region: Place | None = None
+        region_end = 0
+        for k, r in enumerate(raws):
+            idx = decided[k]
+            p = places[idx] if idx is not None else None
+            if p is not None and p.kind == "admin1":
+                region, region_end = p, r.end
+                continue
+            if region is None or r.role in ("region", "district") or text.startswith(("'s", "’s"), r.end):
+                continue  # "Kyiv's forces": a side named for its capital, not a place of the passage
+            if _NOT_A_VILLAGE_AFTER.match(text, r.end):
+                continue  # "Smirnov said", "Komarova Street": a person, a street
+            # no Ukrainian place and no Russian town bears the name as its own
+            weak = bool(cands[k]) and all(places[i].kind in SETTLEMENT for i, _ in cands[k]) and (
+                r.fuzzy
+                or not any(
+                    primary and (places[i].country == "UA" or places[i].population >= _TOWN) for i, primary in cands[k]
+                )
+            )
+            if r.start - region_end <= _STORY_REGION_CHARS and weak and not any(
+                _may_lie_in(places[i], region) for i, _ in cands[k]
+            ):
+                out[k] = region
+            elif p is not None and p.kind in SETTLEMENT and not _may_lie_in(p, region):
+                region = None  # the passage moved to another place
+            elif p is not None and p.kind in SETTLEMENT:
+                region_end = r.end  # a place of the region: the passage is still there
         return out
 
     def _context(self, raws: list[RawMention], decided: list[int | None], sentences: list[int]) -> Context:
@@ -248,6 +360,12 @@ class Geocoder:
                        admin2=admin2s.pop() if len(admin2s) == 1 else None,
                        country=countries.pop() if len(countries) == 1 else None, precision="ambiguous")
         return loc, [to_location(p) for p in ps]
+
+
+def _may_lie_in(p: Place, region: Place) -> bool:
+    """Can `p` be a place of `region`? Its own region, or a city of special status (Kyiv, Sevastopol) that the
+    region around it names too ("Sevastopol, Crimea")."""
+    return p.admin1 == region.admin1 or (p.admin1 == p.name and p.country == region.country)
 
 
 def _first_hit(raws: list[RawMention], spots: list[int], length: int) -> RawMention | None:

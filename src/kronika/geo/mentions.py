@@ -35,6 +35,8 @@ from kronika.geo.resolve import Cues, sentence_starts
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ\-]*")
 _SENTENCE_END = re.compile(r"[.!?;:\n•|\"“”()\[\]]")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,\s*or\s+)$")
+# a word between a region's name and "region" that keeps it the region: "the Kursk border region"
+_REGION_QUALIFIERS = frozenset({"border", "frontier", "bordering"})
 _REGIONS_BEFORE = re.compile(r"\bregions?\s*(?:[-–—:,]\s*)?(?:including|such as|like|of|namely|as)?\s*$", re.I)
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+(" + "|".join(sorted(DEMONYM_CAPITALS, key=len, reverse=True))
                              + r")\s+capital\b", re.I)
@@ -57,6 +59,11 @@ _FRONT_WORDS = re.compile(
 _CAPTURE = frozenset({"captured", "liberated", "seized", "took", "retook", "recaptured", "entered", "stormed"})
 _APPOSITIVE = re.compile(r",\s+(?:a|the|another)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+)?"
                          r"(village|town|settlement|hamlet|city)\b", re.I)
+# words before "district of X" that make it a part of the city X, not the raion named X
+_CITY_PART_WORDS = frozenset(
+    "a an one another several two three four some many residential central industrial historic historical business "
+    "commercial downtown urban suburban populated densely old city".split()
+)
 _NOT_PLACE_PREV = frozenset({"the", "a", "an", "in", "near", "of"})
 # a hromada named by its adjective ("Pokrovska community", "the Myrivska and Pokrovska communities"): the
 # gazetteer holds no hromadas, and a settlement or foreign alias spelt like the adjective is another place
@@ -252,6 +259,8 @@ class Scanner:
         """ "the Dnipro district of Kherson", "Shevchenkivskyi district of Kyiv": a district with a name of its own
         is a part of the city after "of", so that name is the city, not a raion's."""
         named = self._prev(text, toks, words, i, 3)
+        if named.lower() in _CITY_PART_WORDS:
+            return True  # "a residential district of Kharkiv", "one district of Kyiv": a part of the city
         return named[:1].isupper() and named.lower() not in ("the", "a", "this", "that")
 
     def _adjacent(self, text: str, toks: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -295,6 +304,10 @@ class Scanner:
             m.role = "region"
             if n1 in REGION_WORDS and n1 != "regional" and not key.endswith(("oblast", "region", "krai")):
                 m.end = toks[j + 1][1]
+        elif n1 in _REGION_QUALIFIERS and self._adjacent(text, toks, j + 1, j + 2) and words[j + 2].lower() in (
+                REGION_WORDS - {"regional"}):
+            m.role = "region"  # "the Kursk border region"
+            m.end = toks[j + 2][1]
         elif p1 == "of" and p2 in REGION_WORDS:
             m.role = "region"
         elif n1 in DISTRICT_WORDS or (p1 == "of" and p2 in DISTRICT_WORDS and not self._named_district(
