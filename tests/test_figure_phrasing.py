@@ -209,6 +209,20 @@ def test_toll_phrasing(sentence: str, expected: list[tuple[str, int]]) -> None:
         ("The strike left 30,000 people in the Odesa region without power.", [("without_power", 30000)]),
         ("Some 12,000 households lost power after the attack.", [("without_power", 12000)]),
         ("The attack left 20,000 people without heating.", []),  # heating is not power
+        # a list of counts per region that the power words close
+        (
+            "Officials described the blackout, saying that some 90,000 residents in the Sumy region, along with at "
+            "least 15,000 each in the Chernihiv and Kyiv regions, and a further 8,000 in the Zhytomyr region, were "
+            "affected.",
+            [("without_power", 90000), ("without_power", 15000), ("without_power", 8000)],
+        ),
+        (
+            "The strike left about 40,000 residents in the Sumy region and 5,000 in the Chernihiv region without power.",
+            [("without_power", 40000), ("without_power", 5000)],
+        ),
+        # "affected" counts the outage only in a sentence about one; a verb of its own ends the list
+        ("Some 40 residents in the village were affected by the shelling.", []),
+        ("About 300 residents were evacuated, and 2,000 homes were left without power.", [("without_power", 2000)]),
     ],
 )
 def test_people_and_homes_without_power(sentence: str, expected: list[tuple[str, int]]) -> None:
