@@ -286,6 +286,31 @@ def test_part_of_a_count_already_given_is_no_new_figure(sentence: str, expected:
     assert figs(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the injured told in parts, the second "others"/"more" in the same plight: the text counts them together
+        ("One man remains in hospital with shrapnel wounds, while two others are being treated as outpatients.",
+         [("injured", 3)]),
+        ("One man was hospitalised and two others were treated at the scene.", [("injured", 3)]),
+        ("A woman is in a serious condition, and three more people received medical aid.", [("injured", 4)]),
+        # not one toll: other kinds, other places, a total already stated, a part of a count
+        ("One person died and two others were injured.", [("killed", 1), ("injured", 2)]),
+        ("One man was injured in Kharkiv and two others in Izium.", [("injured", 1), ("injured", 2)]),
+        ("Two of them are in hospital and three others were treated at the scene.", []),
+    ],
+)
+def test_injured_told_in_parts(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert figs(sentence) == expected
+
+
+def test_parts_of_an_injured_count_the_story_already_gave_are_no_new_toll() -> None:
+    story = StoryCounts()
+    story.update(find_figures("Five people were injured in the attack."))
+    parts = "One man is in hospital, while two others were treated at the scene."
+    assert [(f.kind, f.value) for f in find_figures(parts, story)] == []
+
+
 def test_one_before_a_named_weapon_is_a_count_and_a_list_of_days_is_not_a_date() -> None:
     ones = [n for n in find_numbers("Russia fired one Kh-101 cruise missile at the city.") if n.value == 1]
     assert len(ones) == 1 and ones[0].rejected is None

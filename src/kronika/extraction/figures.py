@@ -65,7 +65,7 @@ from kronika.extraction.figure_kinds import (
     weapon_category,
 )
 from kronika.extraction.numbers import NumberMention, find_numbers
-from kronika.extraction.tolls import drop_cumulative, lone_persons
+from kronika.extraction.tolls import drop_cumulative, hurt_in_parts, lone_persons
 
 __all__ = ["FigureMention", "StoryCounts", "classify", "find_figures", "weapon_category"]
 
@@ -341,6 +341,7 @@ class StoryCounts:
     weapon: str | None = None  # the weapon category the last weapons count counted
     launched: dict[str, int] = field(default_factory=dict)  # weapon category -> its last launched count
     toll: str | None = None  # the kind of the last casualty count (killed, injured)
+    injured: bool = False  # an injured count was given
 
     def update(self, found: Sequence[FigureMention]) -> None:
         for f in found:
@@ -351,6 +352,7 @@ class StoryCounts:
                     self.launched[category] = f.value
             elif f.kind in (KILLED, INJURED):
                 self.toll = f.kind
+                self.injured = self.injured or f.kind == INJURED
 
 
 def _noun_category(right: str) -> str | None:
@@ -606,6 +608,7 @@ def classify(
     out = without_split_totals(out)
     out.extend(alls(sentence, out, story.launched, weapon))
     out.extend(lone_persons(sentence, out))
+    out = hurt_in_parts(sentence, out, story.injured)
     out.extend(lone_weapons(sentence, out, weapon))
     return sorted(out, key=lambda f: f.start)
 
