@@ -144,7 +144,7 @@ def _tolls_by_place(
     places = sorted(
         (r for r in refs if r.role == "locative" and r.location.precision != "country"), key=lambda r: r.start
     )
-    if len(places) < 2 or len(tolls) < 2 and not _EACH_IN.search(text, tolls[0][1], places[0].start):
+    if len(places) < 2 or (len(tolls) < 2 and not _EACH_IN.search(text, tolls[0][1], places[-1].start)):
         return None
     starts = [pos for _, pos in tolls] + [10**9]
     groups: dict[int, tuple[PlaceRef, list[Figure]]] = {}
