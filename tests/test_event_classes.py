@@ -21,6 +21,17 @@ def test_a_named_site_hit_without_a_toll_is_a_strike_at_the_town_the_site_is_nam
     assert places(strikes) == ["Tuapse"]
 
 
+def test_a_place_that_suffered_or_came_under_an_attack_is_its_target() -> None:
+    text = (
+        "Bryansk Governor Alexander Bogomaz said on Sunday that the region's administrative centre suffered one of "
+        "the heaviest drone attacks of the war.\n\nA man was killed when debris fell on a house, he said.\n"
+    )
+    strikes = events(text, "strike")
+    assert [(e.location.name, e.location.precision) for e in strikes if e.location] == [("Bryansk", "settlement")]
+    assert [(f.kind, f.value) for e in strikes for f in e.figures] == [("killed", 1)]
+    assert places(events("Kharkiv came under a massive missile attack overnight.\n", "strike")) == ["Kharkiv"]
+
+
 def test_where_the_drones_were_launched_from_is_not_a_target() -> None:
     text = "The enemy attacked with 40 drones launched from the Kursk region and from Crimea, the air force said.\n"
     assert events(text, "strike") == []

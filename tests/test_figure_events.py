@@ -192,3 +192,18 @@ def test_who_defends_is_who_the_weapons_are_aimed_at_even_in_the_attacker_s_own_
     assert [where(e) for e in by_type(extract_text(own), "air_attack")] == [("Ukraine", "country")]
     plain = "The Russian defence ministry said 45 drones were destroyed overnight.\n"
     assert [where(e) for e in by_type(extract_text(plain), "air_attack")] == [("Russia", "country")]
+
+
+def test_a_count_each_in_a_list_of_regions_is_every_region_s_own() -> None:
+    text = (
+        "An energy official described the blackout on Tuesday, saying that roughly 90,000 residents in Sumy Oblast, "
+        "along with at least 15,000 each in Chernihiv and Poltava Oblasts, and a further 8,000 in Zhytomyr Oblast, "
+        "were affected by Russian strikes.\n"
+    )
+    strikes = by_type(extract_text(text), "strike")
+    assert sorted((where(e)[0], figures(e)) for e in strikes) == [
+        ("Chernihiv Oblast", {"without_power": 15000}),
+        ("Poltava Oblast", {"without_power": 15000}),
+        ("Sumy Oblast", {"without_power": 90000}),
+        ("Zhytomyr Oblast", {"without_power": 8000}),
+    ]

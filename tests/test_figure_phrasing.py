@@ -209,6 +209,20 @@ def test_toll_phrasing(sentence: str, expected: list[tuple[str, int]]) -> None:
         ("The strike left 30,000 people in the Odesa region without power.", [("without_power", 30000)]),
         ("Some 12,000 households lost power after the attack.", [("without_power", 12000)]),
         ("The attack left 20,000 people without heating.", []),  # heating is not power
+        # a list of counts per region that the power words close
+        (
+            "Officials described the blackout, saying that some 90,000 residents in the Sumy region, along with at "
+            "least 15,000 each in the Chernihiv and Kyiv regions, and a further 8,000 in the Zhytomyr region, were "
+            "affected.",
+            [("without_power", 90000), ("without_power", 15000), ("without_power", 8000)],
+        ),
+        (
+            "The strike left about 40,000 residents in the Sumy region and 5,000 in the Chernihiv region without power.",
+            [("without_power", 40000), ("without_power", 5000)],
+        ),
+        # "affected" counts the outage only in a sentence about one; a verb of its own ends the list
+        ("Some 40 residents in the village were affected by the shelling.", []),
+        ("About 300 residents were evacuated, and 2,000 homes were left without power.", [("without_power", 2000)]),
     ],
 )
 def test_people_and_homes_without_power(sentence: str, expected: list[tuple[str, int]]) -> None:
@@ -270,6 +284,31 @@ def test_a_war_total_beside_a_toll_of_the_day_is_dropped_but_a_ranking_keeps_the
 )
 def test_part_of_a_count_already_given_is_no_new_figure(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the injured told in parts, the second "others"/"more" in the same plight: the text counts them together
+        ("One man remains in hospital with shrapnel wounds, while two others are being treated as outpatients.",
+         [("injured", 3)]),
+        ("One man was hospitalised and two others were treated at the scene.", [("injured", 3)]),
+        ("A woman is in a serious condition, and three more people received medical aid.", [("injured", 4)]),
+        # not one toll: other kinds, other places, a total already stated, a part of a count
+        ("One person died and two others were injured.", [("killed", 1), ("injured", 2)]),
+        ("One man was injured in Kharkiv and two others in Izium.", [("injured", 1), ("injured", 2)]),
+        ("Two of them are in hospital and three others were treated at the scene.", []),
+    ],
+)
+def test_injured_told_in_parts(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert figs(sentence) == expected
+
+
+def test_parts_of_an_injured_count_the_story_already_gave_are_no_new_toll() -> None:
+    story = StoryCounts()
+    story.update(find_figures("Five people were injured in the attack."))
+    parts = "One man is in hospital, while two others were treated at the scene."
+    assert [(f.kind, f.value) for f in find_figures(parts, story)] == []
 
 
 def test_one_before_a_named_weapon_is_a_count_and_a_list_of_days_is_not_a_date() -> None:

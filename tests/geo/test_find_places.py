@@ -299,3 +299,25 @@ def test_a_misspelt_village_of_a_passage_that_stays_in_one_region_is_name_only_t
     )
     loc = by_surface(geo.find_places(text), "Zorianivka").location
     assert (loc.name, loc.admin1, loc.lat) == ("Zorianivka", "Kharkiv Oblast", None)
+
+
+def test_a_name_before_governor_is_the_region(geo: Geocoder) -> None:
+    text = "Kursk Governor Alexander Khinshtein said debris fell on a house."
+    m = geo.find_places(text)[0]
+    assert (m.surface, m.location.name, m.location.precision) == ("Kursk", "Kursk Oblast", "admin1")
+
+
+def test_the_regional_centre_is_the_centre_of_the_one_region_just_named(geo: Geocoder) -> None:
+    one = geo.find_places("Bryansk Governor Alexander Bogomaz said the region's administrative centre was attacked.")
+    assert [(m.surface, m.location.name, m.location.precision) for m in one] == [
+        ("Bryansk", "Bryansk Oblast", "admin1"),
+        ("the region's administrative centre", "Bryansk", "settlement"),
+    ]
+    later = geo.find_places("Drones flew over the Sumy region overnight. The regional centre was hit twice.")
+    assert names(later) == ["Sumy Oblast", "Sumy"]
+    # several regions named: no guess; an apposition already names the city
+    assert names(geo.find_places("Drones flew over the Kursk and Bryansk regions. The regional capital was hit.")) == [
+        "Kursk Oblast",
+        "Bryansk Oblast",
+    ]
+    assert names(geo.find_places("Kharkiv, the regional capital, was hit.")) == ["Kharkiv"]

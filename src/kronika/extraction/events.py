@@ -16,6 +16,7 @@ null. Sentences of one article that report the same event are merged afterwards 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Span
@@ -135,14 +136,15 @@ _ELSEWHERE = re.compile(r"\b(?:elsewhere|separately|in\s+another\s+(?:attack|str
 
 
 def _tolls_by_place(
-    tolls: list[tuple[Figure, int]], refs: list[PlaceRef]
+    tolls: list[tuple[Figure, int]], refs: list[PlaceRef], text: str
 ) -> list[tuple[PlaceRef, list[Figure]]] | None:
     """Pair each toll with the place that follows it closely ("five in Donetsk region and two in Kherson
-    region"); None unless that gives at least two different places and every toll a place."""
+    region"); None unless that gives at least two different places and every toll a place. A toll "each in"
+    a list of places is every one's ("50,000 each in the Sumy and Poltava regions")."""
     places = sorted(
         (r for r in refs if r.role == "locative" and r.location.precision != "country"), key=lambda r: r.start
     )
-    if len(places) < 2 or len(tolls) < 2:
+    if len(places) < 2 or (len(tolls) < 2 and not _EACH_IN.search(text, tolls[0][1], places[-1].start)):
         return None
     starts = [pos for _, pos in tolls] + [10**9]
     groups: dict[int, tuple[PlaceRef, list[Figure]]] = {}
@@ -151,7 +153,32 @@ def _tolls_by_place(
         if nxt is None:
             return None
         groups.setdefault(id(nxt), (nxt, []))[1].append(fig)
+        if _EACH_IN.fullmatch(text, pos, nxt.start) is None:
+            continue
+        for ref in _listed_after(nxt, places, text, starts[i + 1]):
+            groups.setdefault(id(ref), (ref, []))[1].append(dataclasses.replace(fig))
     return list(groups.values()) if len(groups) >= 2 else None
+
+
+# "at least 50,000 each in": the count is each listed place's own
+_EACH_IN = re.compile(r"[^.;:]{0,40}?\beach\s+(?:in|across|for)\s+(?:the\s+)?", re.I)
+_PLACE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+)(?:the\s+)?")
+
+
+def _listed_after(first: PlaceRef, places: list[PlaceRef], text: str, stop: int) -> list[PlaceRef]:
+    """The places of the same precision listed right after `first` ("the Sumy, Chernihiv and Poltava regions")."""
+    out: list[PlaceRef] = []
+    prev = first
+    for ref in places:
+        if ref.start <= prev.start:
+            continue
+        if ref.start >= stop or ref.location.precision != first.location.precision:
+            break
+        if not _PLACE_LIST_GAP.fullmatch(text, prev.end, ref.start):
+            break
+        out.append(ref)
+        prev = ref
+    return out
 
 
 _NATIONAL = re.compile(
@@ -532,7 +559,7 @@ class SentenceReader:
         is the country's, and goes with the story's national air-defence report when there is one, as does a
         toll that names no place in a story that has named none ("the assault injured four civilians")."""
         usable = not_attacker(refs)
-        groups = _tolls_by_place(tolls, usable)
+        groups = _tolls_by_place(tolls, usable, self.ctx.cleaned.text)
         national = groups is None and _nationwide(text, usable, tolls[0][1])
         if groups is None:
             best = self._toll_place(tolls, usable) or best_place(usable)

@@ -45,7 +45,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (NO_POWER, r"without\s+(?:power|electricity|light|electric\s+supply)|(?:lost|losing)\s+(?:power|electricity)"),
     (
         LAUNCHED,
-        r"launch(?:ed|ing|es)?|fir(?:ed|ing|es)|sent|sending|used|using|attacked\s+with|with|involving"
+        r"launch(?:ed|ing|es)?|fir(?:ed|ing|es)|sent|sending|used|using|attacked\s+with|(?<!along\s)(?<!together\s)with|involving"
         r"|deploy(?:ed|ing|s)?|rain(?:ed|ing)|unleash(?:ed|ing)|hurl(?:ed|ing)|included|includes"
         r"|barrage\s+of|wave\s+of|salvo\s+of|attack\s+of",
     ),

@@ -65,7 +65,7 @@ from kronika.extraction.figure_kinds import (
     weapon_category,
 )
 from kronika.extraction.numbers import NumberMention, find_numbers
-from kronika.extraction.tolls import drop_cumulative, lone_persons
+from kronika.extraction.tolls import drop_cumulative, hurt_in_parts, lone_persons
 
 __all__ = ["FigureMention", "StoryCounts", "classify", "find_figures", "weapon_category"]
 
@@ -183,6 +183,20 @@ _POWER_RIGHT = re.compile(
     r"electricity|electric\s+power|light|electricity\s+supply|power\s+supply)\b)",
     re.I,
 )
+# "700,000 residents in the X region, along with 200,000 each in Y and Z, have been affected" in a sentence about
+# an outage, "left 300,000 residents in X and 50,000 in Y without power": the power words close the list the
+# count opens; the gap holds no verb of its own ("300 were evacuated, and 2,000 homes were left without power")
+_POWER_TAIL = re.compile(
+    r"^(?P<gap>(?:(?!\b(?:were|was|are|is|have|has|had|been|will|would|who|which|that)\b)[^.;:!?])*?)"
+    r"(?:\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|still|now|reportedly)\s+)?"
+    r"(?P<affected>affected|impacted)\b"
+    r"|(?:\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been|remain|remained)\s+(?:(?:left|still|now)\s+)?)?"
+    r"\bwithout\s+(?:power|electricity|electric\s+power|light|power\s+supply|electricity\s+supply)\b)",
+    re.I,
+)
+_OUTAGE = re.compile(
+    r"\b(?:outages?|blackouts?|power\s+cuts?|de-?energi[sz]\w*|without\s+(?:power|electricity))\b", re.I
+)
 _OTHER_CUE_WORD = re.compile(
     r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|hurt|rescu\w*|missing|launch\w*|fired|shot|destroy\w*)\b", re.I
 )
@@ -276,7 +290,9 @@ _OWN_PREDICATE = re.compile(
 )
 # coordinated with the count before: "476 drones and 48 missiles", "... 423 assets were detected: 417 drones"
 _COORD_LEFT = re.compile(
-    r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|plus|while|including)\s+" + _QUAL + r"$|[,:]\s*" + _QUAL + "$", re.I
+    r"(?:,\s*|\s+)(?:and|or|as\s+well\s+as|along\s+with|together\s+with|plus|while|including)\s+" + _QUAL + r"$"
+    r"|[,:]\s*" + _QUAL + "$",
+    re.I,
 )
 _BARE_COUNT = re.compile(
     r"^\s*(?:$|[,;.)]|(?:were|was|have|had|has|are|more|others|of\s+(?:them|these|those|which)|shot\s+down|destroyed|downed"
@@ -309,7 +325,7 @@ _LOCATED_RIGHT = re.compile(
 # Words a count can be followed by without naming a thing of its own ("killed 10 overnight", "10 were hurt").
 _FREE_WORDS = frozenset(
     "and or but nor in on at near across over during after before since as when while with from by of to for into"
-    " onto more others other overnight yesterday today tonight last earlier later so the that who which where each"
+    " onto each more others other overnight yesterday today tonight last earlier later so the that who which where each"
     " respectively including among according amid following were was had have has are is be been being got remain"
     " remained remains may might could would will also still reportedly all both deaths death injuries fatalities"
     " dead wounded injured killed missing hurt confirmed reported known new civilian went died lost sustained"
@@ -325,6 +341,7 @@ class StoryCounts:
     weapon: str | None = None  # the weapon category the last weapons count counted
     launched: dict[str, int] = field(default_factory=dict)  # weapon category -> its last launched count
     toll: str | None = None  # the kind of the last casualty count (killed, injured)
+    injured: bool = False  # an injured count was given
 
     def update(self, found: Sequence[FigureMention]) -> None:
         for f in found:
@@ -335,6 +352,7 @@ class StoryCounts:
                     self.launched[category] = f.value
             elif f.kind in (KILLED, INJURED):
                 self.toll = f.kind
+                self.injured = self.injured or f.kind == INJURED
 
 
 def _noun_category(right: str) -> str | None:
@@ -412,6 +430,14 @@ def _power_right(right: str) -> bool:
     return bool(m) and not _OTHER_CUE_WORD.search(right, 0, m.start() + len(m.group(0)) - 12)
 
 
+def _power_tail(sentence: str, right: str) -> bool:
+    """The count's list ends on the sentence's power words (see `_POWER_TAIL`)."""
+    m = _POWER_TAIL.match(right[:300])
+    if m is None or _OTHER_CUE_WORD.search(m.group("gap")):
+        return False
+    return not m.group("affected") or bool(_OUTAGE.search(sentence))
+
+
 def _kind(category: str | None, cue: str | None) -> str | None:
     if cue is None or category is None:
         return FIRES if category == FIRES else None
@@ -485,6 +511,8 @@ def classify(
             cue = LAUNCHED
         left_given = cue is not None
         if cue is None and _POWER_RIGHT.match(right) and _power_right(right):
+            cue = NO_POWER
+        if cue is None and category in (PEOPLE, HOMES) and _power_tail(sentence, right):
             cue = NO_POWER
         from_right = False
         if cue is None:
@@ -580,6 +608,7 @@ def classify(
     out = without_split_totals(out)
     out.extend(alls(sentence, out, story.launched, weapon))
     out.extend(lone_persons(sentence, out))
+    out = hurt_in_parts(sentence, out, story.injured)
     out.extend(lone_weapons(sentence, out, weapon))
     return sorted(out, key=lambda f: f.start)
 

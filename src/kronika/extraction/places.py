@@ -91,7 +91,7 @@ def role_of(doc: Doc, start: int, end: int) -> str:
     if dep == "poss":
         return "possessive"
     if dep in ("nsubj", "csubj"):
-        return "subject"
+        return "locative" if _undergoes(head.head) else "subject"
     if dep == "pobj":
         prep = head.head
         if prep.lower_ in LOCATIVE_PREPS:
@@ -115,6 +115,16 @@ def role_of(doc: Doc, start: int, end: int) -> str:
             return "locative"
         return "modifier"
     return "other"
+
+
+# "the city suffered one of the heaviest attacks", "Kharkiv came under fire": the subject is where it happened
+_UNDERGO_VERBS = frozenset("suffer suffers suffered suffering sustain sustains sustained endure endured".split())
+
+
+def _undergoes(verb: Token) -> bool:
+    if verb.lower_ in _UNDERGO_VERBS:
+        return True
+    return verb.lower_ in ("came", "come", "comes") and any(c.lower_ == "under" for c in verb.children)
 
 
 _DISTRICT_OF = re.compile(r"^(?:\s+(?:district|raion|rayon))?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)

@@ -129,6 +129,47 @@ def lone_persons(sentence: str, found: Sequence[FigureMention]) -> list[FigureMe
     return extra
 
 
+# "one woman remains in hospital, while two others are receiving outpatient treatment": the injured told in
+# parts, the second explicitly other people ("others", "more") in the same plight, so the text counts 1 + 2
+_HURT_STATE = (
+    r"(?:(?:was|were|is|are|remains?|remained|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:currently|still|now|also|being|reportedly)\s+)*"
+    r"(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+intensive\s+care"
+    r"|in\s+(?:a\s+)?(?:serious|critical|grave|stable|moderate|satisfactory)\s+condition|injured|wounded|hurt"
+    r"|treated|receiving\s+(?:\w+\s+){0,2}?(?:treatment|care|aid|help)"
+    r"|(?:received|getting|given)\s+(?:\w+\s+){0,2}?(?:treatment|care|aid|help))\b"
+)
+_HURT_PARTS = re.compile(
+    r"\b(?P<a>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"(?:(?!(?:others?|more|and|while|who|of|died|killed|dead)\b)[A-Za-z][\w-]*\s+){0,3}?" + _HURT_STATE
+    + r"(?P<gap>[^.;:!?\d]{0,120}?)(?:,\s*|\s+)(?:while|and|whereas)\s+(?:another\s+)?"
+    r"(?P<b>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:others|more)\s+(?:people\s+)?"
+    + _HURT_STATE,
+    re.I,
+)
+_WORD_VALUE = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+_PLACE_IN_GAP = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
+_PART_BEFORE = re.compile(r"\b(?:of\s+(?:them|whom|those|these)|including|among\s+them)\s*,?\s*$", re.I)
+
+
+def hurt_in_parts(sentence: str, found: list[FigureMention], injured_before: bool) -> list[FigureMention]:
+    """One injured toll for the injured told in parts ("one man is in hospital, while two others were treated
+    at the scene" is 3); never when the story already gave an injured count (the parts detail it), when the
+    sentence states one outside the parts, or when a place splits them ("one in Kharkiv and two others in Izium")."""
+    if injured_before or ("others" not in sentence and "more" not in sentence):
+        return found
+    for m in _HURT_PARTS.finditer(sentence):
+        if _PLACE_IN_GAP.search(sentence, m.start(), m.end()) or _PART_BEFORE.search(sentence, 0, m.start()):
+            continue
+        if any(f.kind == INJURED and not (m.start() <= f.start < m.end()) for f in found):
+            continue
+        a, b = m.group("a").lower(), m.group("b").lower()
+        value = (1 if a in ("a", "an") else _WORD_VALUE.get(a) or int(a)) + (_WORD_VALUE.get(b) or int(b))
+        kept = [f for f in found if not (f.kind == INJURED and m.start() <= f.start < m.end())]
+        return sorted([*kept, FigureMention(INJURED, value, "exact", m.start("a"), m.end("b"))], key=lambda f: f.start)
+    return found
+
+
 def _cumulative(sentence: str) -> tuple[int, int] | None:
     """Where a sentence speaks of the whole war ("since the full-scale invasion"), unless it ranks one attack
     against it ("the deadliest attack since the invasion")."""

@@ -40,6 +40,12 @@ _REGION_QUALIFIERS = frozenset({"border", "frontier", "bordering"})
 _REGIONS_BEFORE = re.compile(r"\bregions?\s*(?:[-–—:,]\s*)?(?:including|such as|like|of|namely|as)?\s*$", re.I)
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+(" + "|".join(sorted(DEMONYM_CAPITALS, key=len, reverse=True))
                              + r")\s+capital\b", re.I)
+# "the region's administrative centre", "the regional capital", "the administrative centre of the oblast"
+_CENTRE_PHRASE = re.compile(
+    r"\bthe\s+(?:(?:region|oblast)['’]s\s+(?:administrative\s+)?|regional\s+(?:administrative\s+)?)(?:centre|center|capital)\b"
+    r"|\bthe\s+(?:administrative\s+)?(?:centre|center|capital)\s+of\s+the\s+(?:region|oblast)\b",
+    re.I,
+)
 _POSSESSIVE_CAPITAL = re.compile(r"['’]s\s+capital\b(?:,?\s+([A-Z]))?")
 _FRAME_SUFFIXES = frozenset({"format", "process", "declaration", "agreement", "agreements", "accords", "accord",
                              "protocol", "protocols", "memorandum", "formula", "communique"})
@@ -108,6 +114,7 @@ class Scanner:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._norm_cache: dict[str, str] = {}
+        self._centres: dict[tuple[str | None, float, float], int] | None = None  # (country, lat, lon) -> city
         self.fuzzy = FuzzyMatcher(gaz, self.refs)
         # raion stems by their first five letters: "Synelnyky district" finds the stem "synelnyk" at once
         self._raion_stems: dict[str, list[tuple[str, list[int]]]] = {}
@@ -222,6 +229,7 @@ class Scanner:
             skip_to = i + k
         self._capital_phrases(text, out)
         self._propagate_regions(text, out)
+        self._centre_phrases(text, out)
         self._front_cues(text, out)
         return out
 
@@ -300,8 +308,8 @@ class Scanner:
                                               or n1 in _SPEECH):
             m.rejected = "person"
             return
-        if n1 in REGION_WORDS or n1 in ("people", "peoples"):  # "Donetsk People's Republic" is the region
-            m.role = "region"
+        if n1 in REGION_WORDS or n1 in ("people", "peoples", "governor"):  # "Donetsk People's Republic",
+            m.role = "region"  # "Kursk Governor Alexander Khinshtein": the region
             if n1 in REGION_WORDS and n1 != "regional" and not key.endswith(("oblast", "region", "krai")):
                 m.end = toks[j + 1][1]
         elif n1 in _REGION_QUALIFIERS and self._adjacent(text, toks, j + 1, j + 2) and words[j + 2].lower() in (
@@ -406,6 +414,45 @@ class Scanner:
             out[k] = RawMention(start=r.start, end=cm.end(0),
                                 key=self._norm(self.gaz.places[idx].name), refs=[(idx, True)])
         out.sort(key=lambda r: r.start)
+
+    def _centre_phrases(self, text: str, out: list[RawMention]) -> None:
+        """ "Kursk Governor X said the region's administrative centre was attacked": the centre of the one region
+        named in that sentence or the one before (none when several are named, or the region's centre is not
+        known); "Kharkiv, the regional capital" already names it."""
+        if not _CENTRE_PHRASE.search(text):
+            return
+        starts = sentence_starts(text)
+        live = [r for r in out if r.rejected is None]
+        for cm in _CENTRE_PHRASE.finditer(text):
+            i = bisect.bisect_right(starts, cm.start()) - 1
+            since = starts[max(0, i - 1)]
+            before = [r for r in live if since <= r.start and r.end <= cm.start()]
+            if before and re.fullmatch(r"\s*,\s*", text[before[-1].end:cm.start()]):
+                continue  # "Kharkiv, the regional capital"
+            regions = {idx for r in before for idx, _ in self._regions_of(r)}
+            centre = self._centre(next(iter(regions))) if len(regions) == 1 else None
+            if centre is None:
+                continue
+            out.append(RawMention(start=cm.start(), end=cm.end(), key=self._norm(self.gaz.places[centre].name),
+                                  refs=[(centre, True)]))
+        out.sort(key=lambda r: r.start)
+
+    def _regions_of(self, r: RawMention) -> list[tuple[int, bool]]:
+        if r.role == "region":
+            return self.region_refs(r.key)
+        return [(i, p) for i, p in r.refs if self.gaz.places[i].kind in ("admin1", "state")]
+
+    def _centre(self, region: int) -> int | None:
+        """The city at the region's point: the index places a region at its administrative centre."""
+        reg = self.gaz.places[region]
+        if reg.lat is None:
+            return None
+        if self._centres is None:
+            self._centres = {}
+            for idx, p in enumerate(self.gaz.places):
+                if p.kind in ("city", "town") and p.lat is not None:
+                    self._centres.setdefault((p.country, p.lat, p.lon), idx)
+        return self._centres.get((reg.country, reg.lat, reg.lon))
 
     def _propagate_regions(self, text: str, out: list[RawMention]) -> None:
         """ "Kharkiv and Donetsk regions", "regions, including Kharkiv and Zhytomyr": the whole list is regions."""
