@@ -173,16 +173,16 @@ def test_cli_events_repeats_type_and_prints_the_next_cursor(ledger):
 ])
 def test_a_filter_gives_the_same_events_by_either_plan(ledger, monkeypatch, filters):
     """Place, claimant and word filters pick a plan by how many rows match; both plans must agree."""
-    from kronika.store import sqlite as sqlite_store
+    from kronika.store import queries as store_queries
 
     few = ids(list_events(ledger, **filters))
-    monkeypatch.setattr(sqlite_store, "_FEW_ARTICLES", 0)  # every match is "many": walk the listing
+    monkeypatch.setattr(store_queries, "_FEW_ARTICLES", 0)  # every match is "many": walk the listing
     assert ids(list_events(ledger, **filters)) == few
     assert ids(list_events(ledger, limit=2, **filters)) == few[:2]
     # a page of common words is checked a batch of events at a time, by rowid range or article by article
     for batch, spread in ((1, 0), (2, 1000), (3, 0)):
-        monkeypatch.setattr(sqlite_store, "_WORDS_BATCH", batch)
-        monkeypatch.setattr(sqlite_store, "_RANGE_SPREAD", spread)
+        monkeypatch.setattr(store_queries, "_WORDS_BATCH", batch)
+        monkeypatch.setattr(store_queries, "_RANGE_SPREAD", spread)
         assert ids(list_events(ledger, limit=3, **filters)) == few[:3]
         first = list_events(ledger, limit=1, **filters)
         rest = list_events(ledger, limit=10, cursor=first.next_cursor, **filters) if first.next_cursor else []

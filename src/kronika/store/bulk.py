@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kronika.models import Span
 from kronika.store.base import CurrentFigure, FigureReport
+from kronika.store.rows import _FIGURE_COLUMNS, _figure
 
 CHUNK = 500  # ids per query: well under SQLite's bound on host parameters
 
@@ -59,8 +60,6 @@ class BulkReads:
 
     def event_extras(self, event_ids: Sequence[str]) -> dict[str, EventExtras]:
         """The extras of each event in `event_ids` (events the ledger does not hold are left out)."""
-        from kronika.store.sqlite import _FIGURE_COLUMNS, _figure
-
         out: dict[str, EventExtras] = {}
         for chunk in _chunks(event_ids):
             marks = ",".join("?" * len(chunk))
