@@ -35,7 +35,7 @@ SET = tuple(IDS[name] for name in ("POS", "TAG", "DEP", "LEMMA", "MORPH"))
 # Attributes with as many values as words: a signature keeps only the values some pattern names.
 CODED = ("LOWER", "ORTH")
 COMPONENT = "kronika_attribute_rules"
-MAX_SIGNATURES = 200_000  # memo entries kept before the memo starts afresh (each is a few hundred bytes)
+MAX_SIGNATURES = 200_000  # memo entries (and word codes) kept before starting afresh: a few hundred bytes each
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +101,8 @@ class MemoAttributeRuler:
             rules = self.rules
             text = self.vocab.strings[value]
             bits = sum(1 << b for b, rx in enumerate(rules.regexes[col]) if rx.search(text))
+            if len(self._codes) >= MAX_SIGNATURES:
+                self._codes.clear()
             code = self._codes[(col, value)] = rules.bases[col] + bits
         return code
 
